@@ -1,0 +1,91 @@
+"""Russian and Chinese roles in Central Asian security, as typed data to compute with."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from centralasia.convert import configure_converter, converter, dumps, loads, make_converter
+from centralasia.errors import CentralAsiaError, DataError, Problem, UnknownIdError
+from centralasia.loader import load
+from centralasia.model import (
+    ARTICLE,
+    Agreement,
+    AgreementKind,
+    ArmsTransfer,
+    Certainty,
+    Condition,
+    Dataset,
+    Direction,
+    Domain,
+    Effect,
+    Event,
+    EventKind,
+    Evidence,
+    EvidenceKind,
+    Horizon,
+    Membership,
+    MembershipStatus,
+    Organization,
+    OrganizationKind,
+    PartialDate,
+    Person,
+    Place,
+    Precision,
+    Record,
+    Region,
+    Role,
+    RoleKind,
+    Scenario,
+    Section,
+    SipriCategory,
+    State,
+    Statement,
+)
+
+try:
+    __version__ = version("centralasia")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "ARTICLE",
+    "Agreement",
+    "AgreementKind",
+    "ArmsTransfer",
+    "CentralAsiaError",
+    "Certainty",
+    "Condition",
+    "DataError",
+    "Dataset",
+    "Direction",
+    "Domain",
+    "Effect",
+    "Event",
+    "EventKind",
+    "Evidence",
+    "EvidenceKind",
+    "Horizon",
+    "Membership",
+    "MembershipStatus",
+    "Organization",
+    "OrganizationKind",
+    "PartialDate",
+    "Person",
+    "Place",
+    "Precision",
+    "Problem",
+    "Record",
+    "Region",
+    "Role",
+    "RoleKind",
+    "Scenario",
+    "Section",
+    "SipriCategory",
+    "State",
+    "Statement",
+    "UnknownIdError",
+    "configure_converter",
+    "converter",
+    "dumps",
+    "load",
+    "loads",
+    "make_converter",
+]

@@ -1,0 +1,1 @@
+"""The bundled article data, one JSON file per collection."""

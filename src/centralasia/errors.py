@@ -1,0 +1,108 @@
+"""The exceptions centralasia raises: one root, each also a fitting built-in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["CentralAsiaError", "DataError", "FieldError", "Problem", "UnknownIdError"]
+
+
+class CentralAsiaError(Exception):
+    """Root of every exception this package raises on purpose."""
+
+
+class Problem(str):
+    """One problem found in data, as ``"<message> @ <JSON path>"``.
+
+    A :class:`str` so that problems print and compare as text, with the two
+    halves still reachable as :attr:`message` and :attr:`path`.
+
+    Examples
+    --------
+    >>> p = Problem.at("$.agreements[3].parties[1]", "unknown id 'XYZ'")
+    >>> p
+    "unknown id 'XYZ' @ $.agreements[3].parties[1]"
+    >>> p.path
+    '$.agreements[3].parties[1]'
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def at(cls, path: str, message: str) -> Problem:
+        """Make the problem *message* found at JSON *path*."""
+        return cls(f"{message} @ {path}")
+
+    @property
+    def path(self) -> str:
+        """The JSON path of the offending value (``$`` is the document)."""
+        return self.rpartition(" @ ")[2]
+
+    @property
+    def message(self) -> str:
+        """What is wrong, without the path."""
+        return self.rpartition(" @ ")[0]
+
+
+class DataError(CentralAsiaError, ValueError):
+    """Data that cannot be a dataset or record: every problem, with its JSON path.
+
+    Attributes
+    ----------
+    problems : tuple of Problem
+        All problems found, not only the first, each naming its place.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[str], summary: str = "invalid data") -> None:
+        self.problems = tuple(p if isinstance(p, Problem) else Problem(p) for p in problems)
+        self.summary = summary
+        lines = "".join(f"\n  - {p}" for p in self.problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{summary}: {count} {noun}{lines}")
+
+    def __reduce__(self) -> tuple[type[DataError], tuple[tuple[Problem, ...], str]]:
+        # Keep pickling (multiprocessing, dask) lossless.
+        return (type(self), (self.problems, self.summary))
+
+
+class FieldError(DataError):
+    """A record's own check refused the value of one of its fields.
+
+    Examples
+    --------
+    >>> from centralasia import Evidence
+    >>> Evidence(paragraph=12)
+    Traceback (most recent call last):
+    ...
+    centralasia.errors.FieldError: invalid Evidence: 1 problem
+      - a body paragraph is 1 to 11, not 12 @ $.paragraph
+    """
+
+    def __init__(self, field: str | None, message: str, owner: str = "value") -> None:
+        self.field = field
+        self.message = message
+        self.owner = owner
+        path = "$" if field is None else f"$.{field}"
+        super().__init__([Problem.at(path, message)], f"invalid {owner}")
+
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str | None, str, str]]:  # type: ignore[override]
+        return (type(self), (self.field, self.message, self.owner))
+
+
+class UnknownIdError(CentralAsiaError, LookupError):
+    """An id that names no record of the dataset (or no scenario, domain...)."""
+
+    def __init__(self, key: str, what: str = "record") -> None:
+        self.key = key
+        self.what = what
+        super().__init__(f"unknown {what} id {key!r}")
+
+    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str]]:
+        return (type(self), (self.key, self.what))
+
+    def __str__(self) -> str:
+        # LookupError subclasses such as KeyError repr their argument; say it plainly.
+        return f"unknown {self.what} id {self.key!r}"
