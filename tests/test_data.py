@@ -156,7 +156,7 @@ def test_reported_wording_is_marked_reported(ds: ca.Dataset) -> None:
 
 def test_scenarios_are_projections(ds: ca.Dataset) -> None:
     """Every scenario is projected and has at least one effect."""
-    assert len(ds.scenarios) == 5
+    assert len(ds.scenarios) == 6
     for s in ds.scenarios:
         assert s.certainty is ca.Certainty.PROJECTED
         assert s.effects, s.id
@@ -195,3 +195,20 @@ def test_article_view_drops_background(ds: ca.Dataset) -> None:
     assert article["agr-qccm-2016"].date is None  # type: ignore[union-attr]
     assert str(article["agr-chn-tjk-ct-centre-2016"].date) == "2016-02"  # type: ignore[union-attr]
     assert len(article) < len(ds)
+
+
+def test_article_view_of_memberships_and_places(ds: ca.Dataset) -> None:
+    """Background values inside memberships and places are reset in the article view too."""
+    article = ds.article_only()
+    sco = article["sco"]
+    assert isinstance(sco, ca.Organization)
+    # The article shows Russia and China in the SCO, but not since when, nor as founders.
+    assert [(m.member, m.status, m.since) for m in sco.members] == [
+        ("CHN", ca.MembershipStatus.MEMBER, None),
+        ("RUS", ca.MembershipStatus.MEMBER, None),
+    ]
+    meeting = article["evt-sco-defence-ministers-2016"]
+    assert isinstance(meeting, ca.Event) and meeting.place is not None
+    assert (meeting.place.name, meeting.place.state, meeting.host) == ("Astana", None, None)
+    full = ds["evt-sco-defence-ministers-2016"]
+    assert isinstance(full, ca.Event) and full.place is not None and full.place.state == "KAZ"

@@ -201,3 +201,14 @@ def test_filter_keeps_what_the_predicate_accepts() -> None:
     """``filter`` builds a checked dataset of the records kept."""
     ds = small().filter(lambda r: isinstance(r, ca.State))
     assert list(ds.ids()) == ["KAZ", "CHN"]
+
+
+def test_background_may_name_a_nested_field() -> None:
+    """``place.state`` names the state inside a place; an unknown nested field is refused."""
+    bg = ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="A gazetteer", fields=("place.state",))
+    event = ca.Event("e", ca.EventKind.MEETING, "m", (EV[0], bg), place=ca.Place("Astana", "KAZ"))
+    ds = ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", EV)], events=[event])
+    assert ds.article_only()["e"].place == ca.Place("Astana")  # type: ignore[union-attr]
+    wrong = ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="A gazetteer", fields=("place.country",))
+    with pytest.raises(ca.DataError, match=r"'country' is not an optional field of Place @ \$\.events\[0\]\.evidence\[1\]\.fields\[0\]"):
+        ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", EV)], events=[attrs.evolve(event, evidence=(EV[0], wrong))])

@@ -108,7 +108,8 @@ def _format_exception(exc: BaseException, kind: type | None) -> str:
         return "required field missing"
     if isinstance(exc, ForbiddenExtraKeysError):
         return f"unknown fields: {', '.join(sorted(exc.extra_fields))}"
-    if isinstance(exc, AttributeError) and "has no attribute 'items'" in str(exc):
+    if isinstance(exc, AttributeError) and ("has no attribute 'items'" in str(exc) or "has no attribute 'keys'" in str(exc)):
+        # cattrs reads an attrs class from a mapping; a list or a string has neither.
         return "expected an object"
     if isinstance(exc, TypeError) and "object is not iterable" in str(exc):
         return "expected a list"
@@ -225,8 +226,12 @@ def structure(data: object, kind: type[T], path: str = "$") -> T:
     """Structure already-parsed JSON *data* as *kind*, raising :class:`DataError`."""
     try:
         return converter.structure(data, kind)
-    except DataError:
-        raise
+    except DataError as exc:
+        if path == "$":
+            raise
+        # Dataset checks write paths from the document root "$"; root them at *path*.
+        moved = [Problem.at(path + p.path[1:], p.message) if p.path.startswith("$") else p for p in exc.problems]
+        raise DataError(moved, exc.summary) from exc
     except (ClassValidationError, IterableValidationError) as exc:
         raise DataError(_problems(exc, path), f"invalid {getattr(kind, '__name__', kind)}") from exc
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
@@ -255,9 +260,10 @@ def loads(text: str | bytes, kind: type[T] = Dataset) -> T:  # type: ignore[assi
     """
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DataError([Problem.at("$", f"not JSON: {exc}")], "invalid JSON") from exc
     except RecursionError as exc:
         raise DataError([Problem.at("$", "JSON nested too deeply")], "invalid JSON") from exc
+    except ValueError as exc:
+        # JSONDecodeError, UnicodeDecodeError, and the int-digit limit on huge numbers.
+        raise DataError([Problem.at("$", f"not JSON: {exc}")], "invalid JSON") from exc
     return structure(data, kind)
 

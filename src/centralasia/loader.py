@@ -29,7 +29,11 @@ def _read_bundled() -> Dataset:
     for name in Dataset.COLLECTIONS:
         entry = root.joinpath(_file_name(name))
         if entry.is_file():
-            document[name] = json.loads(entry.read_text(encoding="utf-8"))
+            try:
+                document[name] = json.loads(entry.read_text(encoding="utf-8"))
+            except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+                problem = Problem.at(f"$.{name}", f"{_file_name(name)} is not JSON: {exc}")
+                raise DataError([problem], "invalid bundled data") from exc
     return structure(document, Dataset)
 
 

@@ -10,8 +10,8 @@ import calendar
 import datetime as _dt
 import enum
 import re
-from collections.abc import Callable, Iterable, Iterator, Sized
-from typing import ClassVar, TypeVar, overload
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
+from typing import Any, ClassVar, TypeVar, cast, overload
 
 import attrs
 
@@ -120,8 +120,8 @@ class Region(enum.Enum):
     SOUTHERN_ASIA = "Southern Asia"
     WESTERN_ASIA = "Western Asia"
     NORTHERN_AMERICA = "Northern America"
-    SOUTH_AMERICA = "South America"
-    SOUTHERN_AFRICA = "Southern Africa"
+    LATIN_AMERICA_AND_THE_CARIBBEAN = "Latin America and the Caribbean"
+    SUB_SAHARAN_AFRICA = "Sub-Saharan Africa"
 
 
 class OrganizationKind(enum.Enum):
@@ -306,6 +306,7 @@ class PartialDate:
 
         Examples
         --------
+        >>> import datetime
         >>> PartialDate.coerce("2016-12-31") == PartialDate.coerce(datetime.date(2016, 12, 31))
         True
         """
@@ -500,6 +501,10 @@ class Membership:
     certainty: Certainty = Certainty.STATED
 
 
+def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Condition:
     """A driver of a scenario: what has to happen for it to come about."""
@@ -561,7 +566,7 @@ class Organization:
     kind: OrganizationKind
     evidence: tuple[Evidence, ...] = _evidence()
     acronym: str | None = None
-    members: tuple[Membership, ...] = attrs.field(factory=tuple, converter=tuple)
+    members: tuple[Membership, ...] = attrs.field(factory=tuple, converter=_memberships)
     founded: PartialDate | None = None
     seat: Place | None = None
     aliases: tuple[str, ...] = _ids()
@@ -787,34 +792,96 @@ def _kind_of(record: Record) -> str:
     return "other"
 
 
-def _evidence_lists(record: Record) -> Iterator[tuple[str, tuple[Evidence, ...]]]:
-    yield ".evidence", record.evidence
+def _evidence_lists(record: Record) -> Iterator[tuple[str, Record | Membership, tuple[Evidence, ...]]]:
+    """Yield ``(relative path, owner, evidence)`` for the record and its memberships."""
+    yield ".evidence", record, record.evidence
     if isinstance(record, Organization):
         for i, m in enumerate(record.members):
-            yield f".members[{i}].evidence", m.evidence
+            yield f".members[{i}].evidence", m, m.evidence
 
 
-def _strip_background(record: _R) -> _R | None:
-    """The article's view of *record*: ``None`` if only background supports it."""
-    article = tuple(e for e in record.evidence if not e.is_background)
+def _background_field_problem(owner: object, field: str) -> str | None:
+    """Why *field* (``name`` or dotted ``place.state``) cannot be reset on *owner*, or None."""
+    head, _, rest = field.partition(".")
+    owner_type = type(owner)
+    fields = attrs.fields_dict(owner_type) if attrs.has(owner_type) else {}
+    if head not in fields or fields[head].default is attrs.NOTHING or head in ("id", "evidence"):
+        return f"{field!r} is not an optional field of {type(owner).__name__}"
+    value = getattr(owner, head)
+    if rest and value is not None:
+        return _background_field_problem(value, rest)
+    return None
+
+
+_A = TypeVar("_A")
+
+
+def _reset_field(owner: _A, field: str) -> _A:
+    """*owner* with *field* (``name`` or dotted ``place.state``) back at its default."""
+    head, _, rest = field.partition(".")
+    if rest:
+        value = getattr(owner, head)
+        return owner if value is None else attrs.evolve(owner, **{head: _reset_field(value, rest)})  # type: ignore[misc]
+    default: object = attrs.fields_dict(type(owner))[head].default  # type: ignore[arg-type]
+    # A Factory default (tuple fields) is called, as attrs does on init.
+    value = getattr(default, "factory")() if isinstance(default, _FACTORY) else default
+    return attrs.evolve(owner, **{head: value})  # type: ignore[misc]
+
+
+_E = TypeVar("_E", bound=Record | Membership)
+
+
+def _strip_background(owner: _E) -> _E | None:
+    """The article's view of a record or membership: ``None`` if only background supports it."""
+    article = tuple(e for e in owner.evidence if not e.is_background)
     if not article:
         return None
-    background = [e for e in record.evidence if e.is_background]
-    changes: dict[str, object] = {"evidence": article}
-    defaults = attrs.fields_dict(type(record))
-    for e in background:
-        for name in e.fields:
-            default: object = defaults[name].default
-            # A Factory default (tuple fields) is called, as attrs does on init.
-            changes[name] = getattr(default, "factory")() if isinstance(default, _FACTORY) else default
-    if isinstance(record, Organization):
-        members = []
-        for m in record.members:
-            kept = tuple(e for e in m.evidence if not e.is_background)
-            if kept:
-                members.append(attrs.evolve(m, evidence=kept))
-        changes["members"] = tuple(members)
-    return attrs.evolve(record, **changes)  # type: ignore[arg-type]
+    out = attrs.evolve(owner, evidence=article)
+    for e in owner.evidence:
+        if e.is_background:
+            for field in e.fields:
+                out = _reset_field(out, field)
+    if isinstance(out, Organization):
+        return cast(_E, _strip_memberships(out))
+    return out
+
+
+def _strip_memberships(org: Organization) -> Organization:
+    views = (_strip_background(m) for m in org.members)
+    return attrs.evolve(org, members=tuple(m for m in views if m is not None))
+
+
+class _NotRecords(tuple[object, ...]):
+    """A collection given as something other than a sequence; holds it for the report."""
+
+
+def _records(value: Iterable[object]) -> tuple[Any, ...]:
+    """Convert a dataset collection to a tuple; :class:`Dataset` reports what is not a sequence."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        return _NotRecords((value,))
+    return tuple(value)
+
+
+def _record_problems(path: str, record: Record, index: Mapping[str, Record]) -> Iterator[Problem]:
+    """The problems of *record* at *path* that only the whole dataset shows."""
+    for rel, ref, expected in _references(record):
+        if not isinstance(ref, str):
+            yield Problem.at(path + rel, f"expected an id string, got {type(ref).__name__}")
+            continue
+        target = index.get(ref)
+        if target is None:
+            yield Problem.at(path + rel, f"unknown id {ref!r}")
+        elif _kind_of(target) != expected:
+            yield Problem.at(path + rel, f"{ref!r} is a {type(target).__name__}, not a {expected}")
+    for rel, owner, evidence in _evidence_lists(record):
+        for j, e in enumerate(evidence):
+            if not isinstance(e, Evidence):
+                yield Problem.at(f"{path}{rel}[{j}]", f"expected an Evidence, got {type(e).__name__}")
+                continue
+            for k, field in enumerate(e.fields):
+                why = _background_field_problem(owner, field) if isinstance(field, str) else f"expected a field name, got {type(field).__name__}"
+                if why is not None:
+                    yield Problem.at(f"{path}{rel}[{j}].fields[{k}]", why)
 
 
 def _only(kind: type[_T], records: Iterable[object]) -> tuple[_T, ...]:
@@ -850,15 +917,15 @@ class Dataset:
         "scenarios",
     )
 
-    states: tuple[State, ...] = attrs.field(factory=tuple, converter=tuple)
-    organizations: tuple[Organization, ...] = attrs.field(factory=tuple, converter=tuple)
-    people: tuple[Person, ...] = attrs.field(factory=tuple, converter=tuple)
-    agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=tuple)
-    arms_transfers: tuple[ArmsTransfer, ...] = attrs.field(factory=tuple, converter=tuple)
-    events: tuple[Event, ...] = attrs.field(factory=tuple, converter=tuple)
-    statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=tuple)
-    roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=tuple)
-    scenarios: tuple[Scenario, ...] = attrs.field(factory=tuple, converter=tuple)
+    states: tuple[State, ...] = attrs.field(factory=tuple, converter=_records)
+    organizations: tuple[Organization, ...] = attrs.field(factory=tuple, converter=_records)
+    people: tuple[Person, ...] = attrs.field(factory=tuple, converter=_records)
+    agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=_records)
+    arms_transfers: tuple[ArmsTransfer, ...] = attrs.field(factory=tuple, converter=_records)
+    events: tuple[Event, ...] = attrs.field(factory=tuple, converter=_records)
+    statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=_records)
+    roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=_records)
+    scenarios: tuple[Scenario, ...] = attrs.field(factory=tuple, converter=_records)
     _index: dict[str, Record] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -866,37 +933,38 @@ class Dataset:
         where: dict[str, str] = {}
         problems: list[Problem] = []
         expected_types = attrs.fields_dict(Dataset)
+        checked: list[tuple[str, Record]] = []
         for name in self.COLLECTIONS:
             kind = expected_types[name].type
-            for i, record in enumerate(self._collection(name)):
+            records = self._collection(name)
+            if isinstance(records, _NotRecords):
+                got = type(records[0]).__name__
+                problems.append(Problem.at(f"$.{name}", f"expected a sequence of {_COLLECTION_TYPES[name].__name__} records, got {got}"))
+                continue
+            for i, record in enumerate(records):
                 path = f"$.{name}[{i}]"
                 if not isinstance(record, _COLLECTION_TYPES[name]):
                     problems.append(Problem.at(path, f"expected a {_COLLECTION_TYPES[name].__name__}, got {type(record).__name__} ({kind})"))
                     continue
-                if not record.id:
+                checked.append((path, record))
+                if not isinstance(record.id, str):
+                    problems.append(Problem.at(f"{path}.id", f"expected an id string, got {type(record.id).__name__}"))
+                elif not record.id:
                     problems.append(Problem.at(f"{path}.id", "empty id"))
                 elif record.id in index:
                     problems.append(Problem.at(f"{path}.id", f"duplicate id {record.id!r}, first at {where[record.id]}"))
                 else:
                     index[record.id] = record
                     where[record.id] = path
-        for name in self.COLLECTIONS:
-            for i, record in enumerate(self._collection(name)):
-                if not isinstance(record, _COLLECTION_TYPES[name]):
-                    continue
-                path = f"$.{name}[{i}]"
-                for rel, ref, expected in _references(record):
-                    target = index.get(ref)
-                    if target is None:
-                        problems.append(Problem.at(path + rel, f"unknown id {ref!r}"))
-                    elif _kind_of(target) != expected:
-                        problems.append(Problem.at(path + rel, f"{ref!r} is a {type(target).__name__}, not a {expected}"))
-                fields = attrs.fields_dict(type(record))
-                for rel, evidence in _evidence_lists(record):
-                    for j, e in enumerate(evidence):
-                        for k, field in enumerate(e.fields):
-                            if field not in fields or fields[field].default is attrs.NOTHING or field in ("id", "evidence"):
-                                problems.append(Problem.at(f"{path}{rel}[{j}].fields[{k}]", f"{field!r} is not an optional field of {type(record).__name__}"))
+        for path, record in checked:
+            found: list[Problem] = []
+            try:
+                found.extend(_record_problems(path, record, index))
+            except (AttributeError, TypeError) as exc:
+                # A record built directly with values of the wrong types (a list for a
+                # Place, a string for a Membership...): say which record, not crash.
+                found.append(Problem.at(path, f"malformed {type(record).__name__}: {exc}"))
+            problems.extend(found)
         if problems:
             raise DataError(problems, "invalid dataset")
         object.__setattr__(self, "_index", index)
@@ -969,7 +1037,7 @@ class Dataset:
         for name in self.COLLECTIONS:
             kept = (_strip_background(r) for r in getattr(self, name))
             out[name] = [r for r in kept if r is not None]
-        return Dataset(**out)  # type: ignore[arg-type]
+        return Dataset(**out)
 
     def merge(self, other: Dataset) -> Dataset:
         """This dataset with *other*'s records added (checked as one dataset).
