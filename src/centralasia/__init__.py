@@ -3,7 +3,9 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from centralasia.convert import configure_converter, converter, dumps, loads, make_converter
-from centralasia.errors import CentralAsiaError, DataError, Problem, UnknownIdError
+from centralasia.errors import CentralAsiaError, DataError, FieldError, Problem, UnknownIdError
+from centralasia.export import network_to_json, to_frame, write_network
+from centralasia.extend import extend
 from centralasia.loader import load
 from centralasia.model import (
     ARTICLE,
@@ -13,6 +15,7 @@ from centralasia.model import (
     Certainty,
     Condition,
     Dataset,
+    DateLike,
     Direction,
     Domain,
     Effect,
@@ -39,6 +42,19 @@ from centralasia.model import (
     State,
     Statement,
 )
+from centralasia.network import (
+    DEFAULT_WEIGHTS,
+    Layer,
+    Relation,
+    Weights,
+    collapse,
+    influence_network,
+    influence_scores,
+    relations,
+)
+from centralasia.roles import RoleSummary, role_summary
+from centralasia.scenarios import DEFAULT_MAGNITUDES, Comparison, Magnitudes, apply_scenario, compare, make_scenario
+from centralasia.plot import influence_map, role_shares
 
 try:
     __version__ = version("centralasia")
@@ -52,9 +68,13 @@ __all__ = [
     "ArmsTransfer",
     "CentralAsiaError",
     "Certainty",
+    "Comparison",
     "Condition",
+    "DEFAULT_MAGNITUDES",
+    "DEFAULT_WEIGHTS",
     "DataError",
     "Dataset",
+    "DateLike",
     "Direction",
     "Domain",
     "Effect",
@@ -62,7 +82,10 @@ __all__ = [
     "EventKind",
     "Evidence",
     "EvidenceKind",
+    "FieldError",
     "Horizon",
+    "Layer",
+    "Magnitudes",
     "Membership",
     "MembershipStatus",
     "Organization",
@@ -74,18 +97,35 @@ __all__ = [
     "Problem",
     "Record",
     "Region",
+    "Relation",
     "Role",
     "RoleKind",
+    "RoleSummary",
     "Scenario",
     "Section",
     "SipriCategory",
     "State",
     "Statement",
     "UnknownIdError",
+    "Weights",
+    "apply_scenario",
+    "collapse",
+    "compare",
     "configure_converter",
     "converter",
     "dumps",
+    "extend",
+    "influence_map",
+    "influence_network",
+    "influence_scores",
     "load",
     "loads",
     "make_converter",
+    "make_scenario",
+    "network_to_json",
+    "relations",
+    "role_shares",
+    "role_summary",
+    "to_frame",
+    "write_network",
 ]

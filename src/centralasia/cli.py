@@ -1,33 +1,592 @@
-"""The ``centralasia`` command line."""
+"""The ``centralasia`` command line: summaries, records, exports and pictures of the dataset.
+
+Every command reads the bundled article dataset, or the dataset file given
+with ``--data FILE``. Exit codes: 0 ok, 1 bad data (or a file that cannot be
+read or written, or a missing optional dependency), 2 bad usage (including
+an unknown id).
+"""
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import enum
+import os
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from centralasia.errors import CentralAsiaError
-from centralasia.loader import load
-from centralasia.model import Dataset
+import attrs
 
-__all__ = ["main"]
+from centralasia.errors import CentralAsiaError, DataError, FieldError, UnknownIdError
+
+if TYPE_CHECKING:
+    from centralasia.roles import RoleSummary
+from centralasia.model import (
+    Condition,
+    Dataset,
+    Domain,
+    Effect,
+    Evidence,
+    Membership,
+    PartialDate,
+    Place,
+    Record,
+    Scenario,
+)
+
+__all__ = ["main", "make_parser"]
+
+PROG = "centralasia"
+
+#: How far record fields are indented in ``show``.
+_LABEL_WIDTH = 14
+_WIDTH = 88
 
 
-def _summary(ds: Dataset) -> str:
-    width = max(len(name) for name in Dataset.COLLECTIONS)
-    lines = ["centralasia: the article dataset"]
-    for name in Dataset.COLLECTIONS:
-        lines.append(f"  {name.replace('_', ' '):<{width}}  {len(getattr(ds, name)):>3}")
+class UsageError(CentralAsiaError):
+    """A command was given something it cannot use: exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, pointing at ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+# --------------------------------------------------------------------------
+# Argument types
+# --------------------------------------------------------------------------
+
+
+def _date(text: str) -> PartialDate:
+    try:
+        return PartialDate.parse(text)
+    except DataError:
+        raise argparse.ArgumentTypeError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}") from None
+
+
+_DOMAINS = [d.value for d in Domain]
+
+
+# --------------------------------------------------------------------------
+# Output helpers
+# --------------------------------------------------------------------------
+
+
+def _name_of(record: Record) -> str:
+    for attribute in ("name", "title", "designation"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str):
+            return value
+    summary = getattr(record, "summary", None)
+    return summary if isinstance(summary, str) else record.id
+
+
+def _kind_name(record: Record) -> str:
+    return type(record).__name__
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _ref(ds: Dataset, key: str) -> str:
+    """An id, with the name of the record it names."""
+    record = ds.get(key)
+    if record is None or record.id == _name_of(record):
+        return key
+    return f"{key} ({_name_of(record)})"
+
+
+def _wrap(label: str, text: str, indent: int = 2) -> list[str]:
+    first = " " * indent + f"{label:<{_LABEL_WIDTH}}"
+    rest = " " * len(first)
+    return textwrap.wrap(text, _WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [first.rstrip()]
+
+
+def _evidence_line(e: Evidence) -> str:
+    if e.is_background:
+        where = f"background: {e.source}"
+        if e.fields:
+            where += f" (for {', '.join(e.fields)})"
+    elif e.paragraph is not None:
+        where = f"article, paragraph {e.paragraph}"
+    else:
+        where = f"article, {e.section.value}"
+    text = where
+    if e.quote:
+        text += f": \u201c{e.quote}\u201d"
+    if e.note:
+        text += f" \u2014 {e.note}"
+    return text
+
+
+_REFERENCE_FIELDS = frozenset(
+    {"actor", "actors", "over", "targets", "host", "organization", "parties", "establishes", "supplier", "recipient", "state", "affiliations", "speakers", "on_behalf_of", "occasion", "about", "member"}
+)
+
+
+def _field_lines(ds: Dataset, name: str, value: object) -> list[str]:
+    if value is None or value == ():
+        return []
+    if isinstance(value, Place):
+        return _wrap(name, value.name + (f", {_ref(ds, value.state)}" if value.state else ""))
+    if isinstance(value, tuple) and value and isinstance(value[0], (Membership, Condition, Effect)):
+        lines = [f"  {name}"]
+        for item in value:
+            if isinstance(item, Membership):
+                text = f"{_ref(ds, item.member)}: {item.status.value}"
+                if item.since:
+                    text += f" since {item.since}"
+                if item.until:
+                    text += f" until {item.until}"
+                text += "; " + "; ".join(_evidence_line(e) for e in item.evidence)
+            elif isinstance(item, Condition):
+                text = item.description + (f" ({', '.join(item.actors)})" if item.actors else "")
+            else:
+                assert isinstance(item, Effect)
+                text = f"{item.actor} {item.domain.value} {item.direction.value}: {item.description}"
+            lines += textwrap.wrap(text, _WIDTH, initial_indent="    - ", subsequent_indent="      ")
+        return lines
+    if isinstance(value, tuple):
+        items = [_ref(ds, v) if name in _REFERENCE_FIELDS else _plain(v) for v in value]
+        return _wrap(name, ", ".join(items))
+    if name in _REFERENCE_FIELDS and isinstance(value, str):
+        return _wrap(name, _ref(ds, value))
+    return _wrap(name, _plain(value))
+
+
+def render_record(ds: Dataset, record: Record) -> str:
+    """*record* as text: its fields, the names of the records it names, and its evidence."""
+    lines = [f"{_kind_name(record)} {record.id}"]
+    for field in attrs.fields(type(record)):
+        if field.name in ("id", "evidence"):
+            continue
+        lines += _field_lines(ds, field.name, getattr(record, field.name))
+    lines.append("  evidence")
+    for e in record.evidence:
+        lines += textwrap.wrap(_evidence_line(e), _WIDTH, initial_indent="    - ", subsequent_indent="      ")
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 ok, 1 bad data, 2 bad usage)."""
-    parser = argparse.ArgumentParser(prog="centralasia", description=__doc__)
-    parser.parse_args(argv)
+def _counts(ds: Dataset) -> list[str]:
+    width = max(len(name) for name in Dataset.COLLECTIONS)
+    return [f"  {name.replace('_', ' '):<{width}}  {len(getattr(ds, name)):>4}" for name in Dataset.COLLECTIONS]
+
+
+def _suggest(ds: Dataset, key: str) -> str:
+    close = difflib.get_close_matches(key, list(ds.ids()), n=3, cutoff=0.6)
+    if not close:
+        lowered = key.lower()
+        close = [i for i in ds.ids() if lowered in i.lower()][:3]
+    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else f"; '{PROG} list' shows the ids"
+
+
+def _record(ds: Dataset, key: str) -> Record:
     try:
-        print(_summary(load()))
-    except CentralAsiaError as exc:
-        print(f"centralasia: {exc}", file=sys.stderr)
-        return 1
+        return ds[key]
+    except UnknownIdError:
+        raise UsageError(f"unknown record id {key!r}{_suggest(ds, key)}") from None
+
+
+def _scenario(ds: Dataset, key: str) -> Scenario:
+    if key not in ds:
+        ids = ", ".join(s.id for s in ds.scenarios)
+        raise UsageError(f"unknown scenario {key!r}; the scenarios are {ids}")
+    record = _record(ds, key)
+    if not isinstance(record, Scenario):
+        ids = ", ".join(s.id for s in ds.scenarios)
+        raise UsageError(f"{key!r} is a {_kind_name(record)}, not a scenario; the scenarios are {ids}")
+    return record
+
+
+# --------------------------------------------------------------------------
+# Commands
+# --------------------------------------------------------------------------
+
+
+def _load(args: argparse.Namespace) -> Dataset:
+    from centralasia.loader import load
+
+    path: str | None = getattr(args, "data", None)
+    try:
+        return load(path)
+    except DataError as exc:
+        where = path or "the bundled data"
+        first = exc.problems[0] if exc.problems else exc.summary
+        more = f" (and {len(exc.problems) - 1} more; '{PROG} validate {path}' lists them)" if path and len(exc.problems) > 1 else ""
+        raise DataError(exc.problems, f"{where}: {exc.summary}: {first}{more}") from None
+
+
+def _cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
+    ds = _load(args)
+    source = getattr(args, "data", None) or "the bundled article dataset"
+    lines = [f"{PROG}: {source}, {len(ds)} records", *_counts(ds)]
+    if ds.scenarios:
+        lines.append(f"scenarios: {', '.join(s.id for s in ds.scenarios)}")
+    summary = _role_summary(ds, powers=("RUS", "CHN"))
+    if summary is not None:
+        lines += ["", str(summary)]
+    out.write("\n".join(lines) + "\n")
     return 0
+
+
+def _role_summary(ds: Dataset, powers: Sequence[str], **options: object) -> RoleSummary | None:
+    """The role summary of *powers*, or ``None`` when the dataset lacks them or the region's states."""
+    from centralasia.network import central_asian_states
+    from centralasia.roles import role_summary
+
+    if not central_asian_states(ds) or any(p not in ds for p in powers):
+        return None
+    return role_summary(ds, powers=powers, **options)  # type: ignore[arg-type]
+
+
+def _powers(text: str) -> tuple[str, ...]:
+    powers = tuple(p.strip() for p in text.split(",") if p.strip())
+    if not powers:
+        raise argparse.ArgumentTypeError("name at least one power, e.g. RUS,CHN")
+    return powers
+
+
+def _summary_for(args: argparse.Namespace, ds: Dataset, scenario: str | None = None) -> RoleSummary:
+    for power in args.powers:
+        if power not in ds:
+            raise UsageError(f"unknown power {power!r}{_suggest(ds, power)}")
+    chosen = _scenario(ds, scenario).id if scenario else None
+    summary = _role_summary(ds, args.powers, as_of=args.as_of, scenario=chosen)
+    if summary is None:
+        raise DataError([], "the dataset has no Central Asian states to summarise roles over")
+    return summary
+
+
+def _domain_table(summary: RoleSummary, domain: Domain) -> str:
+    what = "baseline" if summary.scenario is None else f"scenario {summary.scenario.id}"
+    when = "" if summary.as_of is None else f", as of {summary.as_of}"
+    cell = max(7, *(len(p) + 2 for p in summary.powers))
+    width = max(5, *(len(s) for s in summary.states)) + 2
+    lines = [f"{domain.value} shares of {', '.join(summary.powers)} ({what}{when})"]
+    lines.append(" " * width + "".join(f"{p:>{cell}}" for p in summary.powers) + "  lead")
+    for over, label in [*((s, s) for s in summary.states), (None, "all")]:
+        shares = summary.shares(domain, over)
+        lead = summary.leader(domain, over) or "tie"
+        lines.append(f"{label:<{width}}" + "".join(f"{shares[p]:>{cell}.2f}" for p in summary.powers) + f"  {lead}")
+    return "\n".join(lines)
+
+
+def _cmd_roles(args: argparse.Namespace, out: TextIO) -> int:
+    ds = _load(args)
+    summary = _summary_for(args, ds, args.scenario)
+    domain = None if args.domain is None else Domain(args.domain)
+    if args.explain:
+        if args.explain not in summary.powers:
+            raise UsageError(f"--explain {args.explain!r} is not one of the powers {', '.join(summary.powers)}")
+        if domain is None:
+            raise UsageError("--explain needs --domain")
+        out.write(str(summary.explain(args.explain, domain, args.over)) + "\n")
+        return 0
+    if domain is None:
+        out.write(str(summary) + "\n")
+    else:
+        out.write(_domain_table(summary, domain) + "\n")
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    ds = _load(args)
+    names = [args.collection] if args.collection else list(Dataset.COLLECTIONS)
+    lines: list[str] = []
+    for name in names:
+        records: tuple[Record, ...] = getattr(ds, name)
+        if not args.collection:
+            lines.append(f"{name.replace('_', ' ')} ({len(records)})")
+        width = max((len(r.id) for r in records), default=0)
+        indent = "" if args.collection else "  "
+        lines += [f"{indent}{r.id:<{width}}  {_name_of(r)}" for r in records]
+    out.write("\n".join(lines) + ("\n" if lines else ""))
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    ds = _load(args)
+    record = _record(ds, args.id)
+    if args.json:
+        from centralasia.convert import dumps
+
+        out.write(dumps(record))
+    else:
+        out.write(render_record(ds, record) + "\n")
+    return 0
+
+
+def _cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
+    ds = _load(args)
+    lines: list[str] = []
+    baseline = _role_summary(ds, ("RUS", "CHN"))
+    width = max((len(e.actor) for sc in ds.scenarios for e in sc.effects), default=4)
+    for sc in ds.scenarios:
+        lines.append(f"{sc.id}  [{sc.horizon.value}]")
+        lines += textwrap.wrap(sc.title, _WIDTH, initial_indent="  ", subsequent_indent="  ")
+        for e in sc.effects:
+            lines.append(f"    {e.actor:<{width}} {e.domain.value:<11} {e.direction.value}")
+        if baseline is not None:
+            other = _role_summary(ds, ("RUS", "CHN"), scenario=sc.id)
+            assert other is not None
+            leads = [f"{d.value} {baseline.leader(d) or 'tie'} -> {other.leader(d) or 'tie'}" for d in Domain if baseline.leader(d) != other.leader(d)]
+            lines.append("  lead: " + ("; ".join(leads) if leads else "unchanged"))
+    if not lines:
+        lines.append("no scenarios")
+    out.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from centralasia.loader import load
+
+    path: str = args.file
+    try:
+        if args.extends:
+            from centralasia.extend import extend
+
+            base = _load(args)
+            merged = extend(base, path)
+            added = len(merged) - len(base)
+            out.write(f"{path}: valid additions: {added} records, {len(merged)} with the base dataset\n")
+        else:
+            ds = load(path)
+            kinds = ", ".join(f"{len(getattr(ds, n))} {n.replace('_', ' ')}" for n in Dataset.COLLECTIONS if getattr(ds, n))
+            out.write(f"{path}: valid dataset: {len(ds)} records" + (f" ({kinds})" if kinds else "") + "\n")
+    except DataError as exc:
+        count = len(exc.problems)
+        out.write(f"{path}: {exc.summary}\n" + "".join(f"  - {p}\n" for p in exc.problems))
+        noun = "problem" if count == 1 else "problems"
+        hint = "" if args.extends or not any("unknown id" in p for p in exc.problems) else "; if it adds to the bundled data, use --extends"
+        raise DataError(exc.problems, f"{path}: {exc.summary}: {count} {noun}{hint}") from None
+    return 0
+
+
+def _cmd_network(args: argparse.Namespace, out: TextIO) -> int:
+    from centralasia.export import write_network
+    from centralasia.network import influence_network
+
+    ds = _load(args)
+    scenario = _scenario(ds, args.scenario).id if args.scenario else None
+    graph = influence_network(ds, domain=args.domain, as_of=args.as_of, scenario=scenario)
+    try:
+        fmt = write_network(graph, args.output, args.format)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"wrote {args.output} ({fmt}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)", file=sys.stderr)
+    return 0
+
+
+def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
+    from centralasia import plot
+
+    ds = _load(args)
+    if args.kind == "roles":
+        if args.domain is not None and args.all_actors:
+            raise UsageError("--all-actors is for the influence map")
+        baseline = _summary_for(args, ds)
+        ids = [args.scenario] if args.scenario else [s.id for s in ds.scenarios]
+        others = [_summary_for(args, ds, i) for i in ids]
+        fig = plot.role_shares(baseline, *others, domains=None if args.domain is None else [args.domain])
+    else:
+        from centralasia.network import influence_network
+
+        scenario = _scenario(ds, args.scenario).id if args.scenario else None
+        graph = influence_network(ds, as_of=args.as_of, scenario=scenario)
+        fig = plot.influence_map(graph, ds, actors="all" if args.all_actors else None, domains=None if args.domain is None else [args.domain])
+    plot.save(fig, args.output)
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    ds = _load(args)
+    with _output(args.output, out) as handle:
+        if args.table:
+            from centralasia.export import write_table
+
+            write_table(ds, args.table, handle)
+        else:
+            from centralasia.convert import dumps
+
+            handle.write(dumps(ds))
+    if args.output not in (None, "-"):
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+class _output:
+    """A context manager: the file *path*, or *out* when *path* is ``None`` or ``-``."""
+
+    def __init__(self, path: str | None, out: TextIO) -> None:
+        self.path = path
+        self.out = out
+        self.handle: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.path in (None, "-"):
+            return self.out
+        assert self.path is not None
+        self.handle = open(self.path, "w", encoding="utf-8", newline="")
+        return self.handle
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+# --------------------------------------------------------------------------
+# The parser
+# --------------------------------------------------------------------------
+
+_Handler = Callable[[argparse.Namespace, TextIO], int]
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``centralasia`` command (for documentation tools)."""
+    from centralasia import __version__
+
+    data = _Parser(add_help=False)
+    data.add_argument(
+        "--data",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="use the dataset in this JSON file instead of the bundled article dataset",
+    )
+    parser = _Parser(
+        prog=PROG,
+        description="Russian and Chinese roles in Central Asian security: the data of "
+        "Kosnazarov and Akylbayev's 2016 article, to summarise, query, export and draw.",
+        epilog=f"Run '{PROG} COMMAND --help' for the options of a command. "
+        "Exit codes: 0 ok, 1 bad data or a file error, 2 bad usage.",
+        parents=[data],
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
+
+    def command(name: str, handler: _Handler, help: str, description: str | None = None) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=description or help, parents=[data])
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("summary", _cmd_summary, "what the dataset holds (the default command)")
+
+    sub = command("list", _cmd_list, "the ids of the records, with their names", "List the ids of the records of one collection, or of all.")
+    sub.add_argument("collection", nargs="?", choices=Dataset.COLLECTIONS, metavar="COLLECTION", help=f"one of: {', '.join(Dataset.COLLECTIONS)}")
+
+    sub = command("show", _cmd_show, "one record with its evidence")
+    sub.add_argument("id", help="the record's id, e.g. KAZ or role-rus-security-guarantor")
+    sub.add_argument("--json", action="store_true", help="print the record as JSON in the library's schema")
+
+    command("scenarios", _cmd_scenarios, "the article's scenarios and what each does to whose role")
+
+    def analysis_options(sub: argparse.ArgumentParser, *, domain: bool = True) -> None:
+        sub.add_argument("--as-of", type=_date, metavar="DATE", help="only what had begun by this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        sub.add_argument("--scenario", metavar="ID", help="apply this scenario (see 'centralasia scenarios')")
+        if domain:
+            sub.add_argument("--domain", choices=_DOMAINS, help="only this domain")
+
+    sub = command(
+        "roles",
+        _cmd_roles,
+        "each power's share of influence by domain and state",
+        "Each power's share of influence over each Central Asian state by domain, with the leader of each domain.",
+    )
+    analysis_options(sub)
+    sub.add_argument("--powers", type=_powers, default=("RUS", "CHN"), metavar="IDS", help="the powers to compare, comma-separated (default RUS,CHN)")
+    sub.add_argument("--explain", metavar="POWER", help="list the records behind POWER's share in --domain, with their weights and evidence")
+    sub.add_argument("--over", metavar="ID", help="with --explain: one state (default: all of them)")
+
+    sub = command(
+        "network",
+        _cmd_network,
+        "write the influence network for Gephi, yEd, networkx or a spreadsheet",
+        "Write the influence network: GraphML, GEXF (Gephi), node-link JSON or a CSV edge list.",
+    )
+    sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write; its suffix names the format unless --format does")
+    sub.add_argument("--format", choices=["graphml", "gexf", "json", "csv"], help="the format (default: from the suffix of FILE)")
+    analysis_options(sub)
+
+    sub = command(
+        "plot",
+        _cmd_plot,
+        "draw the influence map or the role shares (needs the plot extra)",
+        "Draw the influence map (powers and Central Asian states, edges by domain) or the role shares "
+        "per domain, baseline against the scenarios. Needs matplotlib: pip install 'centralasia[plot]'.",
+    )
+    sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the image to write: .png, .svg or .pdf")
+    sub.add_argument("--kind", choices=["map", "roles"], default="map", help="the influence map (default) or the role shares")
+    analysis_options(sub)
+    sub.add_argument("--powers", type=_powers, default=("RUS", "CHN"), metavar="IDS", help="for --kind roles: the powers to compare (default RUS,CHN)")
+    sub.add_argument("--all-actors", action="store_true", help="for the map: draw every actor with an edge, not only the powers and the region's states")
+
+    sub = command(
+        "validate",
+        _cmd_validate,
+        "check a data file of your own",
+        "Check a JSON data file and list every problem with its JSON path. Exit code 1 if there are any.",
+    )
+    sub.add_argument("file", metavar="FILE", help="the JSON file to check")
+    sub.add_argument(
+        "--extends",
+        action="store_true",
+        help="check FILE as additions to the dataset (its records may name ids of the bundled data, such as KAZ)",
+    )
+
+    from centralasia.export import TABLES
+
+    sub = command("export", _cmd_export, "the dataset as JSON, or one table as CSV")
+    sub.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")
+    sub.add_argument("--table", choices=TABLES, metavar="TABLE", help=f"write this table as CSV instead: {', '.join(TABLES)}")
+
+    return parser
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 bad data, 2 bad usage).
+
+    Examples
+    --------
+    >>> main(["show", "nope"])
+    2
+    """
+    parser = make_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else 2
+    handler: _Handler = getattr(args, "handler", _cmd_summary)
+    try:
+        return handler(args, sys.stdout)
+    except (UsageError, UnknownIdError) as exc:
+        return _fail(str(exc), 2)
+    except FieldError as exc:
+        # A record's check refused a value the command was given: bad usage.
+        return _fail(f"{exc.summary}: {exc.message}", 2 if exc.owner == "argument" else 1)
+    except DataError as exc:
+        first = str(exc.problems[0]) if exc.problems else ""
+        return _fail(exc.summary if first in exc.summary else f"{exc.summary}: {first}", 1)
+    except CentralAsiaError as exc:
+        return _fail(str(exc), 1)
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            # The reader went away (| head): not an error of ours.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
+        name = exc.filename if exc.filename is not None else ""
+        return _fail(f"cannot write {name!r}: {exc.strerror or exc}" if name else str(exc), 1)

@@ -258,6 +258,8 @@ def loads(text: str | bytes, kind: type[T] = Dataset) -> T:  # type: ignore[assi
     centralasia.errors.DataError: invalid PartialDate: 1 problem
       - month must be 1 to 12, not 13 @ $
     """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise DataError([Problem.at("$", f"expected JSON text, got {type(text).__name__}")], "invalid JSON")
     try:
         data = json.loads(text)
     except RecursionError as exc:

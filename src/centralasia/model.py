@@ -782,6 +782,11 @@ def _references(record: Record) -> Iterator[tuple[str, str, str]]:
             yield from many(f"effects[{i}].over", e.over, _ACTOR)
 
 
+def _a(noun: str) -> str:
+    """*noun* with its indefinite article: "an Agreement", "a State"."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def _kind_of(record: Record) -> str:
     if isinstance(record, (State, Organization)):
         return _ACTOR
@@ -872,7 +877,7 @@ def _record_problems(path: str, record: Record, index: Mapping[str, Record]) -> 
         if target is None:
             yield Problem.at(path + rel, f"unknown id {ref!r}")
         elif _kind_of(target) != expected:
-            yield Problem.at(path + rel, f"{ref!r} is a {type(target).__name__}, not a {expected}")
+            yield Problem.at(path + rel, f"{ref!r} is {_a(type(target).__name__)}, not {_a(expected)}")
     for rel, owner, evidence in _evidence_lists(record):
         for j, e in enumerate(evidence):
             if not isinstance(e, Evidence):
@@ -1032,12 +1037,22 @@ class Dataset:
         Records that only background supports are dropped; on the others,
         fields that background evidence names are reset to their defaults
         and the background evidence itself goes.
+
+        Raises
+        ------
+        DataError
+            If a record the article supports names one that only background
+            supports: the data should then cite the article for both (or name
+            the reference among the background fields).
         """
         out: dict[str, list[Record]] = {}
         for name in self.COLLECTIONS:
             kept = (_strip_background(r) for r in getattr(self, name))
             out[name] = [r for r in kept if r is not None]
-        return Dataset(**out)
+        try:
+            return Dataset(**out)
+        except DataError as exc:
+            raise DataError(exc.problems, "no article view: article records cite background-only records") from None
 
     def merge(self, other: Dataset) -> Dataset:
         """This dataset with *other*'s records added (checked as one dataset).

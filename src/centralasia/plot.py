@@ -1,0 +1,484 @@
+"""Pictures (the ``plot`` extra, matplotlib): the influence map and role shares by domain.
+
+matplotlib is imported inside the functions, never when :mod:`centralasia` is
+imported. The figures are made without pyplot, so drawing to a file never
+changes the global backend and works without a display; in a notebook, the
+returned :class:`~matplotlib.figure.Figure` shows itself.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import os
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+import networkx as nx  # type: ignore[import-untyped, unused-ignore]
+
+from centralasia.errors import UnknownIdError
+from centralasia.export import MissingDependencyError
+from centralasia.model import Dataset, Domain, Organization, Region, State
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from centralasia.roles import RoleSummary
+
+__all__ = ["DOMAIN_COLORS", "POWERS", "POWER_COLORS", "influence_map", "role_shares", "save"]
+
+_N = TypeVar("_N", bound=Hashable)
+
+#: The colour of each domain's edges and bars (colour-blind safe, Okabe and Ito).
+DOMAIN_COLORS: Mapping[str, str] = {
+    Domain.SECURITY.value: "#D55E00",
+    Domain.ECONOMIC.value: "#009E73",
+    Domain.DIPLOMATIC.value: "#0072B2",
+}
+
+#: The outside powers the article weighs against each other, in drawing order.
+POWERS: tuple[str, ...] = ("RUS", "CHN", "USA")
+
+_GROUP_STYLE: Mapping[str, tuple[str, str]] = {
+    # group: (face colour, label in the legend)
+    "power": ("#F0E442", "outside power"),
+    "central-asia": ("#56B4E9", "Central Asian state"),
+    "other-state": ("#DDDDDD", "other state"),
+    "organization": ("#FFFFFF", "organisation or group"),
+}
+
+
+def _require_matplotlib(what: str) -> None:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError as exc:
+        raise MissingDependencyError("matplotlib", "plot", what) from exc
+
+
+def _plain(value: object) -> str:
+    return str(value.value) if isinstance(value, enum.Enum) else str(value)
+
+
+def _group(node: Hashable, data: Mapping[str, object], ds: Dataset | None) -> str:
+    if str(node) in POWERS:
+        return "power"
+    if data.get("central_asian") is True:
+        return "central-asia"
+    record = ds.get(str(node)) if ds is not None else None
+    if isinstance(record, State):
+        return "central-asia" if record.region is Region.CENTRAL_ASIA else "other-state"
+    if isinstance(record, Organization):
+        return "organization"
+    region = data.get("region")
+    if region is not None:
+        return "central-asia" if _plain(region) == Region.CENTRAL_ASIA.value else "other-state"
+    if data.get("type") == "state":
+        return "other-state"
+    return "organization"
+
+
+def _label(node: Hashable, data: Mapping[str, object], ds: Dataset | None) -> tuple[str, str]:
+    """The short label inside a node (an ISO code or an acronym) and the name below it."""
+    record = ds.get(str(node)) if ds is not None else None
+    acronym = data.get("acronym", getattr(record, "acronym", None))
+    name = data.get("name", getattr(record, "name", None))
+    name = name if isinstance(name, str) else str(node)
+    is_state = data.get("type") == "state" or isinstance(record, State)
+    short = str(node) if is_state else acronym if isinstance(acronym, str) else name if len(name) <= 8 else str(node)
+    if len(short) > 8:
+        short = short[:7] + "\u2026"
+    return short, "" if name == short else _wrap_label(name)
+
+
+def _wrap_label(text: str, width: int = 16) -> str:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines) or text
+
+
+def _spread(nodes: Sequence[Hashable], y: float, width: float) -> dict[Hashable, tuple[float, float]]:
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, y)}
+    step = 2 * width / max(len(nodes) - 1, 1)
+    return {n: (-width + i * step, y) for i, n in enumerate(nodes)}
+
+
+def _arc(nodes: Sequence[Hashable], y: float, width: float, depth: float) -> dict[Hashable, tuple[float, float]]:
+    """*nodes* on a shallow arc opening upwards, so that edges between them do not run through each other."""
+    if len(nodes) <= 2:
+        return _spread(nodes, y, width * 0.6)
+    out: dict[Hashable, tuple[float, float]] = {}
+    for i, n in enumerate(nodes):
+        t = math.pi * (1.1 + 0.8 * i / (len(nodes) - 1))
+        out[n] = (width * math.cos(t) / math.cos(math.pi * 0.1), y + depth * math.sin(t))
+    return out
+
+
+def _layout(groups: Mapping[Hashable, str]) -> dict[Hashable, tuple[float, float]]:
+    """Powers on top, Central Asian states on an arc below, everything else between."""
+    powers = sorted((n for n, g in groups.items() if g == "power"), key=lambda n: POWERS.index(str(n)))
+    if len(powers) == 3:  # Russia and China apart, the United States between and above
+        powers = [powers[0], powers[2], powers[1]]
+    central = sorted((n for n, g in groups.items() if g == "central-asia"), key=str)
+    others = sorted((n for n, g in groups.items() if g not in ("power", "central-asia")), key=lambda n: (groups[n], str(n)))
+    pos: dict[Hashable, tuple[float, float]] = {}
+    if powers:
+        pos.update(_spread(powers, 1.0, 0.75))
+        if len(powers) == 3:
+            pos[powers[1]] = (0.0, 1.25)
+    pos.update(_arc(central, -0.55, 1.0, 0.45))
+    # The rest in rows of at most five, staggered so that names do not collide.
+    rows = [others[i : i + 5] for i in range(0, len(others), 5)]
+    for i, row in enumerate(rows):
+        y = 0.3 if len(rows) == 1 else 0.62 - 0.75 * i / (len(rows) - 1)
+        pos.update(_spread(row, y, 1.3 if i % 2 == 0 else 1.0))
+    return pos
+
+
+def _edge_domain(data: Mapping[str, object]) -> str:
+    value = data.get("domain")
+    return _plain(value) if value is not None else "other"
+
+
+def _edge_weight(data: Mapping[str, object]) -> float:
+    value = data.get("weight", 1.0)
+    return float(value) if isinstance(value, (int, float)) else 1.0
+
+
+def _selection(graph: nx.Graph[_N], groups: Mapping[Hashable, str], actors: Iterable[Hashable] | Literal["all"] | None) -> list[Hashable]:
+    if actors == "all":
+        return [n for n in graph if graph.degree(n) > 0]
+    if actors is None:
+        return [n for n in graph if groups[n] in ("power", "central-asia")]
+    chosen = list(actors)
+    missing = [str(n) for n in chosen if n not in graph]
+    if missing:
+        raise UnknownIdError(missing[0], "node")
+    return chosen
+
+
+def influence_map(
+    graph: nx.Graph[_N],
+    ds: Dataset | None = None,
+    *,
+    actors: Iterable[Hashable] | Literal["all"] | None = None,
+    domains: Iterable[Domain | str] | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+    panels: bool = True,
+) -> Figure:
+    """Draw an influence network: the powers on top, the Central Asian states below, edges by domain.
+
+    The weights of all edges from one actor to another in one domain are
+    added up (as :func:`centralasia.network.collapse` does per domain): each
+    such sum is one arrow, in the colour of its domain (see
+    :data:`DOMAIN_COLORS`) and as wide as its weight. Arrows bend to the
+    right of their direction, so ``u -> v`` and ``v -> u`` stay apart; pairs
+    whose weights add up to nothing (attacks, threats) are not drawn.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        A network such as :func:`centralasia.network.influence_network` returns;
+        any graph whose edges have ``domain`` and ``weight`` attributes will do.
+    ds : Dataset, optional
+        The dataset the network was built from, to tell states from
+        organisations where the nodes do not say (``central_asian``,
+        ``region``, ``type``) and to name them.
+    actors : iterable of node ids, or "all", optional
+        The nodes to draw: by default the outside powers (:data:`POWERS`) and
+        the Central Asian states; ``"all"`` draws every node with an edge.
+    domains : iterable of Domain or str, optional
+        Draw only the edges of these domains.
+    ax : matplotlib.axes.Axes, optional
+        Draw every domain into these axes; by default a new figure is made
+        (without pyplot).
+    title : str, optional
+        The title; by default one that says what the picture shows.
+    panels : bool
+        On a new figure, draw each domain in a panel of its own, side by side
+        (the default, and far easier to read), or all domains in one.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on; write it with :func:`save` or ``fig.savefig``.
+
+    Raises
+    ------
+    MissingDependencyError
+        If matplotlib is not installed.
+    UnknownIdError
+        If *actors* names a node the graph does not have.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("RUS", "KAZ", domain="security", weight=2.0)
+    0
+    >>> fig = influence_map(g, actors="all", title="Russia and Kazakhstan")
+    >>> fig.axes[0].get_title()
+    'Russia and Kazakhstan'
+    """
+    _require_matplotlib("influence_map")
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    wanted = None if domains is None else {_plain(d) for d in domains}
+    all_groups = {n: _group(n, d, ds) for n, d in graph.nodes(data=True)}
+    nodes = _selection(graph, all_groups, actors)
+    chosen = set(nodes)
+    groups = {n: all_groups[n] for n in nodes}
+    pos = _layout(groups)
+
+    totals: dict[tuple[str, Hashable, Hashable], float] = {}
+    for u, v, data in graph.edges(data=True):
+        domain = _edge_domain(data)
+        if u in chosen and v in chosen and u != v and (wanted is None or domain in wanted):
+            totals[domain, u, v] = totals.get((domain, u, v), 0.0) + _edge_weight(data)
+    totals = {k: w for k, w in totals.items() if w > 0}
+    heaviest = max(totals.values(), default=1.0)
+    present = {d for d, _, _ in totals} | (wanted or set())
+    order = [d for d in DOMAIN_COLORS if d in present] + sorted(present - set(DOMAIN_COLORS))
+
+    if ax is not None:
+        owner = ax.figure
+        fig = owner if isinstance(owner, Figure) else owner.figure
+        axes_for: list[tuple[Axes, list[str]]] = [(ax, order)]
+    elif panels and len(order) > 1:
+        fig = Figure(figsize=(6.2 * len(order), 7.2), layout="constrained")
+        axes_for = [(fig.add_subplot(1, len(order), i + 1), [d]) for i, d in enumerate(order)]
+    else:
+        fig = Figure(figsize=(10, 8), layout="constrained")
+        axes_for = [(fig.add_subplot(), order)]
+
+    node_size = 1500
+    for axes, shown in axes_for:
+        for i, domain in enumerate(shown):
+            edge_list = [(u, v) for (d, u, v) in totals if d == domain]
+            if not edge_list:
+                continue
+            nx.draw_networkx_edges(
+                graph,
+                pos,
+                edgelist=edge_list,
+                width=[0.6 + 6.0 * totals[domain, u, v] / heaviest for u, v in edge_list],
+                edge_color=DOMAIN_COLORS.get(domain, "#999999"),
+                alpha=0.65,
+                arrows=True,
+                arrowstyle="-|>",
+                arrowsize=11,
+                connectionstyle=f"arc3,rad={0.1 + 0.08 * i:.2f}",
+                node_size=node_size,
+                ax=axes,
+            )
+        for group, (color, _) in _GROUP_STYLE.items():
+            members = [n for n in nodes if groups[n] == group]
+            if members:
+                nx.draw_networkx_nodes(graph, pos, nodelist=members, node_color=color, edgecolors="#333333", node_size=node_size, linewidths=1.2, ax=axes)
+        labels = {n: _label(n, graph.nodes[n], ds) for n in nodes}
+        nx.draw_networkx_labels(graph, pos, labels={n: short for n, (short, _) in labels.items()}, font_size=9, font_weight="bold", ax=axes)
+        for n, (_, name) in labels.items():
+            # Only the powers and the states of the region are named in full: the
+            # rest, when drawn, keep their acronyms and ids, which stay legible.
+            if name and groups[n] in ("power", "central-asia"):
+                # Names away from the edges: above the powers, below everyone else.
+                above = groups[n] == "power"
+                axes.annotate(
+                    name, pos[n], xytext=(0, 24 if above else -24), textcoords="offset points",
+                    ha="center", va="bottom" if above else "top", fontsize=8, color="#333333",
+                )
+        if len(axes_for) > 1:
+            axes.set_title(f"{shown[0]} roles", fontsize=12, color=DOMAIN_COLORS.get(shown[0], "#333333"), fontweight="bold")
+        axes.set_axis_off()
+        axes.margins(0.14)
+
+    handles = [Line2D([], [], color=DOMAIN_COLORS.get(d, "#999999"), linewidth=3, label=d) for d in order]
+    handles += [
+        Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor=color, markeredgecolor="#333333", label=label)
+        for group, (color, label) in _GROUP_STYLE.items()
+        if group in groups.values()
+    ]
+    handles.append(Line2D([], [], color="#555555", linewidth=1, marker=">", label="u \u2192 v: u gains influence over v"))
+    handles.append(Line2D([], [], color="#555555", linewidth=5, label="wider: more weight (summed per pair)"))
+    if title is None:
+        title = "Influence in Central Asia by domain"
+        details = [f"as of {graph.graph['as_of']}" if graph.graph.get("as_of") else "", f"scenario {graph.graph['scenario']}" if graph.graph.get("scenario") else ""]
+        details = [d for d in details if d]
+        if details:
+            title += f" ({', '.join(details)})"
+    if len(axes_for) > 1:
+        fig.suptitle(title, fontsize=15)
+        fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4), frameon=False, fontsize=10)
+    else:
+        only = axes_for[0][0]
+        only.set_title(title, fontsize=14)
+        only.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
+    return fig
+
+
+#: The colour of each power's bars in :func:`role_shares`.
+POWER_COLORS: Mapping[str, str] = {"RUS": "#4477AA", "CHN": "#EE6677", "USA": "#228833"}
+_SPARE_COLORS = ("#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
+
+
+def _summary_label(summary: RoleSummary) -> str:
+    if summary.scenario is None:
+        label = "baseline"
+    else:
+        label = summary.scenario.title
+    if summary.as_of is not None:
+        label += f" (as of {summary.as_of})"
+    return _wrap_label(label, 26)
+
+
+def role_shares(
+    *summaries: RoleSummary,
+    over: str | Iterable[str] | None = None,
+    domains: Iterable[Domain | str] | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Draw each power's share of influence per domain: the baseline beside scenarios.
+
+    One panel per domain; in it, one bar per summary, split into the powers'
+    shares (which add up to 100%), with the leader named at the end of the
+    bar. Pass the baseline first and then the scenarios (or dates, or other
+    weights) to compare with it.
+
+    Parameters
+    ----------
+    *summaries : RoleSummary
+        Summaries of the same powers, e.g. ``role_summary(ds)`` and
+        ``role_summary(ds, scenario="scn-chinese-security-challenge")``.
+    over : str or iterable of str, optional
+        The states whose influence is pooled; all of each summary's states by default.
+    domains : iterable of Domain or str, optional
+        The domains to draw; all by default.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes; only when one domain is drawn.
+    title : str, optional
+        The title; by default one that says what is compared.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        Without summaries, with summaries of different powers, or with *ax*
+        and more than one domain.
+    MissingDependencyError
+        If matplotlib is not installed.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> ds = ca.load()
+    >>> fig = role_shares(ca.role_summary(ds), ca.role_summary(ds, scenario="scn-chinese-security-challenge"))
+    >>> [a.get_title() for a in fig.axes]
+    ['security', 'economic', 'diplomatic']
+    """
+    if not summaries:
+        raise ValueError("role_shares needs at least one role summary")
+    powers = summaries[0].powers
+    if any(s.powers != powers for s in summaries):
+        raise ValueError("role_shares compares summaries of the same powers")
+    _require_matplotlib("role_shares")
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    if over is not None and not isinstance(over, str):
+        over = tuple(over)  # read more than once below
+    shown = [Domain(_plain(d)) for d in domains] if domains is not None else list(Domain)
+    if ax is not None and len(shown) != 1:
+        raise ValueError("draw into given axes one domain at a time (domains=[...])")
+    labels = [_summary_label(s) for s in summaries]
+    colors = {p: POWER_COLORS.get(p, _SPARE_COLORS[i % len(_SPARE_COLORS)]) for i, p in enumerate(powers)}
+
+    if ax is not None:
+        owner = ax.figure
+        fig = owner if isinstance(owner, Figure) else owner.figure
+        panels = [ax]
+    else:
+        height = 1.6 + 0.62 * len(summaries)
+        fig = Figure(figsize=(4.4 * len(shown) + 2.4, height), layout="constrained")
+        first = fig.add_subplot(1, len(shown), 1)
+        panels = [first] + [fig.add_subplot(1, len(shown), i + 1, sharey=first) for i in range(1, len(shown))]
+
+    rows = list(range(len(summaries)))[::-1]  # the first summary on top
+    for axes, domain in zip(panels, shown):
+        left = [0.0] * len(summaries)
+        for power in powers:
+            values = [100.0 * s.share(power, domain, over) for s in summaries]
+            bars = axes.barh(rows, values, left=left, color=colors[power], edgecolor="white", height=0.7, label=power)
+            for bar, value in zip(bars, values):
+                if value >= 9:
+                    axes.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, f"{value:.0f}%",
+                              ha="center", va="center", fontsize=9, color="white", fontweight="bold")
+            left = [a + b for a, b in zip(left, values)]
+        for row, summary in zip(rows, summaries):
+            leader = summary.leader(domain, over)
+            axes.text(101.5, row, leader or "tie", va="center", ha="left", fontsize=9,
+                      color=colors.get(leader, "#555555") if leader else "#555555", fontweight="bold")
+        axes.set_xlim(0, 100)
+        axes.set_title(domain.value, fontsize=12, fontweight="bold", color=DOMAIN_COLORS.get(domain.value, "#333333"))
+        axes.set_xlabel("share of the powers' influence (%)")
+        axes.set_xticks([0, 25, 50, 75, 100])
+        axes.spines[["top", "right"]].set_visible(False)
+        if len(summaries) > 1:
+            axes.axhline(rows[0] - 0.5, color="#999999", linewidth=0.8, linestyle="--")
+        if axes is panels[0]:
+            axes.set_yticks(rows, labels)
+            axes.get_yticklabels()[0].set_fontweight("bold")
+        axes.tick_params(axis="y", length=0, labelleft=axes is panels[0])
+    handles = [Patch(facecolor=colors[p], label=p) for p in powers]
+    if over is None:
+        where = "over " + ", ".join(summaries[0].states)
+    else:
+        where = "over " + (over if isinstance(over, str) else ", ".join(over))
+    if title is None:
+        if len(summaries) == 1:
+            what = labels[0].replace("\n", " ")
+        elif len(summaries) == 2:
+            what = " vs ".join(label.replace("\n", " ") for label in labels)
+        else:
+            what = "baseline and scenarios" if summaries[0].scenario is None else "compared"
+        title = f"Who leads which domain: {what}"
+    if ax is None:
+        fig.suptitle(f"{title}\n{where}; the leader is named right of each bar", fontsize=12)
+        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False, title="power")
+    else:
+        ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    return fig
+
+
+def save(fig: Figure, path: str | os.PathLike[str], *, dpi: int = 150) -> None:
+    """Write *fig* to *path* (PNG, SVG or PDF by the suffix) with the Agg renderer.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("CHN", "TJK", domain="security")
+    0
+    >>> path = Path(tempfile.mkdtemp()) / "map.png"
+    >>> save(influence_map(g), path)
+    >>> path.read_bytes()[:4]
+    b'\\x89PNG'
+    """
+    _require_matplotlib("save")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if fig.canvas is None or not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)  # attaches itself: file output never needs a display
+    fig.savefig(os.fspath(path), dpi=dpi, bbox_inches="tight")

@@ -1,0 +1,691 @@
+"""Role summaries: each outside power's influence share by domain and state, beside the article's claims."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+import attrs
+
+from centralasia.errors import FieldError, UnknownIdError
+from centralasia.model import (
+    ActorId,
+    Certainty,
+    Dataset,
+    DateLike,
+    Domain,
+    Evidence,
+    Organization,
+    PartialDate,
+    Record,
+    Role,
+    RoleKind,
+    Scenario,
+)
+from centralasia.network import (
+    DEFAULT_WEIGHTS,
+    Layer,
+    Relation,
+    Weights,
+    _cut,
+    _Table,
+    _within,
+    central_asian_states,
+    coerce_domain,
+    expand,
+    relations,
+)
+from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, resolve_scenario
+
+__all__ = [
+    "BALANCE_THRESHOLD",
+    "LEADING_ROLES",
+    "ArticleCheck",
+    "Contribution",
+    "Explanation",
+    "RoleCheck",
+    "RoleSummary",
+    "ShareRow",
+    "role_summary",
+]
+
+#: Role kinds that claim the lead in their domain (the "division of labour").
+LEADING_ROLES = frozenset({RoleKind.SECURITY_GUARANTOR, RoleKind.ECONOMIC_DEVELOPER})
+
+#: A balancer role agrees with the data when the balance is at least this.
+BALANCE_THRESHOLD = 0.5
+
+#: Shares closer than this are a tie.
+_TIE = 1e-9
+
+_Key = tuple[ActorId, Domain, ActorId, Layer]
+
+
+@attrs.frozen
+class ShareRow:
+    """One power's influence in one domain over one state: a row for tables and exports.
+
+    Attributes
+    ----------
+    power, over : str
+        The power and the state.
+    domain : Domain
+        The domain.
+    influence : float
+        The summed weight of the power's edges to the state in the domain.
+    total : float
+        The same summed over all the summary's powers.
+    share : float
+        ``influence / total`` (an even split when *total* is 0).
+    leader : bool
+        Whether the power alone has the largest share.
+    """
+
+    power: ActorId
+    domain: Domain
+    over: ActorId
+    influence: float
+    total: float
+    share: float
+    leader: bool
+
+
+@attrs.frozen
+class Contribution:
+    """One edge behind a share: the record, its weight and its evidence."""
+
+    record: str
+    #: The record's class name (``"Role"``, ``"ArmsTransfer"``...), or ``"Scenario"``.
+    record_type: str
+    layer: Layer
+    source: ActorId
+    target: ActorId
+    domain: Domain
+    weight: float
+    certainty: Certainty
+    date: PartialDate | None
+    #: The scenario that added or rescaled the edge, if any.
+    scenario: str | None
+    evidence: tuple[Evidence, ...]
+
+
+def _cite(evidence: Iterable[Evidence]) -> str:
+    parts = []
+    for e in evidence:
+        if e.is_background:
+            parts.append(f"background: {e.source}")
+        elif e.paragraph is not None:
+            parts.append(f"para. {e.paragraph}")
+        else:
+            parts.append(e.section.value)
+    return "; ".join(dict.fromkeys(parts))
+
+
+@attrs.frozen
+class Explanation:
+    """The records and weights behind one share.
+
+    ``share == influence / sum(totals.values())`` (an even split when that
+    sum is 0) and ``influence == sum(c.weight for c in contributions)``.
+    """
+
+    power: ActorId
+    domain: Domain
+    over: tuple[ActorId, ...]
+    share: float
+    influence: float
+    #: Each power's summed weight over the same states and domain.
+    totals: Mapping[ActorId, float]
+    #: The power's edges, heaviest first.
+    contributions: tuple[Contribution, ...]
+
+    def __str__(self) -> str:
+        denominator = sum(self.totals.values())
+        head = (
+            f"{self.power} {self.domain.value} share over {', '.join(self.over)}: {self.share:.3f}"
+            f" = {self.influence:g} / {denominator:g} ("
+            + ", ".join(f"{p} {t:g}" for p, t in self.totals.items())
+            + ")"
+        )
+        lines = [head]
+        for c in self.contributions:
+            date = "undated" if c.date is None else str(c.date)
+            scenario = "" if c.scenario is None else f" [scenario {c.scenario}]"
+            lines.append(
+                f"  {c.weight:>7.3f}  {c.layer.value:<15} {c.record} -> {c.target} ({c.certainty.value}, {date}){scenario}; {_cite(c.evidence)}"
+            )
+        return "\n".join(lines)
+
+
+@attrs.frozen
+class RoleCheck:
+    """One role the data claims, beside what the summary computes.
+
+    ``agrees`` is ``True`` or ``False``, or ``None`` when nothing can be compared
+    (the role is not a power's role over the summary's states, or there is no
+    evidence besides the claim itself).
+    """
+
+    role: str
+    actor: ActorId
+    kind: RoleKind
+    domain: Domain
+    over: tuple[ActorId, ...]
+    certainty: Certainty
+    #: What the claim means for the numbers: "leads", "supplies arms", "takes part", "balances".
+    claim: str
+    #: The computed share (or balance) the claim is checked against.
+    computed: float | None
+    #: The computed leader in the role's domain over its states.
+    leader: ActorId | None
+    agrees: bool | None
+    reason: str
+
+
+@attrs.frozen
+class ArticleCheck:
+    """The article's role claims set beside the computed roles.
+
+    With ``independent`` the computed side leaves out the ``role`` layer,
+    so that each claim is tested against the other records rather than
+    against itself.
+    """
+
+    independent: bool
+    checks: tuple[RoleCheck, ...]
+
+    def __iter__(self) -> Iterator[RoleCheck]:
+        return iter(self.checks)
+
+    def __len__(self) -> int:
+        return len(self.checks)
+
+    @property
+    def agreeing(self) -> tuple[RoleCheck, ...]:
+        """The claims the numbers bear out."""
+        return tuple(c for c in self.checks if c.agrees is True)
+
+    @property
+    def diverging(self) -> tuple[RoleCheck, ...]:
+        """The claims the numbers contradict."""
+        return tuple(c for c in self.checks if c.agrees is False)
+
+    def __str__(self) -> str:
+        mode = "without the role claims themselves" if self.independent else "with the role claims counted"
+        lines = [f"The article's roles beside the computed ones ({mode}):"]
+        for c in self.checks:
+            mark = {True: "agrees  ", False: "DIVERGES", None: "n/a     "}[c.agrees]
+            value = "" if c.computed is None else f" {c.computed:.3f}"
+            lines.append(f"  {mark} {c.role} ({c.actor} {c.kind.value}, {c.domain.value}): {c.claim}{value}; {c.reason}")
+        return "\n".join(lines)
+
+
+def _role_check(
+    role: Role, over: tuple[ActorId, ...], claim: str, computed: float | None, leader: ActorId | None, agrees: bool | None, reason: str
+) -> RoleCheck:
+    return RoleCheck(role.id, role.actor, role.role, role.domain, over, role.certainty, claim, computed, leader, agrees, reason)
+
+
+def _hhi_balance(values: Iterable[float]) -> float:
+    """1 minus the normalised Herfindahl-Hirschman index of *values* (1: even, 0: one alone)."""
+    xs = list(values)
+    n = len(xs)
+    total = sum(xs)
+    if n < 2 or total <= 0:
+        return 1.0
+    hhi = sum((x / total) ** 2 for x in xs)
+    return max(0.0, min(1.0, (1.0 - hhi) / (1.0 - 1.0 / n)))
+
+
+@attrs.frozen
+class RoleSummary:
+    """Each power's influence share per domain and Central Asian state, and what lies behind it.
+
+    Make it with :func:`role_summary`. Iterating gives :class:`ShareRow` s,
+    one per power, domain and state; ``str()`` gives a table.
+
+    Methods that take ``over`` accept a state id, a grouping id (such as
+    ``"central-asia"``: its members), several ids, or ``None`` for all the
+    summary's states. Over several states the influences are **pooled**
+    (summed) before the shares are taken. Unknown powers or states raise
+    :class:`~centralasia.UnknownIdError`; bad domains
+    :class:`~centralasia.FieldError`.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> s = role_summary(ca.load())
+    >>> s.powers, s.states
+    (('RUS', 'CHN'), ('KAZ', 'KGZ', 'TJK', 'TKM', 'UZB'))
+    >>> row = next(iter(s))
+    >>> row.power, row.domain.value, row.over, round(row.share + next(r for r in s if r.power == "CHN").share, 12)
+    ('RUS', 'security', 'KAZ', 1.0)
+    """
+
+    powers: tuple[ActorId, ...]
+    states: tuple[ActorId, ...]
+    as_of: PartialDate | None
+    scenario: Scenario | None
+    weights: Weights
+    magnitudes: Magnitudes
+    include_undated: bool
+    #: Summed weight by (power, domain, state, layer).
+    influence_table: Mapping[_Key, float] = attrs.field(repr=False)
+    _dataset: Dataset = attrs.field(repr=False, eq=False, alias="dataset")
+
+    # -- lookups --------------------------------------------------------------
+
+    def _over(self, over: ActorId | Iterable[ActorId] | None) -> tuple[ActorId, ...]:
+        if over is None:
+            return self.states
+        out: dict[str, None] = {}
+        for key in _ids(over, "over"):
+            if key in self.states:
+                out[key] = None
+                continue
+            try:
+                members = expand(self._dataset, (key,))
+            except UnknownIdError:
+                raise UnknownIdError(str(key), "summary state") from None
+            if not members or any(m not in self.states for m in members):
+                raise UnknownIdError(str(key), "summary state")
+            out.update(dict.fromkeys(members))
+        return tuple(out)
+
+    def _power(self, power: ActorId) -> ActorId:
+        if power not in self.powers:
+            raise UnknownIdError(str(power), "power")
+        return power
+
+    def _totals(self, domains: Iterable[Domain], over: tuple[ActorId, ...], exclude: frozenset[Layer] = frozenset()) -> dict[ActorId, float]:
+        wanted = frozenset(domains)
+        states = frozenset(over)
+        totals = dict.fromkeys(self.powers, 0.0)
+        for (power, domain, state, layer), weight in self.influence_table.items():
+            if domain in wanted and state in states and layer not in exclude:
+                totals[power] += weight
+        return totals
+
+    @staticmethod
+    def _shares(totals: Mapping[ActorId, float]) -> dict[ActorId, float]:
+        denominator = sum(totals.values())
+        if denominator <= 0:
+            return {p: 1.0 / len(totals) for p in totals}
+        return {p: t / denominator for p, t in totals.items()}
+
+    @staticmethod
+    def _leader(totals: Mapping[ActorId, float]) -> ActorId | None:
+        if sum(totals.values()) <= 0:
+            return None
+        ranked = sorted(totals.items(), key=lambda item: item[1], reverse=True)
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] <= _TIE * max(1.0, ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    # -- the numbers ------------------------------------------------------------
+
+    def influence(self, power: ActorId, domain: Domain | str, over: ActorId | Iterable[ActorId] | None = None) -> float:
+        """The summed weight of *power*'s edges in *domain* to the states *over*.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> s = role_summary(ca.load())
+        >>> s.influence("CHN", "economic", over="KAZ") > 0 == s.influence("RUS", "economic")
+        True
+        """
+        return self._totals((coerce_domain(domain),), self._over(over))[self._power(power)]
+
+    def shares(self, domain: Domain | str, over: ActorId | Iterable[ActorId] | None = None) -> dict[ActorId, float]:
+        """Every power's share in *domain* over *over*; they sum to 1.
+
+        When no power has any influence there, the shares are even (and
+        :meth:`leader` is ``None``).
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> s = role_summary(ca.load())
+        >>> {p: round(x, 3) for p, x in s.shares("economic").items()}
+        {'RUS': 0.0, 'CHN': 1.0}
+        """
+        return self._shares(self._totals((coerce_domain(domain),), self._over(over)))
+
+    def share(self, power: ActorId, domain: Domain | str, over: ActorId | Iterable[ActorId] | None = None) -> float:
+        """*power*'s share of the powers' influence in *domain* over *over*.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> s = role_summary(ca.load())
+        >>> s.share("CHN", "economic", over="TJK")
+        1.0
+        >>> round(s.share("RUS", "security") + s.share("CHN", "security"), 12)
+        1.0
+        """
+        return self.shares(domain, over)[self._power(power)]
+
+    def leader(self, domain: Domain | str, over: ActorId | Iterable[ActorId] | None = None) -> ActorId | None:
+        """The power with the largest share in *domain* over *over*; ``None`` on a tie or without evidence.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> s = role_summary(ca.load())
+        >>> s.leader("security"), s.leader("economic")
+        ('RUS', 'CHN')
+        """
+        return self._leader(self._totals((coerce_domain(domain),), self._over(over)))
+
+    def leaders(self, over: ActorId | Iterable[ActorId] | None = None) -> dict[Domain, ActorId | None]:
+        """The leader of every domain over *over*.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> leaders = role_summary(ca.load()).leaders()
+        >>> leaders[ca.Domain.SECURITY], leaders[ca.Domain.ECONOMIC]
+        ('RUS', 'CHN')
+        """
+        return {d: self.leader(d, over) for d in Domain}
+
+    def balance(self, over: ActorId | Iterable[ActorId] | None = None, domain: Domain | str | None = None) -> float:
+        """How evenly the states *over* are engaged by the powers: 1 even, 0 one power alone.
+
+        In one domain it is 1 minus the normalised Herfindahl-Hirschman index
+        of the powers' shares, ``(1 - sum(s_i**2)) / (1 - 1/n)``; for two
+        powers, ``4 * s_RUS * s_CHN``. Without *domain* it is the mean of
+        that over the domains in which any power has influence, so a strict
+        "division of labour" (one power per domain) scores low even when the
+        powers' totals are equal: the article's "balanced manner" means
+        engaging both powers in each field. Without any influence it is 1.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> s = role_summary(ca.load())
+        >>> s.balance("KAZ", domain="economic"), s.balance("KAZ", domain="diplomatic")
+        (0.0, 1.0)
+        >>> 0 < s.balance("TJK") < 1
+        True
+        """
+        return self._balance(self._over(over), None if domain is None else coerce_domain(domain))
+
+    def _balance(self, over: tuple[ActorId, ...], domain: Domain | None, exclude: frozenset[Layer] = frozenset()) -> float:
+        if domain is not None:
+            return _hhi_balance(self._totals((domain,), over, exclude).values())
+        values = [
+            _hhi_balance(totals.values())
+            for totals in (self._totals((d,), over, exclude) for d in Domain)
+            if sum(totals.values()) > 0
+        ]
+        return sum(values) / len(values) if values else 1.0
+
+    def balances(self, domain: Domain | str | None = None) -> dict[ActorId, float]:
+        """The :meth:`balance` of each state.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> b = role_summary(ca.load()).balances()
+        >>> sorted(b), all(0 <= x <= 1 for x in b.values())
+        (['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB'], True)
+        """
+        return {state: self.balance(state, domain) for state in self.states}
+
+    # -- behind the numbers -----------------------------------------------------
+
+    def _relations(self, domain: Domain) -> Iterator[Relation]:
+        return relations(
+            self._dataset,
+            domain=domain,
+            as_of=self.as_of,
+            weights=self.weights,
+            scenario=self.scenario,
+            magnitudes=self.magnitudes,
+            include_undated=self.include_undated,
+        )
+
+    def _evidence(self, r: Relation) -> tuple[str, tuple[Evidence, ...]]:
+        if r.layer is Layer.SCENARIO and self.scenario is not None:
+            return "Scenario", self.scenario.evidence
+        record: Record | None = self._dataset.get(r.record)
+        if record is None:
+            return "Scenario", () if self.scenario is None else self.scenario.evidence
+        evidence = record.evidence
+        if isinstance(record, Organization) and r.layer in (Layer.MEMBERSHIP, Layer.CO_MEMBERSHIP):
+            ends = {r.source, r.target}
+            evidence = tuple(e for m in record.members if ends.intersection(expand(self._dataset, (m.member,))) for e in m.evidence)
+        if r.scenario is not None and self.scenario is not None:
+            evidence = evidence + self.scenario.evidence
+        return type(record).__name__, evidence
+
+    def explain(self, power: ActorId, domain: Domain | str, over: ActorId | Iterable[ActorId] | None = None) -> Explanation:
+        """The records behind *power*'s share in *domain* over *over*, with weights and evidence.
+
+        It reads the dataset again (nothing per record is kept in the summary).
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> e = role_summary(ca.load()).explain("CHN", "security", over="UZB")
+        >>> [c.record for c in e.contributions if c.layer.value == "arms-transfer"]
+        ['at-chn-uzb-hq9-2015', 'at-chn-uzb-pterodactyl']
+        >>> abs(sum(c.weight for c in e.contributions) - e.influence) < 1e-9
+        True
+        """
+        p = self._power(power)
+        d = coerce_domain(domain)
+        states = self._over(over)
+        wanted = frozenset(states)
+        contributions = []
+        for r in self._relations(d):
+            if r.source == p and r.target in wanted:
+                kind, evidence = self._evidence(r)
+                contributions.append(Contribution(r.record, kind, r.layer, r.source, r.target, r.domain, r.weight, r.certainty, r.date, r.scenario, evidence))
+        contributions.sort(key=lambda c: (-c.weight, c.record, c.target))
+        totals = self._totals((d,), states)
+        return Explanation(p, d, states, self._shares(totals)[p], totals[p], _Table(totals), tuple(contributions))
+
+    # -- against the article ----------------------------------------------------
+
+    def agreement_with_article(self, *, independent: bool = True) -> ArticleCheck:
+        """Set the roles the data claims (its ``Role`` records) beside the computed ones.
+
+        Each role of a power over some of the summary's states is checked:
+
+        * a leading role (:data:`LEADING_ROLES`: security guarantor, economic
+          developer) agrees when the power leads its domain over those states;
+        * an arms supplier agrees when the power has arms-transfer edges there;
+        * any other role agrees when the power has influence in its domain there;
+        * a balancer role of Central Asian states agrees when their balance is
+          at least :data:`BALANCE_THRESHOLD`.
+
+        Parameters
+        ----------
+        independent : bool
+            Leave the ``role`` layer out of the computed side (the default),
+            so that claims are tested against the other records and not
+            against themselves. With ``False`` the claims count as evidence.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> s = role_summary(ca.load())
+        >>> checks = {c.role: c for c in s.agreement_with_article(independent=False)}
+        >>> checks["role-rus-security-guarantor"].agrees, checks["role-chn-economic-developer"].agrees
+        (True, True)
+        >>> checks = {c.role: c for c in s.agreement_with_article()}
+        >>> checks["role-rus-arms-supplier"].agrees
+        False
+        """
+        exclude = frozenset({Layer.ROLE}) if independent else frozenset()
+        in_states = frozenset(self.states)
+        checks: list[RoleCheck] = []
+        for role in self._dataset.roles:
+            if all(e.is_background for e in role.evidence) or not _within(role.since, self.as_of, self.include_undated):
+                continue
+            actors = expand(self._dataset, (role.actor,))
+            targets = expand(self._dataset, role.over)
+            over = tuple(t for t in targets if t in in_states)
+            check = functools.partial(_role_check, role)
+            if role.role is RoleKind.BALANCER and set(actors) <= in_states and sum(p in targets for p in self.powers) >= 2:
+                value = self._balance(actors, None, exclude)
+                balanced = value >= BALANCE_THRESHOLD
+                reason = f"mean balance over the domains {'at least' if balanced else 'below'} {BALANCE_THRESHOLD:g}"
+                checks.append(check(actors, "balances", value, None, balanced, reason))
+                continue
+            if len(actors) != 1 or actors[0] not in self.powers or not over:
+                checks.append(check(over, "-", None, None, None, "not a role of one of the powers over the summary's states"))
+                continue
+            power = actors[0]
+            arms = role.role is RoleKind.ARMS_SUPPLIER
+            if arms:
+                totals = dict.fromkeys(self.powers, 0.0)
+                for (p, _, state, layer), weight in self.influence_table.items():
+                    if state in over and layer is Layer.ARMS_TRANSFER:
+                        totals[p] += weight
+                claim = "supplies arms"
+            else:
+                totals = self._totals((role.domain,), over, exclude)
+                claim = "leads" if role.role in LEADING_ROLES else "takes part"
+            leader = self._leader(totals)
+            what = "arms transfers" if arms else f"{role.domain.value} influence"
+            agrees: bool | None
+            if sum(totals.values()) <= 0:
+                agrees, reason = None, f"no {what} of any power recorded besides the claim"
+            elif claim == "leads":
+                agrees, reason = leader == power, f"computed leader {leader or 'none (tie)'}"
+            else:
+                agrees = totals[power] > 0
+                reason = f"{what} recorded" if agrees else f"no {what} from {power} recorded"
+            checks.append(check(over, claim, self._shares(totals)[power], leader, agrees, reason))
+        return ArticleCheck(independent, tuple(checks))
+
+    # -- rows and text ----------------------------------------------------------
+
+    def rows(self) -> tuple[ShareRow, ...]:
+        """One :class:`ShareRow` per power, domain and state (domains, then states, then powers).
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> rows = role_summary(ca.load()).rows()
+        >>> len(rows), rows[0].power, rows[0].domain.value, rows[0].over
+        (30, 'RUS', 'security', 'KAZ')
+        """
+        out = []
+        for domain in Domain:
+            for state in self.states:
+                totals = self._totals((domain,), (state,))
+                shares = self._shares(totals)
+                leader = self._leader(totals)
+                total = sum(totals.values())
+                for power in self.powers:
+                    out.append(ShareRow(power, domain, state, totals[power], total, shares[power], leader == power))
+        return tuple(out)
+
+    def __iter__(self) -> Iterator[ShareRow]:
+        return iter(self.rows())
+
+    def __str__(self) -> str:
+        what = "baseline" if self.scenario is None else f"scenario {self.scenario.id}"
+        when = "" if self.as_of is None else f", as of {self.as_of}"
+        lines = [f"Influence shares of {', '.join(self.powers)} ({what}{when})"]
+        cell = max(6, *(len(p) + 1 for p in self.powers))
+        block = cell * len(self.powers) + 2
+        width = max(5, *(len(s) for s in self.states)) + 2
+        lines.append(" " * width + "".join(f"{d.value:<{block}}" for d in Domain) + "balance")
+        lines.append(" " * width + "".join("".join(f"{p:>{cell}}" for p in self.powers) + "  " for _ in Domain))
+        places: list[tuple[ActorId | None, str]] = [(s, s) for s in self.states]
+        for over, label in [*places, (None, "all")]:
+            row = f"{label:<{width}}"
+            for d in Domain:
+                shares = self.shares(d, over)
+                row += "".join(f"{shares[p]:>{cell}.2f}" for p in self.powers) + "  "
+            row += f"{self.balance(over):>7.2f}"
+            lines.append(row)
+        leaders = "".join(f"{(self.leader(d) or 'tie'):<{block}}" for d in Domain)
+        lines.append(f"{'lead':<{width}}{leaders}")
+        return "\n".join(lines)
+
+
+def _ids(value: ActorId | Iterable[ActorId], field: str) -> tuple[ActorId, ...]:
+    """One id or several as a tuple; a :class:`FieldError` at ``$.<field>`` for anything else."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable) and not isinstance(value, (bytes, Mapping)):
+        ids = tuple(value)
+        if all(isinstance(i, str) for i in ids):
+            return ids
+    raise FieldError(field, f"{field} must be an id or a sequence of ids, not {value!r:.40}", "argument")
+
+
+def role_summary(
+    ds: Dataset,
+    *,
+    as_of: DateLike | None = None,
+    scenario: Scenario | str | None = None,
+    weights: Weights | None = None,
+    powers: Iterable[ActorId] = ("RUS", "CHN"),
+    over: ActorId | Iterable[ActorId] | None = None,
+    magnitudes: Magnitudes | None = None,
+    include_undated: bool = True,
+) -> RoleSummary:
+    """Summarise who plays which role for whom: each power's influence share per domain and state.
+
+    The influence of a power over a state in a domain is the summed weight
+    of the edges ``power -> state`` of that domain (see
+    :func:`~centralasia.network.relations`); its share divides that by the
+    sum over the powers. The records are streamed once; the summary keeps
+    one number per power, domain, state and layer.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The records.
+    as_of : str, datetime.date or PartialDate, optional
+        Leave out relations that began after this date.
+    scenario : Scenario or str, optional
+        Apply a scenario (by id or object) first.
+    weights : Weights, optional
+        The weights table; :data:`~centralasia.network.DEFAULT_WEIGHTS` by default.
+    powers : iterable of str
+        The outside powers to compare; Russia and China by default (add ``"USA"``...).
+    over : str or iterable of str, optional
+        The states to summarise (groupings expand); the Central Asian states by default.
+    magnitudes : Magnitudes, optional
+        The scenario magnitudes.
+    include_undated : bool
+        Whether undated relations count when *as_of* is given (they do by default).
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> s = role_summary(ca.load(), as_of="2016-12-31")
+    >>> s.leader("security"), s.leader("economic")
+    ('RUS', 'CHN')
+    >>> s3 = role_summary(ca.load(), powers=("RUS", "CHN", "USA"))
+    >>> round(sum(s3.shares("security", over="TJK").values()), 12)
+    1.0
+    """
+    chosen_powers = _ids(powers, "powers")
+    if not chosen_powers:
+        raise FieldError("powers", "name at least one power", "argument")
+    if len(set(chosen_powers)) != len(chosen_powers):
+        raise FieldError("powers", f"powers repeat: {chosen_powers}", "argument")
+    for power in chosen_powers:
+        if power not in ds or expand(ds, (power,)) != (power,):
+            raise UnknownIdError(str(power), "power")
+    states = central_asian_states(ds) if over is None else expand(ds, _ids(over, "over"))
+    table = DEFAULT_WEIGHTS if weights is None else weights
+    mags = DEFAULT_MAGNITUDES if magnitudes is None else magnitudes
+    chosen = None if scenario is None else resolve_scenario(ds, scenario)
+    cut = _cut(as_of)
+    wanted_powers = frozenset(chosen_powers)
+    wanted_states = frozenset(states)
+    influence: dict[_Key, float] = {}
+    for r in relations(ds, as_of=cut, weights=table, scenario=chosen, magnitudes=mags, include_undated=include_undated):
+        if r.source in wanted_powers and r.target in wanted_states:
+            key = (r.source, r.domain, r.target, r.layer)
+            influence[key] = influence.get(key, 0.0) + r.weight
+    return RoleSummary(chosen_powers, states, cut, chosen, table, mags, include_undated, _Table(influence), dataset=ds)

@@ -1,0 +1,414 @@
+"""The command line: every subcommand, --help everywhere, one-line errors and exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+
+import centralasia as ca
+from centralasia.cli import main, make_parser
+
+OK, BAD_DATA, BAD_USAGE = 0, 1, 2
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line in-process; return the exit code, stdout and stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _one_line_error(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("centralasia"), err
+    assert "error:" in lines[0], err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def _subcommands() -> list[str]:
+    parser = make_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return list(action.choices)  # type: ignore[arg-type]
+
+
+@pytest.fixture()
+def bad_file(tmp_path: Path) -> Path:
+    """A data file whose state has a string where an integer belongs."""
+    path = tmp_path / "bad.json"
+    path.write_text(
+        json.dumps(
+            {
+                "states": [{"id": "KAZ", "name": "Kazakhstan", "evidence": [{"paragraph": 1}], "cow_code": "705"}],
+                "roles": [
+                    {"id": "r1", "actor": "RUS", "role": "balancer", "domain": "security", "over": ["KAZ"], "summary": "x", "evidence": [{"paragraph": 2}]}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture()
+def additions(tmp_path: Path) -> Path:
+    """A file of one new role that names bundled states."""
+    path = tmp_path / "mine.json"
+    role = {"id": "role-kaz-balancer-2017", "actor": "KAZ", "role": "balancer", "domain": "diplomatic", "over": ["RUS", "CHN"], "summary": "Kazakhstan balances.", "evidence": [{"paragraph": 11}]}
+    path.write_text(json.dumps({"roles": [role]}), encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------
+# Help, version, usage errors
+# --------------------------------------------------------------------------
+
+
+def test_help_at_the_top(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help lists every subcommand and the exit codes, and exits 0."""
+    code, out, _ = run(capsys, "--help")
+    assert code == OK
+    for name in _subcommands():
+        assert name in out
+    assert "Exit codes" in out
+
+
+@pytest.mark.parametrize("command", _subcommands())
+def test_help_of_every_subcommand(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """Each subcommand has its own --help, naming it in the usage line."""
+    code, out, _ = run(capsys, command, "--help")
+    assert code == OK
+    assert out.startswith(f"usage: centralasia {command}")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the package version."""
+    code, out, _ = run(capsys, "--version")
+    assert code == OK and out.strip() == f"centralasia {ca.__version__}"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["frobnicate"], ["show"], ["list", "nations"], ["validate"], ["export", "--table", "nope"], ["summary", "--bogus"]],
+)
+def test_bad_usage_is_exit_2_with_one_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """Unknown commands, missing or invalid arguments: exit 2 and one line on stderr naming --help."""
+    code, out, err = run(capsys, *argv)
+    assert code == BAD_USAGE
+    assert "--help" in _one_line_error(err)
+    assert out == ""
+
+
+# --------------------------------------------------------------------------
+# summary, list, show, scenarios
+# --------------------------------------------------------------------------
+
+
+def test_summary_is_the_default(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """With no command the summary is printed: the record count and each collection's size."""
+    code, out, _ = run(capsys)
+    assert code == OK
+    assert f"{len(ds)} records" in out
+    block = out.split("\n\n")[0].splitlines()[1:]
+    counts = {" ".join(line.split()[:-1]): int(line.split()[-1]) for line in block if line.startswith("  ")}
+    assert counts == {name.replace("_", " "): len(getattr(ds, name)) for name in ca.Dataset.COLLECTIONS}
+    code2, out2, _ = run(capsys, "summary")
+    assert code2 == OK and out2 == out
+
+
+def test_summary_of_a_users_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """--data FILE summarises that file instead of the bundled data, before or after the command."""
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"states": [{"id": "KAZ", "name": "Kazakhstan", "evidence": [{"paragraph": 1}]}]}), encoding="utf-8")
+    for argv in (["--data", str(path)], ["--data", str(path), "summary"], ["summary", "--data", str(path)]):
+        code, out, _ = run(capsys, *argv)
+        assert code == OK and "1 records" in out and str(path) in out
+
+
+def test_list_of_one_collection(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """list COLLECTION prints one line per record, id first."""
+    code, out, _ = run(capsys, "list", "scenarios")
+    assert code == OK
+    assert [line.split()[0] for line in out.splitlines()] == [s.id for s in ds.scenarios]
+
+
+def test_list_of_everything(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """list without a collection prints every id under its collection's heading."""
+    code, out, _ = run(capsys, "list")
+    assert code == OK
+    assert f"states ({len(ds.states)})" in out
+    listed = [line.split()[0] for line in out.splitlines() if line.startswith("  ")]
+    assert listed == list(ds.ids())
+
+
+def test_show_prints_fields_names_and_evidence(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """show ID prints the record's kind and id, the names of the ids it names, and every piece of evidence."""
+    role = ds.roles[0]
+    code, out, _ = run(capsys, "show", role.id)
+    assert code == OK
+    assert out.startswith(f"Role {role.id}\n")
+    actor = ds[role.actor]
+    assert f"{role.actor} ({getattr(actor, 'name')})" in out
+    for e in role.evidence:
+        if e.paragraph is not None and not e.is_background:
+            assert f"paragraph {e.paragraph}" in out
+    joined = " ".join(out.split())
+    for e in role.evidence:
+        if e.quote:
+            assert e.quote in joined
+
+
+def test_show_json_is_the_records_schema(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """show --json prints the record in the library's JSON schema, which loads back equal."""
+    code, out, _ = run(capsys, "show", "--json", "KAZ")
+    assert code == OK
+    assert ca.loads(out, ca.State) == ds["KAZ"]
+
+
+def test_show_of_an_unknown_id_suggests_close_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown id is bad usage: exit 2 and one line naming it and close matches."""
+    code, out, err = run(capsys, "show", "KZA")
+    assert code == BAD_USAGE and out == ""
+    line = _one_line_error(err)
+    assert "unknown record id 'KZA'" in line and "'KAZ'" in line
+
+
+def test_scenarios_lists_each_with_its_effects(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """scenarios prints every scenario id and horizon, and a line per effect."""
+    code, out, _ = run(capsys, "scenarios")
+    assert code == OK
+    for sc in ds.scenarios:
+        assert f"{sc.id}  [{sc.horizon.value}]" in out
+    assert sum(len(sc.effects) for sc in ds.scenarios) == sum(1 for line in out.splitlines() if line.startswith("    "))
+
+
+# --------------------------------------------------------------------------
+# validate and bad data
+# --------------------------------------------------------------------------
+
+
+def test_validate_a_good_file(capsys: pytest.CaptureFixture[str], ds: ca.Dataset, tmp_path: Path) -> None:
+    """validate FILE on a valid dataset: exit 0 and the record count."""
+    path = tmp_path / "all.json"
+    path.write_text(ca.dumps(ds), encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == OK and err == ""
+    assert f"valid dataset: {len(ds)} records" in out
+
+
+def test_validate_lists_every_problem_and_exits_1(capsys: pytest.CaptureFixture[str], bad_file: Path) -> None:
+    """validate on a bad file: exit 1, every problem with its path on stdout, one line on stderr."""
+    code, out, err = run(capsys, "validate", str(bad_file))
+    assert code == BAD_DATA
+    assert "$.states[0].cow_code" in out
+    line = _one_line_error(err)
+    assert str(bad_file) in line and "1 problem" in line
+
+
+def test_validate_reports_unknown_ids_with_a_hint(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A file that names ids it does not hold: each unknown id listed, and a hint about --extends."""
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps({"roles": [{"id": "r1", "actor": "RUS", "role": "balancer", "domain": "security", "over": ["KAZ"], "summary": "x", "evidence": [{"paragraph": 2}]}]}), encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == BAD_DATA
+    assert "unknown id 'RUS' @ $.roles[0].actor" in out and "unknown id 'KAZ' @ $.roles[0].over[0]" in out
+    assert "--extends" in _one_line_error(err)
+
+
+def test_validate_extends_accepts_additions(capsys: pytest.CaptureFixture[str], additions: Path, ds: ca.Dataset) -> None:
+    """validate --extends checks a file of additions against the bundled data."""
+    code, out, _ = run(capsys, "validate", "--extends", str(additions))
+    assert code == OK
+    assert f"1 records, {len(ds) + 1} with the base dataset" in out
+
+
+def test_validate_extends_refuses_a_reused_id(capsys: pytest.CaptureFixture[str], tmp_path: Path, ds: ca.Dataset) -> None:
+    """An addition that reuses a bundled id is reported at its own path in the file."""
+    role = json.loads(ca.dumps(ds.roles[0]))
+    path = tmp_path / "dup.json"
+    path.write_text(json.dumps({"roles": [role]}), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "--extends", str(path))
+    assert code == BAD_DATA
+    assert f"id {ds.roles[0].id!r} is already in the base dataset @ $.roles[0].id" in out
+
+
+@pytest.mark.parametrize("content", ["{not json", "[]", '{"nations": []}'])
+def test_validate_of_malformed_files(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str) -> None:
+    """Not JSON, not an object, unknown collections: exit 1 with one line on stderr."""
+    path = tmp_path / "x.json"
+    path.write_text(content, encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == BAD_DATA
+    _one_line_error(err)
+
+
+def test_validate_of_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A file that does not exist is bad data (exit 1), said in one line."""
+    code, _, err = run(capsys, "validate", str(tmp_path / "absent.json"))
+    assert code == BAD_DATA
+    assert "absent.json" in _one_line_error(err)
+
+
+def test_any_command_on_a_bad_data_file(capsys: pytest.CaptureFixture[str], bad_file: Path) -> None:
+    """--data with an invalid file: exit 1, one line giving the first problem and the way to see all."""
+    code, out, err = run(capsys, "--data", str(bad_file), "summary")
+    assert code == BAD_DATA and out == ""
+    line = _one_line_error(err)
+    assert str(bad_file) in line and "$." in line
+
+
+# --------------------------------------------------------------------------
+# export
+# --------------------------------------------------------------------------
+
+
+def test_export_json_round_trips(capsys: pytest.CaptureFixture[str], ds: ca.Dataset, tmp_path: Path) -> None:
+    """export -o FILE writes the dataset in the library's schema; it loads back equal."""
+    path = tmp_path / "out.json"
+    code, _, err = run(capsys, "export", "-o", str(path))
+    assert code == OK and str(path) in err
+    assert ca.load(path) == ds
+
+
+def test_export_to_stdout(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """export without -o writes the JSON to standard output."""
+    code, out, _ = run(capsys, "export")
+    assert code == OK and ca.loads(out) == ds
+
+
+def test_export_a_table_as_csv(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """export --table roles writes a CSV header and a row per role."""
+    code, out, _ = run(capsys, "export", "--table", "roles")
+    assert code == OK
+    lines = out.splitlines()
+    assert lines[0].startswith("id,actor,role,domain,over")
+    assert len(lines) == len(ds.roles) + 1
+
+
+def test_export_to_an_unwritable_place(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A file that cannot be written: exit 1 and one line naming it."""
+    code, _, err = run(capsys, "export", "-o", str(tmp_path / "no" / "such" / "dir.json"))
+    assert code == BAD_DATA
+    assert "cannot write" in _one_line_error(err)
+
+
+# --------------------------------------------------------------------------
+# Entry points
+# --------------------------------------------------------------------------
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    """python -m centralasia runs the same command line, with its exit codes."""
+    ok = subprocess.run([sys.executable, "-m", "centralasia", "list", "states"], capture_output=True, text=True)
+    assert ok.returncode == OK and "KAZ" in ok.stdout
+    bad = subprocess.run([sys.executable, "-m", "centralasia", "show", "nope"], capture_output=True, text=True)
+    assert bad.returncode == BAD_USAGE and bad.stderr.count("\n") == 1
+
+
+def test_console_script_is_declared() -> None:
+    """The installed 'centralasia' console script points at centralasia.cli:main."""
+    scripts = [e for e in entry_points(group="console_scripts") if e.name == "centralasia"]
+    assert [e.value for e in scripts] == ["centralasia.cli:main"]
+
+
+# --------------------------------------------------------------------------
+# roles, network, plot
+# --------------------------------------------------------------------------
+
+
+def test_summary_includes_the_role_summary(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """The default summary ends with the role summary table of Russia and China."""
+    _, out, _ = run(capsys)
+    assert str(ca.role_summary(ds)) in out
+
+
+def test_roles_prints_the_role_summary(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """roles prints the same table as str(role_summary(ds)), with the options passed on."""
+    code, out, _ = run(capsys, "roles", "--as-of", "2015", "--scenario", "scn-detente-with-west")
+    assert code == OK
+    assert out == str(ca.role_summary(ds, as_of="2015", scenario="scn-detente-with-west")) + "\n"
+
+
+def test_roles_of_one_domain(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """roles --domain prints each state's shares in that domain and its leader."""
+    code, out, _ = run(capsys, "roles", "--domain", "security", "--powers", "RUS,CHN,USA")
+    assert code == OK
+    summary = ca.role_summary(ds, powers=("RUS", "CHN", "USA"))
+    last = out.splitlines()[-1].split()
+    assert last[0] == "all" and last[-1] == (summary.leader("security") or "tie")
+    assert float(last[1]) == pytest.approx(summary.share("RUS", "security"), abs=0.005)
+
+
+def test_roles_explain_lists_the_records(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """roles --explain POWER --domain D lists the records behind that share."""
+    code, out, _ = run(capsys, "roles", "--domain", "security", "--explain", "CHN", "--over", "UZB")
+    assert code == OK
+    expected = ca.role_summary(ds).explain("CHN", "security", over="UZB")
+    assert out == str(expected) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["roles", "--scenario", "nope"], "unknown scenario 'nope'"),
+        (["roles", "--scenario", "KAZ"], "not a scenario"),
+        (["roles", "--powers", "RUS,XYZ"], "unknown power 'XYZ'"),
+        (["roles", "--explain", "RUS"], "--explain needs --domain"),
+        (["roles", "--domain", "security", "--explain", "RUS", "--over", "XYZ"], "'XYZ'"),
+        (["roles", "--as-of", "2016-13"], "--as-of"),
+        (["roles", "--domain", "military"], "--domain"),
+        (["network", "-o", "net.txt"], "cannot tell the format"),
+    ],
+)
+def test_bad_analysis_arguments_are_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str], needle: str) -> None:
+    """Unknown scenarios, powers, states, domains and dates are bad usage: exit 2, one line naming them."""
+    code, _, err = run(capsys, *argv)
+    assert code == BAD_USAGE
+    assert needle in _one_line_error(err)
+
+
+def test_scenarios_say_how_the_lead_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    """scenarios ends each scenario with the domains whose leader it changes."""
+    _, out, _ = run(capsys, "scenarios")
+    assert "lead: security RUS -> CHN" in out and "lead: unchanged" in out
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf", ".json", ".csv"])
+def test_network_writes_each_format(capsys: pytest.CaptureFixture[str], ds: ca.Dataset, tmp_path: Path, suffix: str) -> None:
+    """network -o FILE writes the influence network in the format of the suffix, readable again."""
+    from centralasia.export import read_network
+
+    path = tmp_path / f"net{suffix}"
+    code, _, err = run(capsys, "network", "-o", str(path), "--domain", "security")
+    assert code == OK and str(path) in err
+    expected = ca.influence_network(ds, domain="security")
+    assert read_network(path).number_of_edges() == expected.number_of_edges()
+
+
+def test_network_format_overrides_the_suffix(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """--format graphml writes GraphML whatever the file is called."""
+    path = tmp_path / "net.xml"
+    code, _, _ = run(capsys, "network", "--format", "graphml", "-o", str(path))
+    assert code == OK and b"<graphml" in path.read_bytes()[:400]
+
+
+def test_network_needs_an_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """network without -o is bad usage."""
+    code, _, err = run(capsys, "network")
+    assert code == BAD_USAGE and "-o/--output" in _one_line_error(err)
+
+
+@pytest.mark.parametrize("kind", ["map", "roles"])
+def test_plot_writes_a_png(capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str) -> None:
+    """plot -o FILE.png writes a PNG, of the map or of the role shares."""
+    pytest.importorskip("matplotlib")
+    path = tmp_path / f"{kind}.png"
+    code, _, err = run(capsys, "plot", "--kind", kind, "-o", str(path), "--scenario", "scn-beijing-replaces-moscow")
+    assert code == OK and str(path) in err
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,0 +1,470 @@
+"""The influence network: edges from records, weights, as_of, collapse and scores with backends."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from importlib.metadata import entry_points
+
+import networkx as nx
+import pytest
+import strategies as cs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from networkx.utils import backends as nx_backends
+
+import centralasia as ca
+from centralasia.network import DIRECTION, Layer, Weights, central_asian_states, expand
+
+SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+EV = (ca.Evidence(paragraph=1),)
+BG = (ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="a public source"),)
+SEC, ECO, DIP = ca.Domain.SECURITY, ca.Domain.ECONOMIC, ca.Domain.DIPLOMATIC
+
+
+def state(id: str, central: bool = False) -> ca.State:
+    return ca.State(id, id, EV, region=ca.Region.CENTRAL_ASIA if central else None)
+
+
+def small() -> ca.Dataset:
+    """Two powers, two Central Asian states and one record of each kind, weights known by hand."""
+    return ca.Dataset(
+        states=[state("RUS"), state("CHN"), state("KAZ", True), state("TJK", True), state("USA")],
+        organizations=[
+            ca.Organization("ca", "Central Asia", ca.OrganizationKind.STATE_GROUPING, EV, members=[ca.Membership("KAZ", EV), ca.Membership("TJK", EV)]),
+            ca.Organization(
+                "club",
+                "A club",
+                ca.OrganizationKind.INTERGOVERNMENTAL_ORGANIZATION,
+                EV,
+                members=[
+                    ca.Membership("RUS", EV, since=ca.PartialDate(2001)),
+                    ca.Membership("KAZ", EV, status=ca.MembershipStatus.OBSERVER, since=ca.PartialDate(2005)),
+                ],
+            ),
+            ca.Organization("isis", "ISIS", ca.OrganizationKind.NON_STATE_ARMED_GROUP, EV),
+        ],
+        people=[ca.Person("envoy", "An envoy", "envoy", EV, state="CHN")],
+        arms_transfers=[
+            ca.ArmsTransfer("at-rus-kaz", "RUS", "KAZ", "S-300", "air defence", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV, year=2015),
+            ca.ArmsTransfer(
+                "at-chn-kaz", "CHN", "KAZ", "HQ-9", "air defence", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV, year=2016, certainty=ca.Certainty.REPORTED
+            ),
+        ],
+        agreements=[ca.Agreement("ag-chn-tjk", "A centre", ca.AgreementKind.BILATERAL_AGREEMENT, SEC, ["CHN", "TJK"], EV, date=ca.PartialDate(2016, 2))],
+        events=[
+            ca.Event("visit", ca.EventKind.VISIT, "A visit", EV, date=ca.PartialDate(2016, 4, 6), actors=["RUS"], host="TJK"),
+            ca.Event("attack", ca.EventKind.ATTACK, "An attack", EV, date=ca.PartialDate(2016, 6, 5), actors=["isis"], targets=["KAZ"]),
+        ],
+        statements=[ca.Statement("st", ["envoy"], "Words", EV, about=["ca"], domain=ECO, repeated=True)],
+        roles=[ca.Role("guarantor", "RUS", ca.RoleKind.SECURITY_GUARANTOR, SEC, ["ca"], "Guarantor", EV)],
+    )
+
+
+def extended(ds: ca.Dataset, **extra: list[ca.Record]) -> ca.Dataset:
+    """*ds* with the records *extra* adds to its collections (checked as one dataset)."""
+    return ca.Dataset(**{name: (*getattr(ds, name), *extra.get(name, ())) for name in ca.Dataset.COLLECTIONS})
+
+
+def edge_set(G: nx.MultiDiGraph) -> set[tuple[object, ...]]:
+    return {(u, v, k, d["layer"], d["domain"], d["weight"], d["certainty"], d["date"], d["record"]) for u, v, k, d in G.edges(keys=True, data=True)}
+
+
+EXPECTED = {
+    ("RUS", "KAZ", "at-rus-kaz", "arms-transfer", "security", 3.0, "stated", "2015", "at-rus-kaz"),
+    ("CHN", "KAZ", "at-chn-kaz", "arms-transfer", "security", 1.5, "reported", "2016", "at-chn-kaz"),
+    ("CHN", "TJK", "ag-chn-tjk", "agreement", "security", 2.0, "stated", "2016-02", "ag-chn-tjk"),
+    ("TJK", "CHN", "ag-chn-tjk", "agreement", "security", 2.0, "stated", "2016-02", "ag-chn-tjk"),
+    ("RUS", "TJK", "visit", "visit", "security", 1.0, "stated", "2016-04-06", "visit"),
+    ("isis", "KAZ", "attack", "attack", "security", 0.0, "stated", "2016-06-05", "attack"),
+    ("CHN", "KAZ", "st", "statement", "economic", 0.75, "stated", None, "st"),
+    ("CHN", "TJK", "st", "statement", "economic", 0.75, "stated", None, "st"),
+    ("RUS", "KAZ", "guarantor", "role", "security", 2.0, "stated", None, "guarantor"),
+    ("RUS", "TJK", "guarantor", "role", "security", 2.0, "stated", None, "guarantor"),
+    ("RUS", "club", "club", "membership", "diplomatic", 0.5, "stated", "2001", "club"),
+    ("KAZ", "club", "club", "membership", "diplomatic", 0.25, "stated", "2005", "club"),
+    ("RUS", "KAZ", "club", "co-membership", "diplomatic", 0.25, "stated", "2005", "club"),
+    ("KAZ", "RUS", "club", "co-membership", "diplomatic", 0.25, "stated", "2005", "club"),
+}
+
+
+# -- edges ----------------------------------------------------------------------
+
+
+def test_every_record_gives_the_edges_and_weights_worked_out_by_hand() -> None:
+    """Each record gives one edge per actor pair, with the documented direction, layer, domain and weight."""
+    G = ca.influence_network(small())
+    assert edge_set(G) == EXPECTED
+
+
+def test_nodes_are_actors_with_attributes_and_groupings_are_not_nodes() -> None:
+    """States and organisations are nodes with their attributes; state groupings are expanded, not nodes."""
+    G = ca.influence_network(small())
+    assert set(G) == {"RUS", "CHN", "KAZ", "TJK", "USA", "club", "isis"}
+    assert G.nodes["KAZ"] == {"type": "state", "kind": "state", "name": "KAZ", "region": "Central Asia", "central_asian": True}
+    assert G.nodes["isis"]["kind"] == "non-state-armed-group"
+    assert G.graph["direction"] == DIRECTION == "u->v: u gains influence over v"
+
+
+def test_domain_filter_keeps_only_that_domain() -> None:
+    """``domain=`` keeps the edges of one domain, given as a Domain or its string value."""
+    G = ca.influence_network(small(), domain="economic")
+    assert {(u, v) for u, v in G.edges()} == {("CHN", "KAZ"), ("CHN", "TJK")}
+    assert edge_set(ca.influence_network(small(), domain=ECO)) == edge_set(G)
+
+
+@pytest.mark.parametrize("bad", ["military", "Security", 3])
+def test_bad_domain_raises_a_field_error_before_any_work(bad: object) -> None:
+    """An unknown domain raises FieldError (a ValueError) at once, also from the lazy relations stream."""
+    with pytest.raises(ca.FieldError, match="unknown domain"):
+        ca.influence_network(small(), domain=bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        ca.relations(small(), domain=bad)  # type: ignore[arg-type]
+
+
+def test_relations_stream_lazily() -> None:
+    """``relations`` returns an iterator, not a list: edges are made one record at a time."""
+    stream = ca.relations(small())
+    assert iter(stream) is stream
+    first = next(stream)
+    assert isinstance(first, ca.Relation)
+
+
+def test_event_domain_comes_from_record_override_then_statements_then_kind() -> None:
+    """An event's domain: the record override, else the statements made at it, else its kind."""
+    base = small()
+    said = ca.Statement("said", ["envoy"], "At the visit", EV, occasion="visit", about=["TJK"], domain=DIP)
+    ds = extended(base, statements=[said])
+    visit = [r for r in ca.relations(ds) if r.record == "visit"]
+    assert [r.domain for r in visit] == [DIP]
+    # The statement is dated by its occasion.
+    assert [r.date for r in ca.relations(ds) if r.record == "said"] == [ca.PartialDate(2016, 4, 6)]
+    w = ca.DEFAULT_WEIGHTS.override(record_domains={"visit": "economic"})
+    assert [r.domain for r in ca.relations(ds, weights=w) if r.record == "visit"] == [ECO]
+
+
+def test_one_record_giving_the_same_pair_twice_gets_distinct_keys() -> None:
+    """Edge keys stay unique (record id, then ``#2``...) so no edge overwrites another."""
+    ds = small()
+    # A co-membership RUS->KAZ and a second organisation with the same pair.
+    club2 = ca.Organization("club2", "B", ca.OrganizationKind.SECURITY_MECHANISM, EV, members=[ca.Membership("RUS", EV), ca.Membership("KAZ", EV)])
+    G = ca.influence_network(extended(ds, organizations=[club2]))
+    assert set(G["RUS"]["KAZ"]) == {"at-rus-kaz", "guarantor", "club", "club2"}
+    sc = ca.make_scenario("twice", [ca.Effect("RUS", SEC, ca.Direction.INCREASE, "up"), ca.Effect("RUS", ECO, ca.Direction.INCREASE, "up")])
+    G = ca.influence_network(ds, scenario=sc)
+    assert {"twice", "twice#2"} <= set(G["RUS"]["KAZ"])
+
+
+def test_a_member_listed_twice_gets_one_edge_with_its_earliest_date_and_best_standing() -> None:
+    """Memberships of one member (left and rejoined, say) merge: one edge, the earliest date, the strongest standing."""
+    club = ca.Organization(
+        "club",
+        "A club",
+        ca.OrganizationKind.SECURITY_MECHANISM,
+        EV,
+        members=[
+            ca.Membership("RUS", EV, status=ca.MembershipStatus.OBSERVER, since=ca.PartialDate(2001)),
+            ca.Membership("RUS", EV, since=ca.PartialDate(2010)),
+            ca.Membership("KAZ", EV),
+        ],
+    )
+    ds = ca.Dataset(states=[state("RUS"), state("KAZ", True)], organizations=[club])
+    edges = {(r.source, r.target, r.layer.value): (r.weight, r.date) for r in ca.relations(ds)}
+    assert edges == {
+        ("RUS", "club", "membership"): (0.5, ca.PartialDate(2001)),
+        ("KAZ", "club", "membership"): (0.5, None),
+        ("RUS", "KAZ", "co-membership"): (0.5, ca.PartialDate(2001)),
+        ("KAZ", "RUS", "co-membership"): (0.5, ca.PartialDate(2001)),
+    }
+
+
+def test_expand_replaces_groupings_by_members_and_rejects_unknown_ids() -> None:
+    """Groupings expand to their members, once each, in order; unknown ids raise UnknownIdError."""
+    ds = small()
+    assert expand(ds, ["TJK", "ca", "RUS"]) == ("TJK", "KAZ", "RUS")
+    assert central_asian_states(ds) == ("KAZ", "TJK")
+    with pytest.raises(ca.UnknownIdError):
+        expand(ds, ["nowhere"])
+    with pytest.raises(LookupError):
+        expand(ds, ["envoy"])  # a person is not an actor
+
+
+# -- weights --------------------------------------------------------------------
+
+
+def test_weights_merge_partial_tables_into_the_defaults() -> None:
+    """A Weights table names only what changes; strings and enum members both work."""
+    w = Weights(layers={"arms-transfer": 5.0}, certainty={ca.Certainty.REPORTED: 0.2}, roles={"security-guarantor": 0.5})
+    assert w.layers[Layer.ARMS_TRANSFER] == 5.0
+    assert w.layers[Layer.VISIT] == ca.DEFAULT_WEIGHTS.layers[Layer.VISIT]
+    assert w.certainty[ca.Certainty.REPORTED] == 0.2
+    assert Weights() == ca.DEFAULT_WEIGHTS
+    assert hash(Weights()) == hash(ca.DEFAULT_WEIGHTS)
+    assert w.override(layers={"visit": 9}).layers[Layer.ARMS_TRANSFER] == 5.0
+
+
+def test_analyst_can_change_one_weight_and_see_it_in_the_edges() -> None:
+    """Changing one number of the table changes exactly the edges of that kind."""
+    w = ca.DEFAULT_WEIGHTS.override(layers={"arms-transfer": 4.0}, certainty={"reported": 0.25})
+    G = ca.influence_network(small(), weights=w)
+    assert G.edges["RUS", "KAZ", "at-rus-kaz"]["weight"] == 4.0
+    assert G.edges["CHN", "KAZ", "at-chn-kaz"]["weight"] == 1.0
+    assert G.edges["RUS", "TJK", "visit"]["weight"] == 1.0
+
+
+def test_default_weights_count_reported_and_projected_claims_less_than_stated() -> None:
+    """Stated claims weigh most; assessed, reported and projected ones progressively less."""
+    c = ca.DEFAULT_WEIGHTS.certainty
+    assert c[ca.Certainty.STATED] > c[ca.Certainty.ASSESSED] > c[ca.Certainty.REPORTED] > c[ca.Certainty.PROJECTED] > 0
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"layers": {"bribe": 1.0}}, "unknown Layer 'bribe'"),
+        ({"layers": {"scenario": 1.0}}, "Magnitudes"),
+        ({"layers": {"visit": -1}}, ">= 0"),
+        ({"layers": {"visit": math.nan}}, "finite"),
+        ({"layers": {"visit": "1"}}, "must be a number"),
+        ({"certainty": {"rumoured": 1}}, "unknown Certainty"),
+        ({"roles": {"king": 1}}, "unknown RoleKind"),
+        ({"background": -0.5}, ">= 0"),
+        ({"event_domains": {"visit": "military"}}, "unknown domain"),
+        ({"record_domains": {"": "security"}}, "record ids"),
+        ({"layers": ["visit"]}, "must be a mapping"),
+    ],
+)
+def test_bad_weights_raise_field_errors_naming_the_problem(kwargs: dict[str, object], message: str) -> None:
+    """Unknown relation kinds, negative or non-finite numbers raise FieldError (a ValueError), never KeyError."""
+    with pytest.raises(ca.FieldError, match=message):
+        Weights(**kwargs)  # type: ignore[arg-type]
+
+
+def test_without_zeroes_layers_but_keeps_their_edges() -> None:
+    """``Weights.without`` sets layers to 0; the edges stay in the network, at weight 0."""
+    G = ca.influence_network(small(), weights=ca.DEFAULT_WEIGHTS.without("role"))
+    assert G.edges["RUS", "KAZ", "guarantor"]["weight"] == 0.0
+
+
+def test_background_only_records_take_the_background_factor() -> None:
+    """A record only background evidence supports is weighted by ``background``."""
+    extra = ca.ArmsTransfer("at-bg", "RUS", "TJK", "T-72", "tanks", ca.SipriCategory.ARMOURED_VEHICLES, BG)
+    ds = extended(small(), arms_transfers=[extra])
+    w = ca.DEFAULT_WEIGHTS.override(background=0.5)
+    assert ca.influence_network(ds, weights=w).edges["RUS", "TJK", "at-bg"]["weight"] == 1.5
+    assert ca.influence_network(ds, weights=w).edges["RUS", "KAZ", "at-rus-kaz"]["weight"] == 3.0
+
+
+def test_weights_are_read_only_hashable_and_picklable() -> None:
+    """A Weights table cannot be changed in place, hashes by value and survives pickling."""
+    import pickle
+
+    with pytest.raises(TypeError, match="read-only"):
+        ca.DEFAULT_WEIGHTS.layers[Layer.VISIT] = 9.0  # type: ignore[index]
+    copy = pickle.loads(pickle.dumps(ca.DEFAULT_WEIGHTS))
+    assert copy == ca.DEFAULT_WEIGHTS and hash(copy) == hash(ca.DEFAULT_WEIGHTS)
+    assert {ca.DEFAULT_WEIGHTS: 1}[Weights()] == 1
+
+
+def test_weights_print_as_a_readable_table() -> None:
+    """``str(Weights)`` lists every layer and certainty factor."""
+    text = str(ca.DEFAULT_WEIGHTS)
+    assert "arms-transfer" in text and "reported" in text and "security-threat" in text
+
+
+# -- as_of ----------------------------------------------------------------------
+
+
+def test_as_of_leaves_out_later_relations_and_keeps_undated_ones() -> None:
+    """Relations dated after ``as_of`` are left out; undated ones stay unless ``include_undated=False``."""
+    G = ca.influence_network(small(), as_of="2015-12-31")
+    assert {k for _, _, k in G.edges(keys=True)} == {"at-rus-kaz", "st", "guarantor", "club"}
+    G = ca.influence_network(small(), as_of="2015-12-31", include_undated=False)
+    assert {k for _, _, k in G.edges(keys=True)} == {"at-rus-kaz", "club"}
+    assert G.graph["as_of"] == "2015-12-31"
+
+
+def test_as_of_accepts_strings_dates_and_partial_dates_alike() -> None:
+    """``as_of`` takes an ISO string, a datetime.date or a PartialDate with the same result."""
+    a = edge_set(ca.influence_network(small(), as_of="2016-04-06"))
+    assert a == edge_set(ca.influence_network(small(), as_of=dt.date(2016, 4, 6)))
+    assert a == edge_set(ca.influence_network(small(), as_of=ca.PartialDate(2016, 4, 6)))
+    with pytest.raises(ValueError):
+        ca.influence_network(small(), as_of="April 2016")
+
+
+def test_as_of_counts_a_relation_that_could_have_begun_by_the_cut() -> None:
+    """A month-precise relation counts from the month's first day; a partial cut means its last day."""
+    keys = lambda as_of: {k for _, _, k in ca.influence_network(small(), as_of=as_of).edges(keys=True)}  # noqa: E731
+    assert "ag-chn-tjk" in keys("2016-02-01")
+    assert "ag-chn-tjk" not in keys("2016-01-31")
+    assert "visit" in keys("2016-04")
+    assert "at-chn-kaz" in keys("2016")
+
+
+@SLOW
+@given(cs.datasets(max_per_collection=3), cs.partial_dates(), cs.partial_dates())
+def test_a_later_as_of_never_removes_a_relation(ds: ca.Dataset, a: ca.PartialDate, b: ca.PartialDate) -> None:
+    """For any dataset, the edges as of an earlier cut are a subset of those as of a later one."""
+    early, late = sorted((a, b), key=lambda d: d.latest)
+    before = edge_set(ca.influence_network(ds, as_of=early))
+    after = edge_set(ca.influence_network(ds, as_of=late))
+    assert before <= after
+
+
+@SLOW
+@given(cs.datasets(max_per_collection=3))
+def test_every_edge_of_any_dataset_is_well_formed(ds: ca.Dataset) -> None:
+    """Any valid dataset gives edges with all attributes, a finite weight >= 0 and a record that exists."""
+    G = ca.influence_network(ds)
+    for u, v, key, d in G.edges(keys=True, data=True):
+        assert u != v
+        assert set(d) >= {"layer", "domain", "weight", "certainty", "date", "record"}
+        assert d["record"] in ds and str(key).startswith(d["record"])
+        assert math.isfinite(d["weight"]) and d["weight"] >= 0
+        assert u in G and v in G
+
+
+# -- collapse -------------------------------------------------------------------
+
+
+def test_collapse_sums_parallel_edges_and_drops_zero_weight_pairs() -> None:
+    """The collapsed weight is the sum over layers; zero-weight pairs get no edge; distance is 1/weight."""
+    H = ca.collapse(ca.influence_network(small()))
+    assert isinstance(H, nx.DiGraph) and not H.is_multigraph()
+    assert H.edges["RUS", "KAZ"] == {"weight": 5.25, "count": 3, "layers": "arms-transfer,co-membership,role", "distance": pytest.approx(1 / 5.25)}
+    assert not H.has_edge("isis", "KAZ")
+    assert H.nodes["KAZ"]["central_asian"] is True
+
+
+def test_collapse_filters_by_domain_layers_and_as_of() -> None:
+    """``collapse`` applies the same domain, layer and date filters as the network builder."""
+    G = ca.influence_network(small())
+    assert ca.collapse(G, domain="security").edges["RUS", "KAZ"]["weight"] == 5.0
+    assert ca.collapse(G, layers=["role"]).edges["RUS", "KAZ"]["weight"] == 2.0
+    # the 2015 transfer and the co-membership dated 2005; not the undated role
+    assert ca.collapse(G, as_of="2015", include_undated=False).edges["RUS", "KAZ"]["weight"] == 3.25
+    with pytest.raises(ca.FieldError):
+        ca.collapse(G, layers=["bribe"])
+
+
+def test_eigenvector_centrality_runs_on_the_collapsed_graph_only() -> None:
+    """networkx refuses multigraphs for eigenvector centrality; the collapsed graph works."""
+    G = ca.influence_network(ca.load())
+    with pytest.raises(nx.NetworkXException):
+        nx.eigenvector_centrality(G)
+    scores = ca.influence_scores(G, "eigenvector", max_iter=1000)
+    assert set(scores) == set(G)
+
+
+# -- scores ---------------------------------------------------------------------
+
+
+def test_strengths_are_the_sums_worked_out_by_hand() -> None:
+    """Out-strength is the influence held, in-strength the influence received."""
+    G = ca.influence_network(small())
+    out = ca.influence_scores(G, "strength")
+    assert out["RUS"] == pytest.approx(3.0 + 1.0 + 2.0 + 2.0 + 0.5 + 0.25)
+    assert out["CHN"] == pytest.approx(1.5 + 2.0 + 0.75 + 0.75)
+    assert ca.influence_scores(G, "in_strength")["KAZ"] == pytest.approx(3.0 + 1.5 + 0.75 + 2.0 + 0.25)
+
+
+def test_pagerank_ranks_the_influencer_above_those_it_influences() -> None:
+    """PageRank runs on the reversed graph: a hub that influences many ranks first; scores sum to 1."""
+    ev = EV
+    ds = ca.Dataset(
+        states=[state("RUS"), state("KAZ", True), state("KGZ", True), state("TJK", True)],
+        arms_transfers=[ca.ArmsTransfer(f"at-{s}", "RUS", s, "X", "x", ca.SipriCategory.OTHER, ev) for s in ("KAZ", "KGZ", "TJK")],
+    )
+    rank = ca.influence_scores(ca.influence_network(ds), "pagerank")
+    assert sum(rank.values()) == pytest.approx(1.0)
+    assert max(rank, key=rank.__getitem__) == "RUS"
+    assert rank["KAZ"] == pytest.approx(rank["KGZ"])
+
+
+def test_pagerank_ranks_influencers_on_the_reversed_graph() -> None:
+    """PageRank is networkx's, run against the influence direction: it matches networkx's reference iteration."""
+    from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python as reference
+
+    G = ca.influence_network(ca.load())
+    theirs = reference(ca.collapse(G).reverse(copy=False), weight="weight")
+    assert ca.influence_scores(G, "pagerank") == pytest.approx(theirs, abs=1e-6)
+
+
+def test_unknown_measure_raises_a_field_error() -> None:
+    """A measure the function does not know raises FieldError, a ValueError."""
+    with pytest.raises(ca.FieldError, match="unknown measure"):
+        ca.influence_scores(ca.influence_network(small()), "closeness")  # type: ignore[arg-type]
+
+
+def test_backend_is_passed_to_networkx() -> None:
+    """``backend=`` reaches networkx's dispatcher: an uninstalled backend is refused by networkx itself."""
+    G = ca.influence_network(small())
+    with pytest.raises(ImportError, match="'no_such_backend' backend is not installed"):
+        ca.influence_scores(G, "betweenness", backend="no_such_backend")
+    with pytest.raises(ImportError, match="no_such_backend"):
+        ca.influence_scores(G, "pagerank", backend="no_such_backend")
+
+
+def test_backend_routes_the_algorithm_to_that_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With networkx's test backend nx_loopback registered, the call is converted and run by that backend.
+
+    The registration is undone after the test; ``networkx.config`` is never touched.
+    """
+    found = entry_points(name="nx_loopback", group="networkx.backends")
+    if "nx_loopback" not in found.names:
+        pytest.skip("this networkx does not ship its nx_loopback test backend")
+    from networkx.classes.tests import dispatch_interface
+
+    config_before = repr(nx.config)
+    monkeypatch.setitem(nx_backends.backends, "nx_loopback", found["nx_loopback"])
+    monkeypatch.setitem(nx_backends.backend_info, "nx_loopback", {})
+    monkeypatch.setattr(nx_backends, "_loaded_backends", {})
+    monkeypatch.setattr(nx_backends._dispatchable, "__call__", nx_backends._dispatchable._call_if_any_backends_installed)
+    converted: list[tuple[str, str | None]] = []
+    original = dispatch_interface.LoopbackBackendInterface.convert_from_nx
+
+    def spy(graph: nx.Graph, **kwargs: object) -> nx.Graph:
+        converted.append((type(graph).__name__, kwargs.get("name")))  # type: ignore[arg-type]
+        return original(graph, **kwargs)
+
+    monkeypatch.setattr(dispatch_interface.LoopbackBackendInterface, "convert_from_nx", staticmethod(spy))
+    G = ca.influence_network(ca.load())
+    routed = ca.influence_scores(G, "betweenness", backend="nx_loopback")
+    assert converted == [("DiGraph", "betweenness_centrality")]
+    assert routed == ca.influence_scores(G, "betweenness")
+    assert repr(nx.config) == config_before
+
+
+def test_scores_never_change_networkx_config() -> None:
+    """The library leaves ``networkx.config`` exactly as it found it."""
+    before = repr(nx.config)
+    G = ca.influence_network(ca.load())
+    for measure in ("strength", "in_strength", "pagerank", "betweenness"):
+        ca.influence_scores(G, measure)  # type: ignore[arg-type]
+    assert repr(nx.config) == before
+
+
+# -- the bundled data --------------------------------------------------------------
+
+
+def test_snippet_network_of_the_issue_works_on_the_bundled_data(ds: ca.Dataset) -> None:
+    """The issue's example: a security MultiDiGraph as of 2016-12-31, every edge of the security domain."""
+    G = ca.influence_network(ds, domain="security", as_of="2016-12-31")
+    assert isinstance(G, nx.MultiDiGraph)
+    assert {d["domain"] for _, _, d in G.edges(data=True)} == {"security"}
+    assert all(d["record"] in ds for _, _, d in G.edges(data=True))
+    # the Chinese arms transfers run supplier -> recipient
+    assert G.has_edge("CHN", "UZB") and not any(d["layer"] == "arms-transfer" for d in G.get_edge_data("UZB", "CHN", default={}).values())
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(list(ca.Domain)))
+def test_relations_and_network_agree_edge_for_edge(domain: ca.Domain) -> None:
+    """The network holds exactly the streamed relations (same count and total weight per domain)."""
+    ds = ca.load()
+    rel = list(ca.relations(ds, domain=domain))
+    G = ca.influence_network(ds, domain=domain)
+    assert G.number_of_edges() == len(rel)
+    assert sum(d["weight"] for _, _, d in G.edges(data=True)) == pytest.approx(sum(r.weight for r in rel))

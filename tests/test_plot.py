@@ -1,0 +1,123 @@
+"""Pictures: the influence map and the role-share chart are written as valid PNGs, labelled."""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import centralasia as ca
+
+pytest.importorskip("matplotlib")
+
+from centralasia import plot  # noqa: E402
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """The width and height in a PNG's header, after checking its signature and IHDR chunk."""
+    data = path.read_bytes()
+    assert data[:8] == PNG_SIGNATURE, "not a PNG"
+    assert data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_influence_map_is_written_as_a_png(ds: ca.Dataset, tmp_path: Path) -> None:
+    """The default map of the bundled network is a PNG of a sensible size, one panel per domain."""
+    fig = plot.influence_map(ca.influence_network(ds), ds)
+    assert [a.get_title() for a in fig.axes] == ["security roles", "economic roles", "diplomatic roles"]
+    assert fig.get_suptitle() == "Influence in Central Asia by domain"
+    path = tmp_path / "map.png"
+    plot.save(fig, path, dpi=60)
+    width, height = png_size(path)
+    assert width > height > 200
+
+
+def test_influence_map_draws_the_powers_and_the_region(ds: ca.Dataset) -> None:
+    """By default the map labels Russia, China and the five Central Asian states, and nothing else."""
+    fig = plot.influence_map(ca.influence_network(ds), ds, domains=["security"])
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"RUS", "CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB"} <= texts
+    assert "SCO" not in texts and "AFG" not in texts
+
+
+def test_influence_map_of_every_actor(ds: ca.Dataset) -> None:
+    """actors='all' also draws the organisations and other states that have edges."""
+    fig = plot.influence_map(ca.influence_network(ds), ds, actors="all", panels=False)
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert "SCO" in texts and "AFG" in texts
+
+
+def test_influence_map_titles_the_date_and_scenario(ds: ca.Dataset) -> None:
+    """A network built as of a date, under a scenario, says so in the title."""
+    g = ca.influence_network(ds, as_of="2016-06", scenario="scn-chinese-security-challenge")
+    fig = plot.influence_map(g, ds)
+    assert fig.get_suptitle() == "Influence in Central Asia by domain (as of 2016-06, scenario scn-chinese-security-challenge)"
+
+
+def test_influence_map_into_given_axes() -> None:
+    """Given axes, the map draws every domain into them and returns their figure."""
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    g = nx.MultiDiGraph()
+    g.add_edge("RUS", "KAZ", domain="security", weight=1.0)
+    g.add_edge("CHN", "KAZ", domain="economic", weight=1.0)
+    assert plot.influence_map(g, ax=ax, actors="all") is fig
+    assert ax.get_legend() is not None
+
+
+def test_influence_map_refuses_an_unknown_actor(ds: ca.Dataset) -> None:
+    """Asking to draw a node the graph lacks raises UnknownIdError."""
+    with pytest.raises(ca.UnknownIdError, match="XYZ"):
+        plot.influence_map(ca.influence_network(ds), ds, actors=["RUS", "XYZ"])
+
+
+def test_role_shares_is_written_as_a_png(ds: ca.Dataset, tmp_path: Path) -> None:
+    """The role-share chart has a panel per domain, a bar per summary and the baseline labelled."""
+    base = ca.role_summary(ds)
+    other = ca.role_summary(ds, scenario="scn-chinese-security-challenge")
+    fig = plot.role_shares(base, other)
+    assert [a.get_title() for a in fig.axes] == ["security", "economic", "diplomatic"]
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[0] == "baseline" and "China challenges" in labels[1]
+    leaders = {t.get_text() for t in fig.axes[0].texts}
+    assert {"RUS", "CHN"} <= leaders  # the security lead passes from one to the other
+    path = tmp_path / "roles.png"
+    plot.save(fig, path, dpi=60)
+    png_size(path)
+
+
+def test_role_shares_refuses_mismatched_summaries(ds: ca.Dataset) -> None:
+    """Summaries of different powers cannot share a chart."""
+    with pytest.raises(ValueError, match="same powers"):
+        plot.role_shares(ca.role_summary(ds), ca.role_summary(ds, powers=("RUS", "CHN", "USA")))
+    with pytest.raises(ValueError, match="at least one"):
+        plot.role_shares()
+
+
+def test_importing_the_package_loads_no_matplotlib() -> None:
+    """import centralasia (and centralasia.plot) imports neither matplotlib, pandas nor scipy."""
+    code = "import sys, centralasia, centralasia.plot; print(sorted(m for m in ('matplotlib', 'pandas', 'scipy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_plotting_without_matplotlib_names_the_extra() -> None:
+    """Where matplotlib is missing, drawing raises MissingDependencyError naming the plot extra."""
+    code = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        "import networkx as nx\n"
+        "from centralasia.plot import influence_map\n"
+        "try:\n    influence_map(nx.MultiDiGraph())\n"
+        "except ImportError as exc:\n    print(exc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "influence_map needs matplotlib: pip install 'centralasia[plot]'"

@@ -1,0 +1,474 @@
+"""Properties that hold for every valid value, and for every bad input: round trips, errors, immutability."""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import attrs
+import pytest
+import strategies as cs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import centralasia as ca
+from centralasia import loader
+from centralasia.network import expand, influence_network
+from centralasia.roles import role_summary
+
+#: Small values: many examples are cheap.
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Whole datasets take ~30 ms each to draw; this keeps the suite fast on two cores.
+SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+#: Datasets of up to two records a collection (three states): every kind of reference, quickly.
+small_datasets = cs.datasets(max_per_collection=2)
+
+ALL_CLASSES = {**cs.VALUE_STRATEGIES, **cs.RECORD_STRATEGIES}
+
+
+# -- round trips --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(ALL_CLASSES), ids=lambda k: k.__name__)
+@FAST
+@given(data=st.data())
+def test_every_class_round_trips_through_json(kind: type, data: st.DataObject) -> None:
+    """``loads(dumps(x), type(x)) == x`` for any valid value of every model class."""
+    value = data.draw(ALL_CLASSES[kind])
+    text = ca.dumps(value)
+    assert ca.loads(text, kind) == value
+    assert ca.dumps(ca.loads(text, kind)) == text
+
+
+@SLOW
+@given(cs.datasets())
+def test_whole_datasets_round_trip_through_json(ds: ca.Dataset) -> None:
+    """A valid dataset survives ``dumps`` then ``loads`` unchanged, as text or as UTF-8 bytes, and its text is canonical."""
+    text = ca.dumps(ds)
+    again = ca.loads(text)
+    assert again == ds
+    assert list(again.ids()) == list(ds.ids())
+    assert ca.dumps(again) == text
+    assert ca.loads(text.encode("utf-8")) == ds
+
+
+@FAST
+@given(cs.partial_dates())
+def test_partial_dates_keep_their_iso_text_and_bounds(date: ca.PartialDate) -> None:
+    """A partial date parses back from its text, and its earliest day is not after its latest."""
+    assert ca.PartialDate.parse(str(date)) == date
+    assert date.earliest <= date.latest
+    assert ca.PartialDate.coerce(date.earliest) >= date
+
+
+@FAST
+@given(cs.partial_dates(), cs.partial_dates())
+def test_partial_dates_order_like_their_iso_text(a: ca.PartialDate, b: ca.PartialDate) -> None:
+    """Partial dates compare as their ISO strings do."""
+    assert (a < b) == (str(a) < str(b))
+    assert (a == b) == (str(a) == str(b))
+
+
+# -- invariants of valid datasets -------------------------------------------------------------
+
+
+@SLOW
+@given(small_datasets)
+def test_dataset_lookup_iteration_and_length_agree(ds: ca.Dataset) -> None:
+    """Every record is found by its id, iterated once in collection order, and counted once."""
+    records = [r for name in ca.Dataset.COLLECTIONS for r in getattr(ds, name)]
+    assert list(ds) == records
+    assert len(ds) == len(records) == len(set(ds.ids()))
+    for record in records:
+        assert ds[record.id] is record
+        assert record.id in ds
+    for kind in cs.RECORD_STRATEGIES:
+        assert ds.of_type(kind) == tuple(r for r in records if type(r) is kind)
+
+
+@SLOW
+@given(small_datasets)
+def test_rebuilding_a_dataset_gives_an_equal_one(ds: ca.Dataset) -> None:
+    """``filter`` keeping everything, ``merge`` with nothing and rebuilding from its parts change nothing."""
+    assert ds.filter(lambda r: True) == ds
+    assert ds.merge(ca.Dataset()) == ds == ca.Dataset().merge(ds)
+    assert ca.Dataset(**{name: list(getattr(ds, name)) for name in ca.Dataset.COLLECTIONS}) == ds
+
+
+@SLOW
+@given(small_datasets)
+def test_merging_a_dataset_with_itself_reports_every_id_twice(ds: ca.Dataset) -> None:
+    """Merging a non-empty dataset with itself is refused with one duplicate-id problem per record."""
+    if len(ds) == 0:
+        assert ds.merge(ds) == ds
+        return
+    with pytest.raises(ca.DataError) as info:
+        ds.merge(ds)
+    duplicates = [p for p in info.value.problems if p.message.startswith("duplicate id")]
+    assert len(duplicates) == len(ds)
+
+
+def test_article_only_of_a_record_on_background_alone_that_others_cite() -> None:
+    """An article record citing a background-only record makes ``article_only`` say so, with paths."""
+    background = ca.Evidence(section=ca.Section.TITLE, kind=ca.EvidenceKind.BACKGROUND, source="SIPRI")
+    article = ca.Evidence(paragraph=3)
+    ds = ca.Dataset(
+        states=[ca.State("KAZ", "Kazakhstan", [article]), ca.State("RUS", "Russia", [background])],
+        arms_transfers=[ca.ArmsTransfer("t", "RUS", "KAZ", "S-300", "", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, [article])],
+    )
+    with pytest.raises(ca.DataError, match="no article view") as info:
+        ds.article_only()
+    assert [p.path for p in info.value.problems] == ["$.arms_transfers[0].supplier"]
+
+
+# -- bad input never escapes as anything but our error ----------------------------------------
+
+_PATH_PART = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+
+
+def _resolves(document: Any, path: str) -> bool:
+    """Whether JSON *path* (``$.a[0].b``) names a value in *document*."""
+    assert path.startswith("$"), path
+    rest = path[1:]
+    node = document
+    position = 0
+    while position < len(rest):
+        match = _PATH_PART.match(rest, position)
+        if match is None:
+            return False
+        name, index = match.groups()
+        if name is not None:
+            if not isinstance(node, dict) or name not in node:
+                return False
+            node = node[name]
+        else:
+            if not isinstance(node, list) or int(index) >= len(node):
+                return False
+            node = node[int(index)]
+        position = match.end()
+    return True
+
+
+def _parent(path: str) -> str:
+    parts = list(_PATH_PART.finditer(path))
+    return path if not parts else path[: parts[-1].start()]
+
+
+def _load_or_problems(text: str | bytes) -> ca.Dataset | ca.DataError:
+    try:
+        return ca.loads(text)
+    except ca.DataError as exc:
+        return exc
+
+
+@FAST
+@given(cs.json_texts())
+def test_any_text_is_a_dataset_or_a_data_error(text: str | bytes) -> None:
+    """``loads`` of arbitrary text or bytes returns a dataset or raises DataError, never anything else."""
+    outcome = _load_or_problems(text)
+    if isinstance(outcome, ca.DataError):
+        assert outcome.problems and all(p.path.startswith("$") for p in outcome.problems)
+
+
+@FAST
+@given(cs.json_values())
+def test_any_json_value_is_a_dataset_or_a_data_error(value: Any) -> None:
+    """``loads`` of any JSON value gives a dataset or DataError, whose problems name places in the value."""
+    outcome = _load_or_problems(json.dumps(value))
+    if isinstance(outcome, ca.DataError):
+        for problem in outcome.problems:
+            assert _resolves(value, _parent(problem.path)), problem
+
+
+@SLOW
+@given(cs.mutated_documents())
+def test_a_damaged_document_is_a_dataset_or_names_where_it_is_damaged(document: Any) -> None:
+    """A valid document with one random change loads, or raises DataError whose paths lie in the document.
+
+    A path may name a field the document lacks (a missing field), but its
+    parent is always there; what loads round-trips like any dataset.
+    """
+    outcome = _load_or_problems(json.dumps(document))
+    if isinstance(outcome, ca.DataError):
+        assert type(outcome) is ca.DataError
+        assert outcome.problems
+        for problem in outcome.problems:
+            assert _resolves(document, _parent(problem.path)), problem
+            assert problem.message, problem
+    else:
+        assert ca.loads(ca.dumps(outcome)) == outcome
+
+
+@SLOW
+@given(small_datasets, st.data())
+def test_a_dangling_reference_anywhere_is_reported_where_it_is(ds: ca.Dataset, data: st.DataObject) -> None:
+    """Pointing any one reference of a valid document at an unknown id gives exactly that path."""
+    document = json.loads(ca.dumps(ds))
+    references = [
+        f"$.{name}[{i}]{rel}"
+        for name in ca.Dataset.COLLECTIONS
+        for i, record in enumerate(getattr(ds, name))
+        for rel, _, _ in _references_of(record)
+    ]
+    if not references:
+        return
+    path = data.draw(st.sampled_from(references))
+    _replace(document, path, "NO-SUCH-ID")
+    with pytest.raises(ca.DataError) as info:
+        ca.loads(json.dumps(document))
+    assert [p.path for p in info.value.problems] == [path]
+    assert "unknown id 'NO-SUCH-ID'" in info.value.problems[0].message
+
+
+def _references_of(record: ca.Record) -> Iterator[tuple[str, str, str]]:
+    from centralasia.model import _references
+
+    return _references(record)
+
+
+def _replace(document: Any, path: str, value: Any) -> None:
+    parts = list(_PATH_PART.finditer(path))
+    node = document
+    for match in parts[:-1]:
+        name, index = match.groups()
+        node = node[name] if name is not None else node[int(index)]
+    name, index = parts[-1].groups()
+    node[name if name is not None else int(index)] = value
+
+
+# -- immutability ----------------------------------------------------------------------------
+
+
+def _mutable_parts(value: Any, path: str = "$") -> Iterator[str]:
+    """The paths of everything in *value* a caller could change in place."""
+    if isinstance(value, (list, dict, set, bytearray)):
+        yield path
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _mutable_parts(item, f"{path}[{i}]")
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            if field.name.startswith("_"):
+                continue
+            current = getattr(value, field.name)
+            try:
+                setattr(value, field.name, current)
+            except attrs.exceptions.FrozenInstanceError:
+                pass
+            else:
+                yield f"{path}.{field.name}"
+            yield from _mutable_parts(current, f"{path}.{field.name}")
+
+
+def test_the_bundled_dataset_cannot_be_changed() -> None:
+    """What ``load()`` hands out is frozen all the way down: tuples, frozen records, no lists or dicts."""
+    ds = ca.load()
+    assert list(_mutable_parts(ds)) == []
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        ds.states = ()  # type: ignore[misc]
+    assert ca.load() is ds
+
+
+@SLOW
+@given(small_datasets)
+def test_loaded_datasets_cannot_be_changed(ds: ca.Dataset) -> None:
+    """A dataset read from JSON holds only tuples and frozen records."""
+    assert list(_mutable_parts(ca.loads(ca.dumps(ds)))) == []
+
+
+@pytest.mark.parametrize("kind", list(ALL_CLASSES), ids=lambda k: k.__name__)
+@settings(max_examples=10, deadline=None)
+@given(data=st.data())
+def test_no_record_or_value_can_be_assigned_to(kind: type, data: st.DataObject) -> None:
+    """Assigning any field of any model value raises FrozenInstanceError; sequences are tuples."""
+    value = data.draw(ALL_CLASSES[kind])
+    for field in attrs.fields(kind):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(value, field.name, getattr(value, field.name))
+    assert list(_mutable_parts(value)) == []
+
+
+def test_lists_given_to_constructors_are_kept_as_tuples() -> None:
+    """Lists passed in become tuples, so changing the caller's list changes nothing in the record."""
+    evidence = [ca.Evidence(paragraph=1)]
+    aliases = ["Moscow"]
+    states = [ca.State("RUS", "Russia", evidence, aliases=aliases)]
+    ds = ca.Dataset(states=states)
+    evidence.append(ca.Evidence(paragraph=2))
+    aliases.append("the Kremlin")
+    states.clear()
+    assert ds["RUS"].evidence == (ca.Evidence(paragraph=1),)
+    assert ds["RUS"].aliases == ("Moscow",)
+    assert len(ds.states) == 1
+    assert list(_mutable_parts(ds)) == []
+
+
+# -- the first load from several threads ---------------------------------------------------------
+
+
+def test_first_load_from_eight_threads_gives_one_dataset(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eight threads calling the first ``load()`` at once all get the same dataset, read once."""
+    monkeypatch.setattr(loader, "_bundled", None)
+    reads: list[int] = []
+    read = loader._read_bundled
+
+    def slow_read() -> ca.Dataset:
+        reads.append(threading.get_ident())
+        time.sleep(0.05)  # widen the window in which an unlocked loader would read twice
+        return read()
+
+    monkeypatch.setattr(loader, "_read_bundled", slow_read)
+    barrier = threading.Barrier(8, timeout=60)
+
+    def first_load(_: int) -> ca.Dataset:
+        barrier.wait()
+        return ca.load()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(first_load, range(8)))
+    assert all(r is results[0] for r in results)
+    assert len(reads) == 1
+    assert results[0] == read()
+    assert ca.load() is results[0]
+
+
+def test_first_load_from_eight_threads_without_a_spy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real reader, raced from eight threads behind a barrier, still yields one object."""
+    monkeypatch.setattr(loader, "_bundled", None)
+    barrier = threading.Barrier(8, timeout=60)
+
+    def first_load(_: int) -> ca.Dataset:
+        barrier.wait()
+        return ca.load()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(first_load, range(8)))
+    assert len({id(r) for r in results}) == 1
+
+
+# -- the analysis on random datasets ---------------------------------------------------------------
+
+
+def _powers(ds: ca.Dataset) -> list[str]:
+    """The actors that can be powers in a role summary: states and organisations that are not groupings."""
+    return [a.id for a in ds.actors if expand(ds, (a.id,)) == (a.id,)]
+
+
+def _edges(G: Any) -> Counter[tuple[Any, ...]]:
+    """The edges of a multigraph as a multiset of (source, target, attributes), keys left out."""
+    return Counter((u, v, *sorted(d.items())) for u, v, d in G.edges(data=True))
+
+
+@SLOW
+@given(small_datasets, st.data())
+def test_role_shares_sum_to_one_per_state_and_domain(ds: ca.Dataset, data: st.DataObject) -> None:
+    """Over every state and in every domain, the powers' shares lie in [0, 1] and sum to 1."""
+    candidates = _powers(ds)
+    if not candidates:
+        return
+    powers = data.draw(st.lists(st.sampled_from(candidates), min_size=1, max_size=3, unique=True))
+    states = [s.id for s in ds.states]
+    summary = role_summary(ds, powers=powers, over=states)
+    for domain in ca.Domain:
+        for state in states:
+            shares = summary.shares(domain, over=state)
+            assert set(shares) == set(powers)
+            assert sum(shares.values()) == pytest.approx(1.0)
+            assert all(0.0 <= x <= 1.0 for x in shares.values())
+        if states:
+            assert sum(summary.shares(domain.value).values()) == pytest.approx(1.0)
+
+
+@SLOW
+@given(small_datasets, cs.partial_dates(), cs.partial_dates())
+def test_a_later_as_of_never_removes_an_edge(ds: ca.Dataset, a: ca.PartialDate, b: ca.PartialDate) -> None:
+    """The network as of a date whose last day is later holds every edge of the earlier one, and the undated view holds all."""
+    early, late = sorted((a, b), key=lambda d: d.latest)
+    at_early, at_late = _edges(influence_network(ds, as_of=early)), _edges(influence_network(ds, as_of=late))
+    assert at_early <= at_late
+    assert at_late <= _edges(influence_network(ds))
+
+
+@SLOW
+@given(small_datasets)
+def test_edges_join_distinct_actors_with_sound_weights(ds: ca.Dataset) -> None:
+    """Every edge joins two different actors of the dataset, with a finite weight >= 0, a domain and a record of the dataset."""
+    G = influence_network(ds)
+    domains = {d.value for d in ca.Domain}
+    for u, v, data in G.edges(data=True):
+        assert u != v
+        assert isinstance(ds.get(u), (ca.State, ca.Organization)) and isinstance(ds.get(v), (ca.State, ca.Organization))
+        assert math.isfinite(data["weight"]) and data["weight"] >= 0
+        assert data["domain"] in domains
+        assert data["record"] in ds
+        # Both ends are nodes with attributes: never a bare node, never a state grouping.
+        assert G.nodes[u] and G.nodes[v], (u, v)
+
+
+def test_state_groupings_are_never_nodes() -> None:
+    """Groupings are expanded to their members, so no edge ends at one, even when an agreement establishes it."""
+    e = [ca.Evidence(paragraph=1)]
+    ds = ca.Dataset(
+        states=[ca.State("KAZ", "Kazakhstan", e), ca.State("KGZ", "Kyrgyzstan", e)],
+        organizations=[ca.Organization("central-asia", "Central Asia", ca.OrganizationKind.STATE_GROUPING, e, members=[ca.Membership("KAZ", e), ca.Membership("KGZ", e)])],
+        agreements=[ca.Agreement("ag", "A mechanism", ca.AgreementKind.MULTILATERAL_MECHANISM, ca.Domain.SECURITY, ["KAZ", "KGZ"], e, establishes="central-asia")],
+    )
+    G = influence_network(ds)
+    assert "central-asia" not in G
+
+
+def _mutate_graph(G: Any) -> None:
+    """Change a graph every way a caller might: attributes, edges, nodes."""
+    G.graph["mine"] = True
+    for _, data in G.nodes(data=True):
+        data["name"] = "changed"
+    for _, _, data in G.edges(data=True):
+        data["weight"] = -1.0
+    G.remove_edges_from(list(G.edges(keys=True))[:1])
+    G.add_edge("KAZ", "ZZZ", "mine", weight=99.0)
+
+
+def _snapshot(G: Any) -> tuple[Any, ...]:
+    """A deep copy of everything in *G* (the graph's own attribute dicts would change with it)."""
+    return copy.deepcopy((dict(G.graph), sorted(G.nodes(data=True), key=repr), sorted(G.edges(keys=True, data=True), key=repr)))
+
+
+def test_graphs_of_the_bundled_data_are_fresh_copies() -> None:
+    """Changing a graph ``influence_network`` handed out changes neither the next graph nor the dataset."""
+    ds = ca.load()
+    before = ca.dumps(ds)
+    first = influence_network(ds)
+    expected = _snapshot(first)
+    _mutate_graph(first)
+    assert _snapshot(influence_network(ds)) == expected
+    assert ca.dumps(ds) == before
+
+
+@SLOW
+@given(small_datasets)
+def test_graphs_of_any_dataset_are_fresh_copies(ds: ca.Dataset) -> None:
+    """For any dataset, a graph changed by its caller leaves the next graph as it would have been."""
+    first = influence_network(ds)
+    expected = _snapshot(first)
+    _mutate_graph(first)
+    assert _snapshot(influence_network(ds)) == expected
+
+
+def test_shares_handed_out_are_fresh() -> None:
+    """Changing the shares dict a summary returned does not change what it returns next."""
+    ds = ca.load()
+    candidates = _powers(ds)
+    summary = role_summary(ds, powers=candidates[:2], over=[s.id for s in ds.states])
+    shares = summary.shares("security")
+    expected = dict(shares)
+    shares.clear()
+    assert summary.shares("security") == expected
