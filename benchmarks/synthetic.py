@@ -1,0 +1,224 @@
+"""Synthetic centralasia data for the benchmarks: valid records of every kind, N of them, deterministic by seed."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterator
+
+import centralasia as ca
+from centralasia.model import Record
+
+__all__ = [
+    "CENTRAL_ASIAN",
+    "FLOW_MIX",
+    "POWERS",
+    "dataset",
+    "index",
+    "stream",
+]
+
+#: The powers every benchmark summary compares.
+POWERS = ("RUS", "CHN")
+#: The Central Asian states (region Central Asia, members of the "central-asia" grouping).
+CENTRAL_ASIAN = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+_NAMED = (*POWERS, *CENTRAL_ASIAN, "USA", "AFG", "PAK", "IND", "IRN", "TUR")
+#: The record kinds after the index, and the share of each: events and statements dominate, as in news-derived event data.
+FLOW_MIX: dict[str, float] = {"event": 0.40, "statement": 0.25, "arms_transfer": 0.15, "agreement": 0.10, "role": 0.10}
+
+_STATES = 100
+_ORGANIZATIONS = 30
+_PEOPLE = 100
+_OCCASIONS = 20
+
+_CERTAINTY = (ca.Certainty.STATED,) * 12 + (ca.Certainty.REPORTED,) * 4 + (ca.Certainty.ASSESSED,) * 3 + (ca.Certainty.PROJECTED,)
+_EVENT_KINDS = (
+    (ca.EventKind.VISIT,) * 5
+    + (ca.EventKind.MEETING,) * 4
+    + (ca.EventKind.TALKS,) * 2
+    + (ca.EventKind.SUMMIT,) * 2
+    + (ca.EventKind.EXERCISE,) * 2
+    + (ca.EventKind.ANNOUNCEMENT,) * 2
+    + (ca.EventKind.ATTACK,) * 2
+    + (ca.EventKind.MILITANT_ACTIVITY,)
+)
+_ORG_KINDS = (
+    (ca.OrganizationKind.INTERGOVERNMENTAL_ORGANIZATION,) * 4
+    + (ca.OrganizationKind.SECURITY_MECHANISM,) * 3
+    + (ca.OrganizationKind.FORUM,) * 2
+    + (ca.OrganizationKind.CONTACT_GROUP,)
+    + (ca.OrganizationKind.RESEARCH_INSTITUTE,)
+)
+
+
+def _state_ids() -> tuple[str, ...]:
+    """Named states first, then made-up alpha-3 codes starting with X (no real country's)."""
+    made_up = ("X" + a + b for a, b in itertools.product("ABCDEFGHIJKLMNOPQRSTUVWXYZ", repeat=2))
+    return (*_NAMED, *itertools.islice(made_up, _STATES - len(_NAMED)))
+
+
+def _evidence(rng: random.Random) -> tuple[ca.Evidence, ...]:
+    """Fresh article evidence, as a parser would make for each record."""
+    return (ca.Evidence(paragraph=rng.randint(1, 11)),)
+
+
+def _date(rng: random.Random) -> ca.PartialDate | None:
+    r = rng.random()
+    if r < 0.1:
+        return None
+    year = rng.randint(1995, 2016)
+    return ca.PartialDate(year) if r < 0.4 else ca.PartialDate(year, rng.randint(1, 12))
+
+
+def index(seed: int = 0) -> ca.Dataset:
+    """The records every other record refers to: 100 states, 30 organisations, 100 people, 20 occasions.
+
+    Organisations are 29 bodies with 3 to 15 member states each (statuses and
+    certainties drawn; some set up by an agreement, which is here too) and the
+    state grouping ``"central-asia"``. The occasions are summits and meetings
+    at which streamed statements are made.
+
+    Examples
+    --------
+    >>> ix = index()
+    >>> len(ix.states), len(ix.organizations), len(ix.people), len(ix.events)
+    (100, 30, 100, 20)
+    """
+    rng = random.Random(f"index-{seed}")
+    ids = _state_ids()
+    regions = [r for r in ca.Region if r is not ca.Region.CENTRAL_ASIA]
+    states = [
+        ca.State(
+            s,
+            f"State {s}",
+            _evidence(rng),
+            region=ca.Region.CENTRAL_ASIA if s in CENTRAL_ASIAN else rng.choice([*regions, None]),
+        )
+        for s in ids
+    ]
+    grouping = ca.Organization(
+        "central-asia", "Central Asia", ca.OrganizationKind.STATE_GROUPING, _evidence(rng),
+        members=[ca.Membership(m, _evidence(rng)) for m in CENTRAL_ASIAN],
+    )
+    organizations = [grouping]
+    agreements = []
+    for i in range(1, _ORGANIZATIONS):
+        kind = rng.choice(_ORG_KINDS)
+        members = rng.sample(ids, rng.randint(3, 15))
+        memberships = [
+            ca.Membership(
+                m,
+                _evidence(rng),
+                status=rng.choice(list(ca.MembershipStatus)),
+                since=_date(rng),
+                certainty=rng.choice(_CERTAINTY),
+            )
+            for m in members
+        ]
+        organizations.append(ca.Organization(f"org-{i}", f"Organisation {i}", kind, _evidence(rng), members=memberships))
+        if kind is ca.OrganizationKind.SECURITY_MECHANISM:
+            agreements.append(
+                ca.Agreement(
+                    f"founding-{i}", f"Founding of organisation {i}", ca.AgreementKind.MULTILATERAL_MECHANISM,
+                    rng.choice(list(ca.Domain)), members, _evidence(rng), date=_date(rng), establishes=f"org-{i}",
+                )
+            )
+    people = [ca.Person(f"person-{i}", f"Person {i}", "official", _evidence(rng), state=rng.choice(ids)) for i in range(_PEOPLE)]
+    occasions = [
+        ca.Event(
+            f"occasion-{i}", rng.choice((ca.EventKind.SUMMIT, ca.EventKind.MEETING)), f"Occasion {i}", _evidence(rng),
+            date=_date(rng), actors=rng.sample(ids, rng.randint(2, 5)), host=rng.choice(ids),
+        )
+        for i in range(_OCCASIONS)
+    ]
+    return ca.Dataset(states=states, organizations=organizations, people=people, agreements=agreements, events=occasions)
+
+
+def stream(n: int, seed: int = 0, *, ix: ca.Dataset | None = None) -> Iterator[Record]:
+    """*n* flow records (events, statements, arms transfers, agreements, roles) naming the actors of *ix*.
+
+    The kinds follow :data:`FLOW_MIX`; every reference resolves in *ix*
+    (:func:`index` of *seed* by default), so ``ix.merge(Dataset(...))`` of
+    them is valid. Records are made one at a time: nothing is kept.
+
+    Examples
+    --------
+    >>> from collections import Counter
+    >>> Counter(type(r).__name__ for r in stream(1000)).most_common(2)
+    [('Event', 411), ('Statement', 235)]
+    """
+    ix = index(seed) if ix is None else ix
+    rng = random.Random(f"stream-{seed}")
+    states = tuple(s.id for s in ix.states)
+    bodies = tuple(o.id for o in ix.organizations if o.kind is not ca.OrganizationKind.STATE_GROUPING)
+    targets = (*states, "central-asia")
+    people = tuple(p.id for p in ix.people)
+    occasions = tuple(e.id for e in ix.events)
+    # Powers and named states act more often than the rest: a skewed, realistic actor distribution.
+    weights = [20.0 if s in POWERS else 8.0 if s in _NAMED else 1.0 for s in states]
+    suppliers = ("RUS", "CHN", "USA", "TUR", "IND")
+    kinds = list(FLOW_MIX)
+    shares = list(FLOW_MIX.values())
+
+    def actors(k: int) -> list[str]:
+        return list(dict.fromkeys(rng.choices(states, weights, k=k)))
+
+    def over(k: int) -> list[str]:
+        return ["central-asia"] if rng.random() < 0.2 else rng.sample(targets, k)
+
+    for i in range(n):
+        kind = rng.choices(kinds, shares)[0]
+        certainty = rng.choice(_CERTAINTY)
+        if kind == "event":
+            ekind = rng.choice(_EVENT_KINDS)
+            host = rng.choice(states) if ekind in (ca.EventKind.VISIT, ca.EventKind.MEETING, ca.EventKind.SUMMIT) else None
+            hit = over(rng.randint(1, 2)) if ekind in (ca.EventKind.ATTACK, ca.EventKind.ANNOUNCEMENT) else []
+            yield ca.Event(
+                f"ev-{i}", ekind, f"Event {i}", _evidence(rng), date=_date(rng), actors=actors(rng.randint(1, 3)),
+                targets=hit, host=host, organization=rng.choice(bodies) if rng.random() < 0.2 else None, certainty=certainty,
+            )
+        elif kind == "statement":
+            yield ca.Statement(
+                f"st-{i}", rng.sample(people, rng.randint(1, 2)), f"Statement {i}", _evidence(rng),
+                on_behalf_of=actors(1) if rng.random() < 0.6 else [],
+                occasion=rng.choice(occasions) if rng.random() < 0.2 else None,
+                date=_date(rng), about=over(rng.randint(1, 3)), domain=rng.choice(list(ca.Domain)),
+                repeated=rng.random() < 0.1, certainty=certainty,
+            )
+        elif kind == "arms_transfer":
+            supplier = rng.choice(suppliers)
+            recipient = rng.choice([s for s in rng.sample(states, 3) if s != supplier])
+            yield ca.ArmsTransfer(
+                f"at-{i}", supplier, recipient, f"System {i % 97}", "", rng.choice(list(ca.SipriCategory)), _evidence(rng),
+                year=rng.randint(1995, 2016), number=rng.randint(1, 50), certainty=certainty,
+            )
+        elif kind == "agreement":
+            yield ca.Agreement(
+                f"ag-{i}", f"Agreement {i}", rng.choice((ca.AgreementKind.BILATERAL_AGREEMENT,) * 4 + (ca.AgreementKind.TACIT_UNDERSTANDING,)),
+                rng.choice(list(ca.Domain)), actors(2) if rng.random() < 0.8 else actors(rng.randint(3, 5)), _evidence(rng),
+                date=_date(rng), certainty=certainty,
+            )
+        else:
+            yield ca.Role(
+                f"ro-{i}", actors(1)[0], rng.choice(list(ca.RoleKind)), rng.choice(list(ca.Domain)), over(rng.randint(1, 3)),
+                f"Role {i}", _evidence(rng), since=_date(rng), certainty=certainty,
+            )
+
+
+def dataset(n: int, seed: int = 0) -> ca.Dataset:
+    """A checked :class:`~centralasia.Dataset` of *n* records: :func:`index` and ``n - len(index)`` streamed ones.
+
+    Examples
+    --------
+    >>> ds = dataset(1000)
+    >>> len(ds), len(ds.events) > len(ds.statements) > len(ds.roles)
+    (1000, True, True)
+    """
+    ix = index(seed)
+    if n < len(ix):
+        raise ValueError(f"n must be at least the {len(ix)} records of the index, not {n}")
+    flow: dict[str, list[Record]] = {name: [] for name in ca.Dataset.COLLECTIONS}
+    names = {ca.Event: "events", ca.Statement: "statements", ca.ArmsTransfer: "arms_transfers", ca.Agreement: "agreements", ca.Role: "roles"}
+    for record in stream(n - len(ix), seed, ix=ix):
+        flow[names[type(record)]].append(record)
+    return ca.Dataset(**{name: list(getattr(ix, name)) + flow[name] for name in ca.Dataset.COLLECTIONS})
