@@ -15,9 +15,20 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import configure_converter as configure_json_converter
 
 from centralasia.errors import DataError, FieldError, Problem
-from centralasia.model import Dataset, PartialDate
+from centralasia.model import Dataset, PartialDate, Record
 
-__all__ = ["JSONValue", "configure_converter", "converter", "dumps", "loads", "make_converter", "to_text"]
+__all__ = [
+    "JSONValue",
+    "configure_converter",
+    "converter",
+    "dumps",
+    "loads",
+    "make_converter",
+    "parse_json",
+    "structure",
+    "structure_collections",
+    "to_text",
+]
 
 T = TypeVar("T")
 
@@ -133,16 +144,26 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     return problems
 
 
-def _structure_collections(conv: cattrs.Converter, data: object) -> Dataset:
-    """Structure a dataset document, gathering the problems of every collection."""
+def structure_collections(data: object, conv: cattrs.Converter | None = None) -> dict[str, tuple[Record, ...]]:
+    """The records of a dataset document, each checked on its own, by collection.
+
+    How the records hang together (unique ids, references) is not checked
+    here: :class:`Dataset` does that.
+
+    Raises
+    ------
+    DataError
+        With the problems of every record of every collection, each at its JSON path.
+    """
     if not isinstance(data, Mapping):
-        raise TypeError(f"expected an object of collections, got {type(data).__name__}")
+        raise DataError([Problem.at("$", f"expected an object of collections, got {type(data).__name__}")], "invalid dataset")
+    conv = converter if conv is None else conv
     unknown = sorted(set(map(str, data)) - set(Dataset.COLLECTIONS))
     problems: list[Problem] = []
     if unknown:
         expected = ", ".join(Dataset.COLLECTIONS)
         problems.append(Problem.at("$", f"unknown collections: {', '.join(unknown)}; expected some of {expected}"))
-    collections: dict[str, object] = {}
+    collections: dict[str, tuple[Record, ...]] = {}
     types = attrs.fields_dict(Dataset)
     for name in Dataset.COLLECTIONS:
         if name not in data:
@@ -157,8 +178,7 @@ def _structure_collections(conv: cattrs.Converter, data: object) -> Dataset:
             problems.extend(_problems(exc, path))
     if problems:
         raise DataError(problems, "invalid dataset")
-    # The records are sound one by one; Dataset checks how they hang together.
-    return Dataset(**collections)  # type: ignore[arg-type]
+    return collections
 
 
 def configure_converter(conv: cattrs.Converter) -> None:
@@ -177,7 +197,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_structure_hook_factory(_is_enum, _enum_structure_factory)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda kind: _tuple_structure_factory(kind, conv))
-    conv.register_structure_hook(Dataset, lambda data, _: _structure_collections(conv, data))
+    # The records are checked one by one first; Dataset checks how they hang together.
+    conv.register_structure_hook(Dataset, lambda data, _: Dataset(**structure_collections(data, conv)))
     conv.register_unstructure_hook(
         Dataset,
         make_dict_unstructure_fn(Dataset, conv, _cattrs_omit_if_default=True, _index=cattrs.override(omit=True)),
@@ -238,6 +259,20 @@ def structure(data: object, kind: type[T], path: str = "$") -> T:
         raise DataError([Problem.at(path, _format_exception(exc, kind))], f"invalid {getattr(kind, '__name__', kind)}") from exc
 
 
+def parse_json(text: str | bytes) -> JSONValue:
+    """Parse JSON *text*, raising :class:`DataError` (at ``$``) if it is not JSON."""
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise DataError([Problem.at("$", f"expected JSON text, got {type(text).__name__}")], "invalid JSON")
+    try:
+        data: JSONValue = json.loads(text)
+    except RecursionError as exc:
+        raise DataError([Problem.at("$", "JSON nested too deeply")], "invalid JSON") from exc
+    except ValueError as exc:
+        # JSONDecodeError, UnicodeDecodeError, and the int-digit limit on huge numbers.
+        raise DataError([Problem.at("$", f"not JSON: {exc}")], "invalid JSON") from exc
+    return data
+
+
 def loads(text: str | bytes, kind: type[T] = Dataset) -> T:  # type: ignore[assignment]
     """Read JSON *text* as a *kind* (by default a whole :class:`Dataset`).
 
@@ -258,14 +293,6 @@ def loads(text: str | bytes, kind: type[T] = Dataset) -> T:  # type: ignore[assi
     centralasia.errors.DataError: invalid PartialDate: 1 problem
       - month must be 1 to 12, not 13 @ $
     """
-    if not isinstance(text, (str, bytes, bytearray)):
-        raise DataError([Problem.at("$", f"expected JSON text, got {type(text).__name__}")], "invalid JSON")
-    try:
-        data = json.loads(text)
-    except RecursionError as exc:
-        raise DataError([Problem.at("$", "JSON nested too deeply")], "invalid JSON") from exc
-    except ValueError as exc:
-        # JSONDecodeError, UnicodeDecodeError, and the int-digit limit on huge numbers.
-        raise DataError([Problem.at("$", f"not JSON: {exc}")], "invalid JSON") from exc
+    data = parse_json(text)
     return structure(data, kind)
 

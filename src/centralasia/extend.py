@@ -9,13 +9,12 @@ requires a file to.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-from typing import get_type_hints
 
-from centralasia.convert import structure
+from centralasia.convert import parse_json, structure_collections
 from centralasia.errors import DataError, Problem
+from centralasia.loader import read_bytes
 from centralasia.model import Dataset, Record
 
 __all__ = ["extend", "read_additions"]
@@ -41,30 +40,9 @@ def read_additions(text: str | bytes) -> dict[str, tuple[Record, ...]]:
     ['MNG']
     """
     try:
-        data = json.loads(text)
-    except RecursionError as exc:
-        raise DataError([Problem.at("$", "JSON nested too deeply")], "invalid JSON") from exc
-    except ValueError as exc:
-        raise DataError([Problem.at("$", f"not JSON: {exc}")], "invalid JSON") from exc
-    if not isinstance(data, dict):
-        raise DataError([Problem.at("$", f"expected an object of collections, got {type(data).__name__}")], "invalid additions")
-    problems: list[Problem] = []
-    unknown = sorted(set(data) - set(Dataset.COLLECTIONS))
-    if unknown:
-        expected = ", ".join(Dataset.COLLECTIONS)
-        problems.append(Problem.at("$", f"unknown collections: {', '.join(unknown)}; expected some of {expected}"))
-    hints = get_type_hints(Dataset)
-    records: dict[str, tuple[Record, ...]] = {}
-    for name in Dataset.COLLECTIONS:
-        if name not in data:
-            continue
-        try:
-            records[name] = structure(data[name], hints[name], f"$.{name}")
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems, "invalid additions")
-    return records
+        return structure_collections(parse_json(text))
+    except DataError as exc:
+        raise DataError(exc.problems, "invalid additions") from None
 
 
 def _relocate(problem: Problem, additions: dict[str, tuple[Record, ...]], base: Dataset) -> Problem:
@@ -129,12 +107,7 @@ def extend(base: Dataset, additions: str | os.PathLike[str] | dict[str, tuple[Re
     if isinstance(additions, dict):
         records = additions
     else:
-        try:
-            with open(additions, "rb") as handle:
-                text = handle.read()
-        except OSError as exc:
-            raise DataError([Problem.at("$", f"cannot read {os.fspath(additions)!r}: {exc.strerror or exc}")], "cannot load additions") from exc
-        records = read_additions(text)
+        records = read_additions(read_bytes(additions))
     try:
         # Additions first, so that the paths of their problems are those of the file.
         Dataset(**{name: records.get(name, ()) + getattr(base, name) for name in Dataset.COLLECTIONS})  # type: ignore[arg-type, unused-ignore]

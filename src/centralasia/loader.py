@@ -6,11 +6,11 @@ import os
 import threading
 from importlib import resources
 
-from centralasia.convert import converter, structure, to_text
+from centralasia.convert import converter, loads, structure, to_text
 from centralasia.errors import DataError, Problem
 from centralasia.model import Dataset
 
-__all__ = ["bundled_files", "dump_bundled", "load"]
+__all__ = ["bundled_files", "dump_bundled", "load", "read_bytes"]
 
 _DATA_PACKAGE = "centralasia.data"
 _bundled: Dataset | None = None
@@ -35,6 +35,15 @@ def _read_bundled() -> Dataset:
                 problem = Problem.at(f"$.{name}", f"{_file_name(name)} is not JSON: {exc}")
                 raise DataError([problem], "invalid bundled data") from exc
     return structure(document, Dataset)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at *path*; :class:`DataError` naming it if it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise DataError([Problem.at("$", f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}")], "cannot load dataset") from exc
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -66,14 +75,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     """
     global _bundled
     if path is not None:
-        from centralasia.convert import loads
-
-        try:
-            with open(path, "rb") as handle:
-                text = handle.read()
-        except OSError as exc:
-            raise DataError([Problem.at("$", f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}")], "cannot load dataset") from exc
-        return loads(text, Dataset)
+        return loads(read_bytes(path), Dataset)
     if _bundled is None:
         with _lock:
             if _bundled is None:

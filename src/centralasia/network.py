@@ -17,6 +17,7 @@ gives the reason for each number.
 from __future__ import annotations
 
 import enum
+import itertools
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 import attrs
 import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 
-from centralasia.errors import FieldError, UnknownIdError
+from centralasia.errors import DataError, FieldError, Problem, UnknownIdError
 from centralasia.model import (
     ActorId,
     Agreement,
@@ -48,6 +49,7 @@ from centralasia.model import (
     Scenario,
     State,
     Statement,
+    _record_problems,
 )
 
 if TYPE_CHECKING:
@@ -786,9 +788,49 @@ def _within(date: PartialDate | None, cut: PartialDate | None, include_undated: 
     return date.earliest <= cut.latest
 
 
+#: The record kinds :func:`relations` streams with ``records=``: those no other record refers to.
+_STREAMED = (Agreement, ArmsTransfer, Event, Statement, Role)
+
+
+def _check_stream(records: object) -> None:
+    """Refuse, before anything is read, a *records* argument that is not a stream of records."""
+    if isinstance(records, (str, bytes, Mapping, Dataset)) or not isinstance(records, Iterable):
+        hint = " (merge datasets with Dataset.merge)" if isinstance(records, Dataset) else ""
+        raise FieldError("records", f"records must be an iterable of records, not {type(records).__name__}{hint}", "argument")
+
+
+def _streamed(ds: Dataset, records: Iterable[object]) -> Iterator[Record]:
+    """*records*, each checked against *ds* as :class:`Dataset` checks its own, when its turn comes.
+
+    Only what one record and *ds* show is checked: that it is an agreement,
+    arms transfer, event, statement or role, that its id is not one of *ds*,
+    that every id it names is a record of *ds* of the right kind, and that its
+    evidence names fields it has. Ids are not compared between streamed
+    records: that would keep every id.
+    """
+    for i, record in enumerate(records):
+        path = f"$.records[{i}]"
+        if not isinstance(record, _STREAMED):
+            what = "states, organisations, people and scenarios belong in the dataset"
+            raise DataError([Problem.at(path, f"expected an Agreement, ArmsTransfer, Event, Statement or Role ({what}), got {type(record).__name__}")], "invalid streamed record")
+        problems: list[Problem] = []
+        if not isinstance(record.id, str) or not record.id:
+            problems.append(Problem.at(f"{path}.id", f"expected a non-empty id string, got {record.id!r:.40}"))
+        elif record.id in ds:
+            problems.append(Problem.at(f"{path}.id", f"id {record.id!r} is already a record of the dataset"))
+        try:
+            problems.extend(_record_problems(path, record, ds._index))
+        except (AttributeError, TypeError) as exc:
+            problems.append(Problem.at(path, f"malformed {type(record).__name__}: {exc}"))
+        if problems:
+            raise DataError(problems, "invalid streamed record")
+        yield record
+
+
 def relations(
     ds: Dataset,
     *,
+    records: Iterable[Record] | None = None,
     domain: Domain | str | None = None,
     as_of: DateLike | None = None,
     weights: Weights | None = None,
@@ -800,12 +842,29 @@ def relations(
 
     Memory stays flat: nothing is collected, so aggregations over this
     stream (as :func:`~centralasia.roles.role_summary` does) grow with the
-    actor pairs they keep, not with the records.
+    actor pairs they keep, not with the records. With *records* the records
+    need not be in memory at all: they can come from a file, a database
+    cursor or a generator, one at a time, and *ds* need only hold the
+    actors, people and events they name.
 
     Parameters
     ----------
     ds : Dataset
-        The records.
+        The records; with *records*, also the index the streamed records are
+        checked and resolved against.
+    records : iterable of Agreement, ArmsTransfer, Event, Statement or Role, optional
+        More records, streamed after *ds*'s own and never kept: the result
+        is that of a dataset of both (``ds.merge(Dataset(...))``) without
+        building it. Each is checked against *ds* when its turn comes, as
+        :class:`~centralasia.Dataset` checks its records (its kind, an id not
+        in *ds*, every id it names a record of *ds* of the right kind); a bad
+        one raises :class:`~centralasia.DataError` at ``$.records[i]``, after
+        the relations before it have been yielded. Ids are not compared
+        between streamed records (that would keep them all), and what the
+        whole dataset tells about a record (an event's domain from the
+        statements made at it, a statement's date from its occasion, an
+        organisation's domain from the agreement setting it up) comes from
+        *ds* alone. Chunks stream as ``itertools.chain.from_iterable(chunks)``.
     domain : Domain or str, optional
         Keep only edges of this domain.
     as_of : str, datetime.date or PartialDate, optional
@@ -833,15 +892,30 @@ def relations(
     >>> arms = [r for r in relations(ca.load(), domain="security") if r.layer is Layer.ARMS_TRANSFER]
     >>> sorted((r.source, r.target, r.weight, r.certainty.value) for r in arms)
     [('CHN', 'TKM', 1.5, 'reported'), ('CHN', 'UZB', 1.5, 'reported'), ('CHN', 'UZB', 1.5, 'reported')]
+
+    Records streamed from elsewhere, checked against the bundled dataset:
+
+    >>> feed = (ca.ArmsTransfer(f"feed-{i}", "RUS", "KAZ", "Su-30SM", "", ca.SipriCategory.AIRCRAFT, [ca.Evidence(paragraph=8)]) for i in range(3))
+    >>> [(r.source, r.target, r.record) for r in relations(ca.load(), records=feed) if r.record.startswith("feed-")]
+    [('RUS', 'KAZ', 'feed-0'), ('RUS', 'KAZ', 'feed-1'), ('RUS', 'KAZ', 'feed-2')]
+    >>> typo = [ca.Role("mine", "RUS", ca.RoleKind.MEDIATOR, ca.Domain.DIPLOMATIC, ["KAZZ"], "A mediator.", [ca.Evidence(paragraph=9)])]
+    >>> list(relations(ca.load(), records=typo))
+    Traceback (most recent call last):
+    ...
+    centralasia.errors.DataError: invalid streamed record: 1 problem
+      - unknown id 'KAZZ' @ $.records[0].over[0]
     """
+    if records is not None:
+        _check_stream(records)
     wanted = None if domain is None else coerce_domain(domain)
     cut = _cut(as_of)
     table = DEFAULT_WEIGHTS if weights is None else weights
     if not isinstance(table, Weights):
         raise FieldError("weights", f"weights must be a Weights table, not {type(table).__name__}", "argument")
     ctx = _Context(ds, table)
+    source: Iterable[Record] = ds if records is None else itertools.chain(ds, _streamed(ds, records))
     stream: Iterator[Relation] = (
-        r for record in ds for r in _record_relations(record, ctx) if _within(r.date, cut, include_undated)
+        r for record in source for r in _record_relations(record, ctx) if _within(r.date, cut, include_undated)
     )
     if scenario is not None:
         from centralasia.scenarios import Magnitudes, apply_scenario
@@ -875,6 +949,7 @@ def _node_attributes(actor: State | Organization, central_asia: frozenset[str]) 
 def influence_network(
     ds: Dataset,
     *,
+    records: Iterable[Record] | None = None,
     domain: Domain | str | None = None,
     as_of: DateLike | None = None,
     weights: Weights | None = None,
@@ -896,7 +971,10 @@ def influence_network(
     Zero-weight edges (attacks, threats) are kept so that they can be seen;
     :func:`collapse` drops them.
 
-    The parameters are those of :func:`relations`.
+    The parameters are those of :func:`relations`. With *records* the records
+    are streamed, but the graph keeps an edge for each relation, so its
+    memory grows with the records; to aggregate a stream use
+    :func:`~centralasia.roles.role_summary` or sum :func:`relations` per pair.
 
     Examples
     --------
@@ -910,7 +988,14 @@ def influence_network(
     1.5
     """
     stream = relations(
-        ds, domain=domain, as_of=as_of, weights=weights, scenario=scenario, magnitudes=magnitudes, include_undated=include_undated
+        ds,
+        records=records,
+        domain=domain,
+        as_of=as_of,
+        weights=weights,
+        scenario=scenario,
+        magnitudes=magnitudes,
+        include_undated=include_undated,
     )
     wanted = None if domain is None else coerce_domain(domain)
     scenario_id = scenario if isinstance(scenario, str) or scenario is None else scenario.id

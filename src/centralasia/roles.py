@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
+
 import attrs
 
 from centralasia.errors import FieldError, UnknownIdError
@@ -271,6 +273,10 @@ class RoleSummary:
     #: Summed weight by (power, domain, state, layer).
     influence_table: Mapping[_Key, float] = attrs.field(repr=False)
     _dataset: Dataset = attrs.field(repr=False, eq=False, alias="dataset")
+    #: The records streamed with ``records=``, when they can be read again.
+    _records: Iterable[Record] | None = attrs.field(default=None, repr=False, eq=False, alias="records")
+    #: Whether the streamed records were a one-shot iterator (they cannot be read again).
+    _one_shot: bool = attrs.field(default=False, repr=False, eq=False, alias="one_shot")
 
     # -- lookups --------------------------------------------------------------
 
@@ -434,9 +440,19 @@ class RoleSummary:
 
     # -- behind the numbers -----------------------------------------------------
 
-    def _relations(self, domain: Domain) -> Iterator[Relation]:
+    def _reread(self, method: str) -> Iterable[Record] | None:
+        """The streamed records, to read again; a :class:`TypeError` when they were a one-shot iterator."""
+        if self._one_shot:
+            raise TypeError(
+                f"{method}() reads the records again, but the summary was made from a one-shot iterator of records;"
+                " pass role_summary a sequence (or another iterable that gives the same records each time)"
+            )
+        return self._records
+
+    def _relations(self, domain: Domain, records: Iterable[Record] | None) -> Iterator[Relation]:
         return relations(
             self._dataset,
+            records=records,
             domain=domain,
             as_of=self.as_of,
             weights=self.weights,
@@ -445,10 +461,12 @@ class RoleSummary:
             include_undated=self.include_undated,
         )
 
-    def _evidence(self, r: Relation) -> tuple[str, tuple[Evidence, ...]]:
+    def _evidence(self, r: Relation, streamed: Mapping[str, Record]) -> tuple[str, tuple[Evidence, ...]]:
         if r.layer is Layer.SCENARIO and self.scenario is not None:
             return "Scenario", self.scenario.evidence
         record: Record | None = self._dataset.get(r.record)
+        if record is None:
+            record = streamed.get(r.record)
         if record is None:
             return "Scenario", () if self.scenario is None else self.scenario.evidence
         evidence = record.evidence
@@ -462,7 +480,9 @@ class RoleSummary:
     def explain(self, power: ActorId, domain: Domain | str, over: ActorId | Iterable[ActorId] | None = None) -> Explanation:
         """The records behind *power*'s share in *domain* over *over*, with weights and evidence.
 
-        It reads the dataset again (nothing per record is kept in the summary).
+        It reads the dataset again (nothing per record is kept in the
+        summary), and the streamed records if there were any: a
+        :class:`TypeError` when they were a one-shot iterator.
 
         Examples
         --------
@@ -477,11 +497,15 @@ class RoleSummary:
         d = coerce_domain(domain)
         states = self._over(over)
         wanted = frozenset(states)
+        records = self._reread("explain")
+        matching = [r for r in self._relations(d, records) if r.source == p and r.target in wanted]
+        # The streamed records behind the edges, found in one more pass (only those are kept).
+        missing = {r.record for r in matching if r.record not in self._dataset}
+        streamed = {rec.id: rec for rec in records if rec.id in missing} if records is not None and missing else {}
         contributions = []
-        for r in self._relations(d):
-            if r.source == p and r.target in wanted:
-                kind, evidence = self._evidence(r)
-                contributions.append(Contribution(r.record, kind, r.layer, r.source, r.target, r.domain, r.weight, r.certainty, r.date, r.scenario, evidence))
+        for r in matching:
+            kind, evidence = self._evidence(r, streamed)
+            contributions.append(Contribution(r.record, kind, r.layer, r.source, r.target, r.domain, r.weight, r.certainty, r.date, r.scenario, evidence))
         contributions.sort(key=lambda c: (-c.weight, c.record, c.target))
         totals = self._totals((d,), states)
         return Explanation(p, d, states, self._shares(totals)[p], totals[p], _Table(totals), tuple(contributions))
@@ -521,7 +545,9 @@ class RoleSummary:
         exclude = frozenset({Layer.ROLE}) if independent else frozenset()
         in_states = frozenset(self.states)
         checks: list[RoleCheck] = []
-        for role in self._dataset.roles:
+        records = self._reread("agreement_with_article")
+        streamed = () if records is None else (r for r in records if isinstance(r, Role))
+        for role in itertools.chain(self._dataset.roles, streamed):
             if all(e.is_background for e in role.evidence) or not _within(role.since, self.as_of, self.include_undated):
                 continue
             actors = expand(self._dataset, (role.actor,))
@@ -623,6 +649,7 @@ def _ids(value: ActorId | Iterable[ActorId], field: str) -> tuple[ActorId, ...]:
 def role_summary(
     ds: Dataset,
     *,
+    records: Iterable[Record] | None = None,
     as_of: DateLike | None = None,
     scenario: Scenario | str | None = None,
     weights: Weights | None = None,
@@ -637,12 +664,22 @@ def role_summary(
     of the edges ``power -> state`` of that domain (see
     :func:`~centralasia.network.relations`); its share divides that by the
     sum over the powers. The records are streamed once; the summary keeps
-    one number per power, domain, state and layer.
+    one number per power, domain, state and layer, so its memory grows with
+    those and not with the records.
 
     Parameters
     ----------
     ds : Dataset
-        The records.
+        The records; with *records*, also the index they are checked against.
+    records : iterable of Agreement, ArmsTransfer, Event, Statement or Role, optional
+        More records, streamed after *ds*'s own (see
+        :func:`~centralasia.network.relations`): the summary is that of a
+        dataset of both, and the records need never be in memory together.
+        :meth:`RoleSummary.explain` and
+        :meth:`RoleSummary.agreement_with_article` read them again, so they
+        need a sequence or another iterable that gives the same records each
+        time (the summary holds a reference to it, not a copy); after a
+        one-shot iterator such as a generator they raise :class:`TypeError`.
     as_of : str, datetime.date or PartialDate, optional
         Leave out relations that began after this date.
     scenario : Scenario or str, optional
@@ -667,6 +704,12 @@ def role_summary(
     >>> s3 = role_summary(ca.load(), powers=("RUS", "CHN", "USA"))
     >>> round(sum(s3.shares("security", over="TJK").values()), 12)
     1.0
+
+    Records streamed one at a time, from a generator here, count as if they were in the dataset:
+
+    >>> feed = (ca.ArmsTransfer(f"feed-{i}", "CHN", "KAZ", "HQ-9", "", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, [ca.Evidence(paragraph=8)]) for i in range(10))
+    >>> role_summary(ca.load(), records=feed).leader("security", over="KAZ")
+    'CHN'
     """
     chosen_powers = _ids(powers, "powers")
     if not chosen_powers:
@@ -684,8 +727,13 @@ def role_summary(
     wanted_powers = frozenset(chosen_powers)
     wanted_states = frozenset(states)
     influence: dict[_Key, float] = {}
-    for r in relations(ds, as_of=cut, weights=table, scenario=chosen, magnitudes=mags, include_undated=include_undated):
+    stream = relations(ds, records=records, as_of=cut, weights=table, scenario=chosen, magnitudes=mags, include_undated=include_undated)
+    for r in stream:
         if r.source in wanted_powers and r.target in wanted_states:
             key = (r.source, r.domain, r.target, r.layer)
             influence[key] = influence.get(key, 0.0) + r.weight
-    return RoleSummary(chosen_powers, states, cut, chosen, table, mags, include_undated, _Table(influence), dataset=ds)
+    one_shot = isinstance(records, Iterator)
+    return RoleSummary(
+        chosen_powers, states, cut, chosen, table, mags, include_undated, _Table(influence),
+        dataset=ds, records=None if one_shot else records, one_shot=one_shot,
+    )
