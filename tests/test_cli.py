@@ -238,14 +238,28 @@ def test_validate_extends_refuses_a_reused_id(capsys: pytest.CaptureFixture[str]
     assert f"id {ds.roles[0].id!r} is already in the base dataset @ $.roles[0].id" in out
 
 
-@pytest.mark.parametrize("content", ["{not json", "[]", '{"nations": []}'])
-def test_validate_of_malformed_files(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str) -> None:
-    """Not JSON, not an object, unknown collections: exit 1 with one line on stderr."""
-    path = tmp_path / "x.json"
-    path.write_text(content, encoding="utf-8")
-    code, _, err = run(capsys, "validate", str(path))
+@pytest.mark.parametrize(
+    ("content", "path"),
+    [
+        ("{not json", "$"),
+        ("", "$"),
+        ("[]", "$"),
+        ('{"nations": []}', "$"),
+        ('{"states": {}}', "$.states"),
+        ('{"states": [{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "colour": 1}]}', "$.states[0]"),
+        ('{"agreements": [{"id": "a", "title": "t", "kind": "bilateral-agreement", "domain": "security",'
+         ' "parties": ["KAZ"], "evidence": [{"paragraph": 1}], "date": "2016-02-30"}]}', "$.agreements[0].date"),
+    ],
+    ids=["not-json", "empty", "not-an-object", "unknown-collection", "collection-not-a-list", "extra-field", "impossible-date"],
+)
+def test_validate_of_malformed_files(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, path: str) -> None:
+    """Bad files: exit 1, one line on stderr, and the problem's JSON path on stdout."""
+    file = tmp_path / "x.json"
+    file.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(file))
     assert code == BAD_DATA
     _one_line_error(err)
+    assert f"@ {path}\n" in out
 
 
 def test_validate_of_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
