@@ -15,6 +15,7 @@ __all__ = [
     "POWERS",
     "dataset",
     "index",
+    "occasion_domain",
     "stream",
 ]
 
@@ -74,15 +75,18 @@ def index(seed: int = 0) -> ca.Dataset:
     """The records every other record refers to: 100 states, 30 organisations, 100 people, 20 occasions.
 
     Organisations are 29 bodies with 3 to 15 member states each (statuses and
-    certainties drawn; some set up by an agreement, which is here too) and the
-    state grouping ``"central-asia"``. The occasions are summits and meetings
-    at which streamed statements are made.
+    certainties drawn; security mechanisms set up by an agreement, which is
+    here too) and the state grouping ``"central-asia"``. The occasions are
+    summits and meetings at which streamed statements are made; each has a
+    communiqué here whose domain every statement made at it shares, so the
+    occasion's domain is the same whether the other records are streamed or
+    in the dataset.
 
     Examples
     --------
     >>> ix = index()
-    >>> len(ix.states), len(ix.organizations), len(ix.people), len(ix.events)
-    (100, 30, 100, 20)
+    >>> len(ix.states), len(ix.organizations), len(ix.people), len(ix.events), len(ix.statements)
+    (100, 30, 100, 20, 20)
     """
     rng = random.Random(f"index-{seed}")
     ids = _state_ids()
@@ -127,11 +131,27 @@ def index(seed: int = 0) -> ca.Dataset:
     occasions = [
         ca.Event(
             f"occasion-{i}", rng.choice((ca.EventKind.SUMMIT, ca.EventKind.MEETING)), f"Occasion {i}", _evidence(rng),
-            date=_date(rng), actors=rng.sample(ids, rng.randint(2, 5)), host=rng.choice(ids),
+            date=_date(rng), actors=tuple(rng.sample(ids, rng.randint(2, 5))), host=rng.choice(ids),
         )
         for i in range(_OCCASIONS)
     ]
-    return ca.Dataset(states=states, organizations=organizations, people=people, agreements=agreements, events=occasions)
+    communiques = [
+        ca.Statement(
+            f"communique-{i}", [rng.choice(people).id], f"Communiqué of occasion {i}", _evidence(rng),
+            on_behalf_of=e.actors, occasion=e.id, about=(e.host,) if e.host is not None and e.host not in e.actors else (),
+            domain=occasion_domain(e.id),
+        )
+        for i, e in enumerate(occasions)
+    ]
+    return ca.Dataset(
+        states=states, organizations=organizations, people=people, agreements=agreements, events=occasions, statements=communiques
+    )
+
+
+def occasion_domain(event: str) -> ca.Domain:
+    """The domain of the statements made at the occasion *event* (fixed by its number)."""
+    domains = list(ca.Domain)
+    return domains[int(event.rpartition("-")[2]) % len(domains)]
 
 
 def stream(n: int, seed: int = 0, *, ix: ca.Dataset | None = None) -> Iterator[Record]:
@@ -145,7 +165,7 @@ def stream(n: int, seed: int = 0, *, ix: ca.Dataset | None = None) -> Iterator[R
     --------
     >>> from collections import Counter
     >>> Counter(type(r).__name__ for r in stream(1000)).most_common(2)
-    [('Event', 411), ('Statement', 235)]
+    [('Event', 388), ('Statement', 249)]
     """
     ix = index(seed) if ix is None else ix
     rng = random.Random(f"stream-{seed}")
@@ -160,11 +180,11 @@ def stream(n: int, seed: int = 0, *, ix: ca.Dataset | None = None) -> Iterator[R
     kinds = list(FLOW_MIX)
     shares = list(FLOW_MIX.values())
 
-    def actors(k: int) -> list[str]:
-        return list(dict.fromkeys(rng.choices(states, weights, k=k)))
+    def actors(k: int) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(rng.choices(states, weights, k=k)))
 
-    def over(k: int) -> list[str]:
-        return ["central-asia"] if rng.random() < 0.2 else rng.sample(targets, k)
+    def over(k: int) -> tuple[str, ...]:
+        return ("central-asia",) if rng.random() < 0.2 else tuple(rng.sample(targets, k))
 
     for i in range(n):
         kind = rng.choices(kinds, shares)[0]
@@ -172,17 +192,18 @@ def stream(n: int, seed: int = 0, *, ix: ca.Dataset | None = None) -> Iterator[R
         if kind == "event":
             ekind = rng.choice(_EVENT_KINDS)
             host = rng.choice(states) if ekind in (ca.EventKind.VISIT, ca.EventKind.MEETING, ca.EventKind.SUMMIT) else None
-            hit = over(rng.randint(1, 2)) if ekind in (ca.EventKind.ATTACK, ca.EventKind.ANNOUNCEMENT) else []
+            hit = over(rng.randint(1, 2)) if ekind in (ca.EventKind.ATTACK, ca.EventKind.ANNOUNCEMENT) else ()
             yield ca.Event(
                 f"ev-{i}", ekind, f"Event {i}", _evidence(rng), date=_date(rng), actors=actors(rng.randint(1, 3)),
                 targets=hit, host=host, organization=rng.choice(bodies) if rng.random() < 0.2 else None, certainty=certainty,
             )
         elif kind == "statement":
+            occasion = rng.choice(occasions) if rng.random() < 0.2 else None
             yield ca.Statement(
                 f"st-{i}", rng.sample(people, rng.randint(1, 2)), f"Statement {i}", _evidence(rng),
-                on_behalf_of=actors(1) if rng.random() < 0.6 else [],
-                occasion=rng.choice(occasions) if rng.random() < 0.2 else None,
-                date=_date(rng), about=over(rng.randint(1, 3)), domain=rng.choice(list(ca.Domain)),
+                on_behalf_of=actors(1) if rng.random() < 0.6 else (), occasion=occasion,
+                date=None if occasion is not None else _date(rng), about=over(rng.randint(1, 3)),
+                domain=rng.choice(list(ca.Domain)) if occasion is None else occasion_domain(occasion),
                 repeated=rng.random() < 0.1, certainty=certainty,
             )
         elif kind == "arms_transfer":
@@ -212,7 +233,7 @@ def dataset(n: int, seed: int = 0) -> ca.Dataset:
     --------
     >>> ds = dataset(1000)
     >>> len(ds), len(ds.events) > len(ds.statements) > len(ds.roles)
-    (1000, True, True)
+    (1000, True)
     """
     ix = index(seed)
     if n < len(ix):

@@ -20,7 +20,7 @@ def run_example(name: str, *args: str) -> str:
 
 def test_every_example_is_tested() -> None:
     """Each example script in examples/ has a test here (a new one cannot be forgotten)."""
-    tested = {"quickstart.py", "roles_over_time.py", "compare_scenarios.py", "extend_with_your_own_data.py"}
+    tested = {"quickstart.py", "roles_over_time.py", "compare_scenarios.py", "extend_with_your_own_data.py", "dask_preaggregate.py"}
     assert {p.name for p in EXAMPLES.glob("*.py")} == tested
 
 
@@ -74,3 +74,13 @@ def test_example_data_validates_on_the_command_line() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "valid additions: 2 records" in result.stdout
+
+
+def test_dask_preaggregate() -> None:
+    """dask_preaggregate sums a partitioned feed with Dask's local scheduler, agrees with the library on a partition, and scores the result."""
+    out = run_example("dask_preaggregate.py", "200000", "8")  # no skip: the test extra installs dask, and CI must run it
+    assert "feed: 200,000 events in 8 partitions, summed by Dask to" in out
+    assert "all agree with Dask" in out
+    assert "pagerank sums to 1.000" in out
+    scores = {line.split()[0]: float(line.split()[1]) for line in out.splitlines() if line.startswith("  ") and line.split()[0].isupper()}
+    assert {"RUS", "CHN"} <= set(scores)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
 
 import networkx as nx
@@ -188,6 +189,85 @@ def test_expand_replaces_groupings_by_members_and_rejects_unknown_ids() -> None:
         expand(ds, ["nowhere"])
     with pytest.raises(LookupError):
         expand(ds, ["envoy"])  # a person is not an actor
+
+
+# -- streamed records -----------------------------------------------------------
+
+
+def split(ds: ca.Dataset) -> tuple[ca.Dataset, list[ca.Record]]:
+    """*ds* as an index and a stream: the records no other record names (nor tells the domain of) go to the stream."""
+    occasions = {s.occasion for s in ds.statements}
+    streamed = [
+        r
+        for r in ds
+        if isinstance(r, (ca.ArmsTransfer, ca.Role))
+        or (isinstance(r, ca.Agreement) and r.establishes is None)
+        or (isinstance(r, ca.Event) and r.id not in occasions)
+    ]
+    ids = {r.id for r in streamed}
+    return ds.filter(lambda r: r.id not in ids), streamed
+
+
+def relation_keys(relations: Iterable[ca.Relation]) -> list[tuple[object, ...]]:
+    return sorted((r.source, r.target, r.layer.value, r.domain.value, r.weight, r.record, str(r.date)) for r in relations)
+
+
+@SLOW
+@given(cs.influence_datasets())
+def test_streamed_records_give_the_relations_and_network_of_a_dataset_holding_them(ds: ca.Dataset) -> None:
+    """``relations(index, records=stream)`` and ``influence_network`` equal those of the dataset of both."""
+    index, streamed = split(ds)
+    assert relation_keys(ca.relations(index, records=iter(streamed))) == relation_keys(ca.relations(ds))
+    assert edge_set(ca.influence_network(index, records=iter(streamed))) == edge_set(ca.influence_network(ds))
+
+
+def test_streamed_records_are_read_once_lazily_and_groupings_expand() -> None:
+    """A generator of records is read once, one record at a time; groupings in streamed records expand to members once each."""
+    read: list[str] = []
+
+    def feed() -> Iterator[ca.Record]:
+        for i in range(3):
+            read.append(f"ag-{i}")
+            yield ca.Agreement(f"ag-{i}", "A pact", ca.AgreementKind.BILATERAL_AGREEMENT, SEC, ["ca", "KAZ", "RUS"], EV)
+
+    stream = ca.relations(small(), records=feed())
+    assert read == []
+    rest = list(stream)
+    assert read == ["ag-0", "ag-1", "ag-2"]
+    pairs = [(r.source, r.target) for r in rest if r.record == "ag-0"]
+    assert sorted(pairs) == sorted((u, v) for u in ("KAZ", "TJK", "RUS") for v in ("KAZ", "TJK", "RUS") if u != v)
+
+
+@pytest.mark.parametrize(
+    ("record", "problem"),
+    [
+        (ca.Role("r", "RUS", ca.RoleKind.MEDIATOR, DIP, ["KAZ", "KAZZ"], "x", EV), "unknown id 'KAZZ' @ $.records[1].over[1]"),
+        (ca.Statement("s", ["RUS"], "x", EV), "'RUS' is a State, not a person @ $.records[1].speakers[0]"),
+        (ca.ArmsTransfer("visit", "RUS", "KAZ", "x", "", ca.SipriCategory.OTHER, EV), "id 'visit' is already a record of the dataset @ $.records[1].id"),
+        (state("UZB"), "expected an Agreement, ArmsTransfer, Event, Statement or Role"),
+        ("at-rus-kaz", "got str @ $.records[1]"),
+    ],
+)
+def test_a_bad_streamed_record_raises_a_data_error_at_its_place_in_the_stream(record: object, problem: str) -> None:
+    """Each streamed record is checked against the dataset when its turn comes; the relations before it were already yielded."""
+    good = ca.Event("ok", ca.EventKind.VISIT, "A visit", EV, actors=["CHN"], host="KAZ")
+    seen: list[str] = []
+    with pytest.raises(ca.DataError, match="invalid streamed record") as caught:
+        for r in ca.relations(small(), records=[good, record]):  # type: ignore[list-item]
+            seen.append(r.record)
+    assert problem in str(caught.value)
+    assert "ok" in seen
+
+
+@pytest.mark.parametrize("bad", ["at-rus-kaz", b"x", {"events": []}, 3, small()])
+def test_records_must_be_an_iterable_of_records_and_are_refused_at_once(bad: object) -> None:
+    """``records=`` that is text, a mapping, a number or a whole Dataset raises FieldError before anything is read."""
+    with pytest.raises(ca.FieldError, match=r"records must be an iterable of records") as caught:
+        ca.relations(small(), records=bad)  # type: ignore[arg-type]
+    if isinstance(bad, ca.Dataset):
+        assert "Dataset.merge" in str(caught.value)
+    with pytest.raises(ca.FieldError):
+        ca.influence_network(small(), records=bad)  # type: ignore[arg-type]
 
 
 # -- weights --------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 import strategies as cs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_network import EV, extended, small
+from test_network import EV, extended, small, split
 
 import centralasia as ca
 from centralasia.roles import BALANCE_THRESHOLD, RoleSummary, ShareRow
@@ -239,6 +239,37 @@ def test_explain_adds_up_to_the_influence(ds: ca.Dataset, power: str, domain: ca
     e = s.explain(power, domain)
     assert sum(c.weight for c in e.contributions) == pytest.approx(e.influence)
     assert e.share == pytest.approx(s.share(power, domain))
+
+
+@SLOW
+@given(cs.influence_datasets())
+def test_summary_of_streamed_records_equals_that_of_a_dataset_holding_them(ds: ca.Dataset) -> None:
+    """``role_summary(index, records=stream)`` holds the same influences, checks and explanations as the dataset of both."""
+    index, streamed = split(ds)
+    whole, part = ca.role_summary(ds), ca.role_summary(index, records=streamed)
+    assert part.influence_table.keys() == whole.influence_table.keys()
+    assert all(part.influence_table[k] == pytest.approx(v) for k, v in whole.influence_table.items())
+    assert sorted(map(str, part.agreement_with_article())) == sorted(map(str, whole.agreement_with_article()))
+    for power in whole.powers:
+        mine, theirs = part.explain(power, SEC), whole.explain(power, SEC)
+        assert {(c.record, c.record_type, c.target, c.evidence) for c in mine.contributions} == {
+            (c.record, c.record_type, c.target, c.evidence) for c in theirs.contributions
+        }
+
+
+def test_a_summary_of_a_one_shot_stream_keeps_nothing_and_cannot_explain_itself() -> None:
+    """After a generator, the shares are there but explain() and agreement_with_article() raise TypeError saying why."""
+    feed = (ca.ArmsTransfer(f"at-{i}", "CHN", "TJK", "HQ-9", "", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV) for i in range(4))
+    s = ca.role_summary(small(), records=feed)
+    assert s.influence("CHN", "security", over="TJK") == pytest.approx(2.0 + 4 * 3.0)
+    with pytest.raises(TypeError, match=r"explain\(\) reads the records again.*one-shot iterator"):
+        s.explain("CHN", "security")
+    with pytest.raises(TypeError, match=r"agreement_with_article\(\) reads the records again"):
+        s.agreement_with_article()
+    again = [ca.ArmsTransfer(f"at-{i}", "CHN", "TJK", "HQ-9", "", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV) for i in range(4)]
+    explained = ca.role_summary(small(), records=again).explain("CHN", "security", over="TJK")
+    assert [(c.record, c.record_type) for c in explained.contributions][:4] == [(f"at-{i}", "ArmsTransfer") for i in range(4)]
+    assert explained.contributions[0].evidence == EV
 
 
 def test_summary_is_a_frozen_value() -> None:

@@ -605,7 +605,8 @@ class _Context:
     def __init__(self, ds: Dataset, weights: Weights) -> None:
         self.ds = ds
         self.weights = weights
-        self._expanded: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # Keyed by single ids, so that it grows with the actors and not with the records streamed.
+        self._expanded: dict[str, tuple[str, ...]] = {}
         # Statements made at an event tell its domain (when they agree).
         occasion: dict[str, set[Domain]] = {}
         occasion_date: dict[str, PartialDate] = {}
@@ -623,9 +624,15 @@ class _Context:
                 self.established.setdefault(agreement.establishes, weights.record_domains.get(agreement.id, agreement.domain))
 
     def expand(self, ids: tuple[str, ...]) -> tuple[str, ...]:
-        cached = self._expanded.get(ids)
+        """:func:`expand` of *ids*, from a cache of each id's expansion."""
+        if len(ids) == 1:
+            return self._one(ids[0])
+        return tuple(dict.fromkeys(actor for i in ids for actor in self._one(i)))
+
+    def _one(self, id: str) -> tuple[str, ...]:
+        cached = self._expanded.get(id)
         if cached is None:
-            cached = self._expanded[ids] = expand(self.ds, ids)
+            cached = self._expanded[id] = expand(self.ds, (id,))
         return cached
 
     def state_of(self, person: str) -> tuple[str, ...]:
