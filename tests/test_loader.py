@@ -45,12 +45,35 @@ def _run(code: str) -> str:
 
 
 def test_import_loads_no_data_and_no_heavy_modules() -> None:
-    """``import centralasia`` reads no data and imports neither pandas, scipy nor matplotlib."""
+    """``import centralasia`` reads no data and imports neither networkx, pandas, scipy nor matplotlib."""
     out = _run(
         "import sys, centralasia, centralasia.loader as l;"
-        "print(l._bundled is None, [m for m in ('pandas', 'scipy', 'matplotlib') if m in sys.modules])"
+        "print(l._bundled is None, [m for m in ('networkx', 'pandas', 'scipy', 'matplotlib') if m in sys.modules])"
     )
     assert out == "True []"
+
+
+def test_analysis_names_load_on_first_use() -> None:
+    """The analysis functions and submodules are reachable from the package, loaded when first named."""
+    out = _run(
+        "import sys, centralasia as ca;"
+        "f = ca.role_summary; from centralasia import influence_network;"
+        "print(f.__module__, influence_network.__module__, ca.network.__name__, 'networkx' in sys.modules, 'role_summary' in dir(ca))"
+    )
+    assert out == "centralasia.roles centralasia.network centralasia.network True True"
+
+
+def test_unknown_package_attribute_is_an_attribute_error() -> None:
+    """A name the package does not have raises AttributeError, as for any module."""
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        ca.nope  # type: ignore[attr-defined]
+
+
+def test_every_public_name_resolves() -> None:
+    """Every name in ``__all__`` can be looked up, and ``__all__`` is sorted."""
+    assert ca.__all__ == sorted(ca.__all__)
+    for name in ca.__all__:
+        assert getattr(ca, name) is not None, name
 
 
 def test_version_is_the_installed_distributions() -> None:

@@ -1,11 +1,12 @@
 """Russian and Chinese roles in Central Asian security, as typed data to compute with."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
 
 from centralasia.convert import configure_converter, converter, dumps, loads, make_converter
 from centralasia.errors import CentralAsiaError, DataError, FieldError, Problem, UnknownIdError
-from centralasia.export import network_to_json, to_frame, write_network
-from centralasia.extend import extend
 from centralasia.loader import load
 from centralasia.model import (
     ARTICLE,
@@ -42,24 +43,46 @@ from centralasia.model import (
     State,
     Statement,
 )
-from centralasia.network import (
-    DEFAULT_WEIGHTS,
-    Layer,
-    Relation,
-    Weights,
-    collapse,
-    influence_network,
-    influence_scores,
-    relations,
-)
-from centralasia.roles import RoleSummary, role_summary
-from centralasia.scenarios import DEFAULT_MAGNITUDES, Comparison, Magnitudes, apply_scenario, compare, make_scenario
-from centralasia.plot import influence_map, role_shares
 
-try:
-    __version__ = version("centralasia")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from centralasia.export import network_to_json, to_frame, write_network
+    from centralasia.extend import extend
+    from centralasia.network import DEFAULT_WEIGHTS, Layer, Relation, Weights, collapse, influence_network, influence_scores, relations
+    from centralasia.plot import influence_map, role_shares
+    from centralasia.roles import RoleSummary, role_summary
+    from centralasia.scenarios import DEFAULT_MAGNITUDES, Comparison, Magnitudes, apply_scenario, compare, make_scenario
+
+    __version__: str
+
+# The analysis, export and plotting modules import networkx (and, when used,
+# SciPy, pandas or matplotlib): they load on first use, so that `import centralasia`
+# costs no more than the data model (PEP 562).
+_LAZY: dict[str, str] = {
+    "network_to_json": "centralasia.export",
+    "to_frame": "centralasia.export",
+    "write_network": "centralasia.export",
+    "extend": "centralasia.extend",
+    "DEFAULT_WEIGHTS": "centralasia.network",
+    "Layer": "centralasia.network",
+    "Relation": "centralasia.network",
+    "Weights": "centralasia.network",
+    "collapse": "centralasia.network",
+    "influence_network": "centralasia.network",
+    "influence_scores": "centralasia.network",
+    "relations": "centralasia.network",
+    "influence_map": "centralasia.plot",
+    "role_shares": "centralasia.plot",
+    "RoleSummary": "centralasia.roles",
+    "role_summary": "centralasia.roles",
+    "DEFAULT_MAGNITUDES": "centralasia.scenarios",
+    "Comparison": "centralasia.scenarios",
+    "Magnitudes": "centralasia.scenarios",
+    "apply_scenario": "centralasia.scenarios",
+    "compare": "centralasia.scenarios",
+    "make_scenario": "centralasia.scenarios",
+}
+#: Submodules reachable as attributes (``centralasia.network``) before their first import.
+_SUBMODULES = frozenset({"cli", "export", "extend", "network", "plot", "roles", "scenarios"})
 
 __all__ = [
     "ARTICLE",
@@ -129,3 +152,25 @@ __all__ = [
     "to_frame",
     "write_network",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("centralasia")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    if name in _SUBMODULES:
+        return importlib.import_module(f"centralasia.{name}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'centralasia' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # look it up once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY, *_SUBMODULES, "__version__"})

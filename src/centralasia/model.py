@@ -403,11 +403,6 @@ def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _ids() -> tuple[str, ...]:
-    """A field of ids (or names) that defaults to none; a fresh field each use."""
-    return attrs.field(factory=tuple, converter=_tuple_of_str)
-
-
 @attrs.frozen
 class Evidence:
     """Where a record's claim stands: a place in the article, or a named public source.
@@ -442,7 +437,7 @@ class Evidence:
     section: Section = Section.BODY
     kind: EvidenceKind = EvidenceKind.ARTICLE
     source: str = ARTICLE
-    fields: tuple[str, ...] = _ids()
+    fields: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -470,9 +465,8 @@ class Evidence:
         return self.kind is EvidenceKind.BACKGROUND
 
 
-def _evidence() -> tuple[Evidence, ...]:
-    """The non-empty evidence field every record and membership has."""
-    return attrs.field(converter=tuple, validator=_nonempty)
+def _evidences(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
@@ -494,7 +488,7 @@ class Membership:
     """One actor's standing in an organisation, with its own evidence."""
 
     member: ActorId
-    evidence: tuple[Evidence, ...] = _evidence()
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=_nonempty)
     status: MembershipStatus = MembershipStatus.MEMBER
     since: PartialDate | None = None
     until: PartialDate | None = None
@@ -510,7 +504,7 @@ class Condition:
     """A driver of a scenario: what has to happen for it to come about."""
 
     description: str = attrs.field(validator=_nonempty)
-    actors: tuple[ActorId, ...] = _ids()
+    actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
 
 
 @attrs.frozen
@@ -524,7 +518,7 @@ class Effect:
     domain: Domain
     direction: Direction
     description: str = attrs.field(validator=_nonempty)
-    over: tuple[ActorId, ...] = _ids()
+    over: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
 
 
 # --------------------------------------------------------------------------
@@ -545,7 +539,7 @@ class State:
 
     id: str = attrs.field(validator=_pattern(r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code"))
     name: str = attrs.field(validator=_nonempty)
-    evidence: tuple[Evidence, ...] = _evidence()
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=_nonempty)
     #: Correlates of War state number.
     cow_code: int | None = None
     #: Gleditsch and Ward state number.
@@ -554,7 +548,7 @@ class State:
     wikidata: str | None = attrs.field(default=None, validator=_pattern(r"Q[1-9]\d*", "a Wikidata item id such as 'Q232'"))
     region: Region | None = None
     #: How the article names the state or its government ("Moscow", "the Kremlin").
-    aliases: tuple[str, ...] = _ids()
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
 
 
 @attrs.frozen
@@ -564,12 +558,12 @@ class Organization:
     id: str
     name: str = attrs.field(validator=_nonempty)
     kind: OrganizationKind
-    evidence: tuple[Evidence, ...] = _evidence()
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=_nonempty)
     acronym: str | None = None
     members: tuple[Membership, ...] = attrs.field(factory=tuple, converter=_memberships)
     founded: PartialDate | None = None
     seat: Place | None = None
-    aliases: tuple[str, ...] = _ids()
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
 
     def member_ids(self, as_of: DateLike | None = None) -> tuple[ActorId, ...]:
         """The ids of the members, optionally only those that had joined by *as_of*.
@@ -593,11 +587,11 @@ class Person:
     id: str
     name: str = attrs.field(validator=_nonempty)
     position: str
-    evidence: tuple[Evidence, ...] = _evidence()
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=_nonempty)
     #: The state the person serves, where the article says so.
     state: ActorId | None = None
-    affiliations: tuple[ActorId, ...] = _ids()
-    aliases: tuple[str, ...] = _ids()
+    affiliations: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
 
 
 @attrs.frozen
@@ -609,7 +603,7 @@ class Agreement:
     kind: AgreementKind
     domain: Domain
     parties: tuple[ActorId, ...] = attrs.field(converter=_tuple_of_str, validator=_nonempty)
-    evidence: tuple[Evidence, ...] = _evidence()
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=_nonempty)
     date: PartialDate | None = None
     place: Place | None = None
     #: The organisation or mechanism the agreement sets up, if any.
@@ -627,7 +621,7 @@ class ArmsTransfer:
     designation: str = attrs.field(validator=_nonempty)
     description: str
     category: SipriCategory
-    evidence: tuple[Evidence, ...] = _evidence()
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=_nonempty)
     #: The year of delivery, where known.
     year: int | None = None
     number: int | None = attrs.field(default=None, validator=_positive)
@@ -648,13 +642,13 @@ class Event:
     id: str
     kind: EventKind
     title: str = attrs.field(validator=_nonempty)
-    evidence: tuple[Evidence, ...] = _evidence()
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=_nonempty)
     date: PartialDate | None = None
     place: Place | None = None
     #: Who acted: visitors, attackers where known, parties to talks.
-    actors: tuple[ActorId, ...] = _ids()
+    actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
     #: Whom an attack struck or whom an announcement concerns.
-    targets: tuple[ActorId, ...] = _ids()
+    targets: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
     host: ActorId | None = None
     #: The organisation under whose roof it took place.
     organization: ActorId | None = None
@@ -670,15 +664,15 @@ class Statement:
     id: str
     speakers: tuple[str, ...] = attrs.field(converter=_tuple_of_str, validator=_nonempty)
     summary: str = attrs.field(validator=_nonempty)
-    evidence: tuple[Evidence, ...] = _evidence()
-    on_behalf_of: tuple[ActorId, ...] = _ids()
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=_nonempty)
+    on_behalf_of: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
     #: The event at which it was said.
     occasion: str | None = None
     date: PartialDate | None = None
     #: The speaker's own words, verbatim, where the article quotes them.
     quote: str | None = None
     #: Whom or what it concerns.
-    about: tuple[ActorId, ...] = _ids()
+    about: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=_tuple_of_str)
     domain: Domain = Domain.SECURITY
     #: Said more than once ("has stated many times").
     repeated: bool = False
@@ -695,7 +689,7 @@ class Role:
     domain: Domain
     over: tuple[ActorId, ...] = attrs.field(converter=_tuple_of_str, validator=_nonempty)
     summary: str = attrs.field(validator=_nonempty)
-    evidence: tuple[Evidence, ...] = _evidence()
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=_nonempty)
     since: PartialDate | None = None
     until: PartialDate | None = None
     #: Growing, shrinking or steady, where the article says.
@@ -711,7 +705,7 @@ class Scenario:
     title: str = attrs.field(validator=_nonempty)
     horizon: Horizon
     outcome: str = attrs.field(validator=_nonempty)
-    evidence: tuple[Evidence, ...] = _evidence()
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=_nonempty)
     conditions: tuple[Condition, ...] = attrs.field(factory=tuple, converter=tuple)
     effects: tuple[Effect, ...] = attrs.field(factory=tuple, converter=tuple)
     certainty: Certainty = Certainty.PROJECTED
