@@ -1019,6 +1019,33 @@ class Dataset:
         """States and organisations: everything that can hold influence."""
         return self.states + self.organizations
 
+    def problems_with(self, record: Record, path: str = "$") -> list[Problem]:
+        """The problems *record* would bring if it were added to this dataset.
+
+        Its id must be new, every id it names must be a record of this
+        dataset of the right kind, and its background evidence must name
+        fields it has; *path* is where the record stands in the caller's data.
+
+        Examples
+        --------
+        >>> ev = [Evidence(paragraph=1)]
+        >>> ds = Dataset(states=[State("KAZ", "Kazakhstan", ev)])
+        >>> role = Role("r", "KAZ", RoleKind.BALANCER, Domain.DIPLOMATIC, ["RUS"], "Balances.", ev)
+        >>> ds.problems_with(role, "$.roles[0]")
+        ["unknown id 'RUS' @ $.roles[0].over[0]"]
+        """
+        problems: list[Problem] = []
+        if not isinstance(record.id, str) or not record.id:
+            problems.append(Problem.at(f"{path}.id", f"expected a non-empty id string, got {record.id!r:.40}"))
+        elif record.id in self:
+            problems.append(Problem.at(f"{path}.id", f"id {record.id!r} is already a record of the dataset"))
+        try:
+            problems.extend(_record_problems(path, record, self._index))
+        except (AttributeError, TypeError) as exc:
+            # A record built with values of the wrong types: say which record, not crash.
+            problems.append(Problem.at(path, f"malformed {type(record).__name__}: {exc}"))
+        return problems
+
     # -- derived datasets ---------------------------------------------------
 
     def filter(self, keep: Callable[[Record], bool]) -> Dataset:

@@ -49,7 +49,6 @@ from centralasia.model import (
     Scenario,
     State,
     Statement,
-    _record_problems,
 )
 
 if TYPE_CHECKING:
@@ -820,15 +819,7 @@ def _streamed(ds: Dataset, records: Iterable[object]) -> Iterator[Record]:
         if not isinstance(record, _STREAMED):
             what = "states, organisations, people and scenarios belong in the dataset"
             raise DataError([Problem.at(path, f"expected an Agreement, ArmsTransfer, Event, Statement or Role ({what}), got {type(record).__name__}")], "invalid streamed record")
-        problems: list[Problem] = []
-        if not isinstance(record.id, str) or not record.id:
-            problems.append(Problem.at(f"{path}.id", f"expected a non-empty id string, got {record.id!r:.40}"))
-        elif record.id in ds:
-            problems.append(Problem.at(f"{path}.id", f"id {record.id!r} is already a record of the dataset"))
-        try:
-            problems.extend(_record_problems(path, record, ds._index))
-        except (AttributeError, TypeError) as exc:
-            problems.append(Problem.at(path, f"malformed {type(record).__name__}: {exc}"))
+        problems = ds.problems_with(record, path)
         if problems:
             raise DataError(problems, "invalid streamed record")
         yield record
