@@ -70,7 +70,9 @@ influence_map(G, ds)
 # ## 2. Where does the claim come from?
 #
 # Every share can be taken apart into the records behind it, with their evidence.
-# China's security role in Uzbekistan rests on the arms the article says it supplied:
+# China's security role in Uzbekistan rests on arms it is reported to have supplied (the
+# article passes these on as reported, so they count at the reported weight) and on the
+# authors' assessment of its growing security role:
 
 # %%
 print(baseline.explain("CHN", "security", over="UZB"))
@@ -79,7 +81,7 @@ print(baseline.explain("CHN", "security", over="UZB"))
 # ## 3. China's move into security, over time
 #
 # Records with a date count from that date on. China's share of security influence
-# grows as its 2015 arms deliveries and its 2016 agreements come in; Russia stays ahead.
+# grows as its reported 2015 arms deliveries and its 2016 agreements come in; Russia stays ahead.
 
 # %%
 for date in ["2001", "2015", "2016-02", "2016-08", "2016-12"]:
