@@ -15,6 +15,8 @@ ROWS = (
     "  of which influence_network",
     "  of which collapse",
     "  of which role_summary",
+    "centralasia streamed: weighted_network + role_summary",
+    "  of which weighted_network",
     "role_summary alone, over the Dataset",
     "pandas by hand: rows, groupby, from_pandas_edgelist, shares",
     "role_summary(records=generator), generation included",

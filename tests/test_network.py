@@ -548,3 +548,94 @@ def test_relations_and_network_agree_edge_for_edge(domain: ca.Domain) -> None:
     G = ca.influence_network(ds, domain=domain)
     assert G.number_of_edges() == len(rel)
     assert sum(d["weight"] for _, _, d in G.edges(data=True)) == pytest.approx(sum(r.weight for r in rel))
+
+
+# -- weighted_network: the collapsed network straight from the relation stream ---
+
+
+def same_graph(H: nx.DiGraph, expected: nx.DiGraph) -> None:
+    """*H* and *expected* have the same graph attributes, nodes and edges, attributes and order included."""
+    assert type(H) is type(expected) is nx.DiGraph
+    assert H.graph == expected.graph
+    assert list(H.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(H.edges(data=True)) == list(expected.edges(data=True))
+
+
+WEIGHTED_ARGUMENTS = [
+    {},
+    {"domain": "security"},
+    {"domain": ca.Domain.ECONOMIC, "as_of": "2016"},
+    {"as_of": "2016-03-01"},
+    {"as_of": dt.date(2016, 5, 1), "include_undated": False},
+    {"scenario": "scn-detente-with-west"},
+    {"scenario": "scn-detente-with-west", "domain": "security", "as_of": "2016-12-31"},
+    {"weights": Weights().without("role"), "domain": "diplomatic"},
+]
+
+
+@pytest.mark.parametrize("kwargs", WEIGHTED_ARGUMENTS, ids=lambda kwargs: ",".join(f"{k}={v}" for k, v in kwargs.items()) or "defaults")
+def test_weighted_network_is_the_collapsed_influence_network_of_the_bundled_data(kwargs: dict[str, object]) -> None:
+    """On the bundled data, ``weighted_network(...)`` equals ``collapse(influence_network(...))`` for the same arguments, exactly."""
+    ds = ca.load()
+    same_graph(ca.weighted_network(ds, **kwargs), ca.collapse(ca.influence_network(ds, **kwargs)))  # type: ignore[arg-type]
+
+
+def test_weighted_network_of_every_scenario_of_the_bundled_data() -> None:
+    """Every scenario of the bundled data, rescaling edges or adding them, gives the collapsed scenario network."""
+    ds = ca.load()
+    assert ds.scenarios
+    for scenario in ds.scenarios:
+        same_graph(ca.weighted_network(ds, scenario=scenario), ca.collapse(ca.influence_network(ds, scenario=scenario.id)))
+
+
+def test_weighted_network_sums_the_small_dataset_by_hand() -> None:
+    """Parallel edges are summed per pair with their count and layers, and zero-weight pairs (an attack) get no edge."""
+    H = ca.weighted_network(small())
+    assert H.edges["RUS", "KAZ"] == {"weight": 5.25, "count": 3, "layers": "arms-transfer,co-membership,role", "distance": 1 / 5.25}
+    assert not H.has_edge("isis", "KAZ")
+    assert "isis" in H and H.nodes["KAZ"]["central_asian"] is True
+    assert H.graph["direction"] == DIRECTION
+
+
+@SLOW
+@given(
+    cs.influence_datasets(),
+    st.sampled_from([None, *ca.Domain]),
+    st.one_of(st.none(), cs.partial_dates()),
+    st.booleans(),
+    st.booleans(),
+)
+def test_weighted_network_is_the_collapsed_influence_network_of_any_dataset(
+    ds: ca.Dataset, domain: ca.Domain | None, as_of: ca.PartialDate | None, include_undated: bool, with_scenario: bool
+) -> None:
+    """For any dataset, domain, cut and scenario (the dataset's first, if any), the streamed network equals the collapsed multigraph."""
+    scenario = ds.scenarios[0].id if with_scenario and ds.scenarios else None
+    kwargs: dict[str, object] = {"domain": domain, "as_of": as_of, "include_undated": include_undated, "scenario": scenario}
+    same_graph(ca.weighted_network(ds, **kwargs), ca.collapse(ca.influence_network(ds, **kwargs)))  # type: ignore[arg-type]
+
+
+@SLOW
+@given(cs.influence_datasets())
+def test_weighted_network_of_streamed_records_is_that_of_a_dataset_holding_them(ds: ca.Dataset) -> None:
+    """With ``records=`` it equals the collapsed streamed multigraph exactly, and the dataset holding both up to the order of the sums.
+
+    The streamed records come after the index's own, so edges are first
+    seen, and weights added, in another order than in the merged dataset.
+    """
+    index, streamed = split(ds)
+    H = ca.weighted_network(index, records=iter(streamed))
+    same_graph(H, ca.collapse(ca.influence_network(index, records=iter(streamed))))
+    merged = ca.weighted_network(ds)
+    assert {(u, v): (d["count"], d["layers"]) for u, v, d in H.edges(data=True)} == {(u, v): (d["count"], d["layers"]) for u, v, d in merged.edges(data=True)}
+    for u, v, d in merged.edges(data=True):
+        assert H.edges[u, v]["weight"] == pytest.approx(d["weight"])
+
+
+def test_weighted_network_refuses_bad_arguments_at_the_call() -> None:
+    """Bad arguments raise at once, as :func:`relations` does, before any record is read."""
+    with pytest.raises(ca.FieldError):
+        ca.weighted_network(small(), domain="military")
+    with pytest.raises(ca.FieldError):
+        ca.weighted_network(small(), weights={"role": 1.0})  # type: ignore[arg-type]
+    with pytest.raises(ca.FieldError):
+        ca.weighted_network(small(), records="not records")  # type: ignore[arg-type]

@@ -47,7 +47,7 @@ from centralasia.model import (
 if TYPE_CHECKING:
     from centralasia.export import network_to_json, to_frame, write_network
     from centralasia.extend import extend
-    from centralasia.network import DEFAULT_WEIGHTS, Layer, Relation, Weights, collapse, influence_network, influence_scores, relations
+    from centralasia.network import DEFAULT_WEIGHTS, Layer, Relation, Weights, collapse, influence_network, influence_scores, relations, weighted_network
     from centralasia.plot import influence_map, role_shares
     from centralasia.roles import RoleSummary, role_summary
     from centralasia.scenarios import DEFAULT_MAGNITUDES, Comparison, Magnitudes, apply_scenario, compare, make_scenario
@@ -70,6 +70,7 @@ _LAZY: dict[str, str] = {
     "influence_network": "centralasia.network",
     "influence_scores": "centralasia.network",
     "relations": "centralasia.network",
+    "weighted_network": "centralasia.network",
     "influence_map": "centralasia.plot",
     "role_shares": "centralasia.plot",
     "RoleSummary": "centralasia.roles",
@@ -150,6 +151,7 @@ __all__ = [
     "role_shares",
     "role_summary",
     "to_frame",
+    "weighted_network",
     "write_network",
 ]
 

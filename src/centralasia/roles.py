@@ -29,6 +29,7 @@ from centralasia.network import (
     Relation,
     Weights,
     _cut,
+    _relation_rows,
     _Table,
     _within,
     central_asian_states,
@@ -727,11 +728,11 @@ def role_summary(
     wanted_powers = frozenset(chosen_powers)
     wanted_states = frozenset(states)
     influence: dict[_Key, float] = {}
-    stream = relations(ds, records=records, as_of=cut, weights=table, scenario=chosen, magnitudes=mags, include_undated=include_undated)
-    for r in stream:
-        if r.source in wanted_powers and r.target in wanted_states:
-            key = (r.source, r.domain, r.target, r.layer)
-            influence[key] = influence.get(key, 0.0) + r.weight
+    rows = _relation_rows(ds, records=records, as_of=cut, weights=table, scenario=chosen, magnitudes=mags, include_undated=include_undated)
+    for row in rows:
+        if row[0] in wanted_powers and row[1] in wanted_states:
+            key = (row[0], row[3], row[1], row[2])
+            influence[key] = influence.get(key, 0.0) + row[4]
     one_shot = isinstance(records, Iterator)
     return RoleSummary(
         chosen_powers, states, cut, chosen, table, mags, include_undated, _Table(influence),

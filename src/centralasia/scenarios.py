@@ -22,7 +22,7 @@ from centralasia.model import (
     Scenario,
     Section,
 )
-from centralasia.network import Layer, Relation, central_asian_states, expand, relations
+from centralasia.network import Layer, Relation, _Row, central_asian_states, expand, relations
 
 if TYPE_CHECKING:
     from centralasia.roles import RoleSummary
@@ -207,6 +207,15 @@ def apply_scenario(
     >>> sorted({(r.source, r.domain.value) for r in added}), len(added)
     ([('RUS', 'security')], 5)
     """
+    scenario_id, scaled, added = _plan(ds, scenario, magnitudes)
+    stream = relations(ds) if baseline is None else baseline
+    return _apply(stream, scenario_id, scaled, added)
+
+
+def _plan(
+    ds: Dataset, scenario: Scenario | str, magnitudes: Magnitudes | None
+) -> tuple[str, dict[tuple[str, Domain, str], float], list[tuple[str, Domain, str, float]]]:
+    """What *scenario* does: its id, the factor of each rescaled (actor, domain, target) and the edges it adds."""
     chosen = resolve_scenario(ds, scenario)
     mags = DEFAULT_MAGNITUDES if magnitudes is None else magnitudes
     if not isinstance(mags, Magnitudes):
@@ -228,8 +237,41 @@ def apply_scenario(
                     scaled[key] = scaled.get(key, 1.0) * (1.0 - m)
                 else:
                     added.append((actor, effect.domain, target, m))
-    stream = relations(ds) if baseline is None else baseline
-    return _apply(stream, chosen.id, scaled, added)
+    return chosen.id, scaled, added
+
+
+def _scenario_rows(ds: Dataset, scenario: Scenario | str, rows: Iterable[_Row], magnitudes: Magnitudes | None) -> Iterator[_Row]:
+    """:func:`apply_scenario` on relations given as rows (see :func:`centralasia.network._relation_rows`).
+
+    The scenario is resolved at the call; the rows are then read one at a time.
+    """
+    return _apply_rows(rows, *_plan(ds, scenario, magnitudes))
+
+
+def _apply_rows(
+    rows: Iterable[_Row],
+    scenario: str,
+    scaled: Mapping[tuple[str, Domain, str], float],
+    added: Sequence[tuple[str, Domain, str, float]],
+) -> Iterator[_Row]:
+    """:func:`_apply` on rows: the same sums in the same order, keyed by the domains' values (strings hash faster)."""
+    factors = {(source, domain._value_, target): f for (source, domain, target), f in scaled.items()}
+    watched = {(domain._value_, target) for _, domain, target, _ in added}
+    totals: dict[tuple[str, str], float] = {}
+    for row in rows:
+        if watched or factors:
+            domain = row[3]._value_
+            if (domain, row[1]) in watched:
+                totals[domain, row[1]] = totals.get((domain, row[1]), 0.0) + row[4]
+            factor = factors.get((row[0], domain, row[1]))
+            if factor is not None:
+                u, v, layer, domain_of, weight, certainty, record, date, _ = row
+                row = (u, v, layer, domain_of, weight * factor, certainty, record, date, scenario)
+        yield row
+    for actor, domain_, target, m in added:
+        total = totals.get((domain_._value_, target), 0.0)
+        weight = m * total if total > 0 else m
+        yield (actor, target, Layer.SCENARIO, domain_, weight, Certainty.PROJECTED, scenario, None, scenario)
 
 
 def _apply(
