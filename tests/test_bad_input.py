@@ -623,13 +623,13 @@ ANALYSIS_CASES: list[Any] = [
     pytest.param(lambda ds: influence_network(ds, scenario="KAZ"), ca.UnknownIdError, None, id="network-scenario-id-of-a-state"),
     pytest.param(lambda ds: role_summary(ds, scenario="nope"), ca.UnknownIdError, None, id="summary-unknown-scenario"),
     pytest.param(lambda ds: role_summary(ds, scenario="ag0"), ca.UnknownIdError, None, id="summary-scenario-id-of-an-agreement"),
-    pytest.param(lambda ds: influence_network(ds, scenario=5), ca.FieldError, ["$.scenario"], id="network-scenario-not-an-id"),
+    pytest.param(lambda ds: influence_network(ds, scenario=5), ca.ArgumentError, ["$.scenario"], id="network-scenario-not-an-id"),
     # unknown domain
-    pytest.param(lambda ds: influence_network(ds, domain="military"), ca.FieldError, ["$.domain"], id="network-unknown-domain"),
-    pytest.param(lambda ds: influence_network(ds, domain="Security"), ca.FieldError, ["$.domain"], id="network-domain-in-wrong-case"),
-    pytest.param(lambda ds: influence_network(ds, domain=["security"]), ca.FieldError, ["$.domain"], id="network-domain-a-list"),
-    pytest.param(lambda ds: role_summary(ds).shares("military"), ca.FieldError, ["$.domain"], id="summary-shares-unknown-domain"),
-    pytest.param(lambda ds: role_summary(ds).leader("cyber"), ca.FieldError, ["$.domain"], id="summary-leader-unknown-domain"),
+    pytest.param(lambda ds: influence_network(ds, domain="military"), ca.ArgumentError, ["$.domain"], id="network-unknown-domain"),
+    pytest.param(lambda ds: influence_network(ds, domain="Security"), ca.ArgumentError, ["$.domain"], id="network-domain-in-wrong-case"),
+    pytest.param(lambda ds: influence_network(ds, domain=["security"]), ca.ArgumentError, ["$.domain"], id="network-domain-a-list"),
+    pytest.param(lambda ds: role_summary(ds).shares("military"), ca.ArgumentError, ["$.domain"], id="summary-shares-unknown-domain"),
+    pytest.param(lambda ds: role_summary(ds).leader("cyber"), ca.ArgumentError, ["$.domain"], id="summary-leader-unknown-domain"),
     # weights naming unknown relation kinds, or not weights at all
     pytest.param(lambda ds: influence_network(ds, weights=Weights(layers={"bribe": 1.0})), ca.FieldError, ["$.layers"], id="weights-unknown-layer"),
     pytest.param(lambda ds: role_summary(ds, weights=Weights(layers={"visit": 1.0, "coup": 2.0})), ca.FieldError, ["$.layers"], id="weights-one-unknown-among-known"),
@@ -641,30 +641,30 @@ ANALYSIS_CASES: list[Any] = [
     pytest.param(lambda ds: Weights(layers={"visit": "1"}), ca.FieldError, ["$.layers['visit']"], id="weights-string-number"),
     pytest.param(lambda ds: Weights().override(layers={"bribe": 1.0}), ca.FieldError, ["$.layers"], id="weights-override-unknown-layer"),
     pytest.param(lambda ds: Weights().without("bribe"), ca.FieldError, ["$.layers"], id="weights-without-unknown-layer"),
-    pytest.param(lambda ds: influence_network(ds, weights={"visit": 1.0}), ca.FieldError, ["$.weights"], id="network-weights-a-dict"),
-    pytest.param(lambda ds: role_summary(ds, weights="default"), ca.FieldError, ["$.weights"], id="summary-weights-a-string"),
+    pytest.param(lambda ds: influence_network(ds, weights={"visit": 1.0}), ca.ArgumentError, ["$.weights"], id="network-weights-a-dict"),
+    pytest.param(lambda ds: role_summary(ds, weights="default"), ca.ArgumentError, ["$.weights"], id="summary-weights-a-string"),
     pytest.param(lambda ds: Weights(event_domains=5), ca.FieldError, ["$.event_domains"], id="weights-event-domains-not-a-mapping"),
     pytest.param(lambda ds: Weights(record_domains=["x"]), ca.FieldError, ["$.record_domains"], id="weights-record-domains-not-a-mapping"),
     # unknown powers and states
     pytest.param(lambda ds: role_summary(ds, powers=("RUS", "XYZ")), ca.UnknownIdError, None, id="summary-unknown-power"),
     pytest.param(lambda ds: role_summary(ds, over="XYZ"), ca.UnknownIdError, None, id="summary-unknown-state"),
-    pytest.param(lambda ds: role_summary(ds, powers=()), ca.FieldError, ["$.powers"], id="summary-no-powers"),
+    pytest.param(lambda ds: role_summary(ds, powers=()), ca.ArgumentError, ["$.powers"], id="summary-no-powers"),
     pytest.param(lambda ds: role_summary(ds).share("USA", "security"), ca.UnknownIdError, None, id="summary-share-of-unknown-power"),
-    pytest.param(lambda ds: role_summary(ds, powers=5), ca.FieldError, ["$.powers"], id="summary-powers-a-number"),
-    pytest.param(lambda ds: role_summary(ds, over=5), ca.FieldError, ["$.over"], id="summary-over-a-number"),
+    pytest.param(lambda ds: role_summary(ds, powers=5), ca.ArgumentError, ["$.powers"], id="summary-powers-a-number"),
+    pytest.param(lambda ds: role_summary(ds, over=5), ca.ArgumentError, ["$.over"], id="summary-over-a-number"),
     # bad as_of
-    pytest.param(lambda ds: influence_network(ds, as_of=[2016]), ca.FieldError, None, id="network-as-of-a-list"),
-    pytest.param(lambda ds: influence_network(ds, as_of="2016-13"), ca.FieldError, None, id="network-as-of-month-13"),
-    pytest.param(lambda ds: role_summary(ds, as_of="2016-02-30"), ca.FieldError, None, id="summary-as-of-february-30"),
-    pytest.param(lambda ds: role_summary(ds, as_of="yesterday"), ca.FieldError, None, id="summary-as-of-not-a-date"),
-    pytest.param(lambda ds: influence_network(ds, as_of="2016-13"), ca.FieldError, ["$.as_of"], id="network-as-of-month-13-path"),
-    pytest.param(lambda ds: role_summary(ds, as_of="2016-02-30"), ca.FieldError, ["$.as_of"], id="summary-as-of-february-30-path"),
+    pytest.param(lambda ds: influence_network(ds, as_of=[2016]), ca.ArgumentError, None, id="network-as-of-a-list"),
+    pytest.param(lambda ds: influence_network(ds, as_of="2016-13"), ca.ArgumentError, None, id="network-as-of-month-13"),
+    pytest.param(lambda ds: role_summary(ds, as_of="2016-02-30"), ca.ArgumentError, None, id="summary-as-of-february-30"),
+    pytest.param(lambda ds: role_summary(ds, as_of="yesterday"), ca.ArgumentError, None, id="summary-as-of-not-a-date"),
+    pytest.param(lambda ds: influence_network(ds, as_of="2016-13"), ca.ArgumentError, ["$.as_of"], id="network-as-of-month-13-path"),
+    pytest.param(lambda ds: role_summary(ds, as_of="2016-02-30"), ca.ArgumentError, ["$.as_of"], id="summary-as-of-february-30-path"),
 ]
 
 
 @pytest.mark.parametrize(("call", "error", "paths"), ANALYSIS_CASES)
 def test_analysis_refuses_bad_arguments_with_our_errors(small: ca.Dataset, call: Callable[[ca.Dataset], object], error: type[Exception], paths: list[str] | None) -> None:
-    """Unknown scenarios, powers and states are UnknownIdError (LookupError); bad domains, weights and dates FieldError (ValueError) at the argument's path."""
+    """Unknown scenarios, powers and states are UnknownIdError (LookupError); bad domains, weights and dates ArgumentError (a FieldError, a ValueError) at the argument's path, and a bad Weights table FieldError."""
     with pytest.raises(ca.CentralAsiaError) as info:
         call(small)
     assert type(info.value) is error

@@ -210,7 +210,7 @@ def test_to_frame_without_pandas_names_the_extra(ds: ca.Dataset) -> None:
     code = (
         "import sys; sys.modules['pandas'] = None\n"
         "import centralasia as ca\n"
-        "from centralasia.export import to_frame, MissingDependencyError\n"
+        "from centralasia.export import to_frame\nfrom centralasia import MissingDependencyError\n"
         "try:\n    to_frame(ca.load(), 'roles')\n"
         "except MissingDependencyError as exc:\n    print(isinstance(exc, ImportError), exc)\n"
     )

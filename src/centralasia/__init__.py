@@ -6,7 +6,15 @@ import importlib
 from typing import TYPE_CHECKING
 
 from centralasia.convert import configure_converter, converter, dumps, loads, make_converter
-from centralasia.errors import CentralAsiaError, DataError, FieldError, Problem, UnknownIdError
+from centralasia.errors import (
+    ArgumentError,
+    CentralAsiaError,
+    DataError,
+    FieldError,
+    MissingDependencyError,
+    Problem,
+    UnknownIdError,
+)
 from centralasia.loader import load
 from centralasia.model import (
     ARTICLE,
@@ -89,6 +97,7 @@ __all__ = [
     "ARTICLE",
     "Agreement",
     "AgreementKind",
+    "ArgumentError",
     "ArmsTransfer",
     "CentralAsiaError",
     "Certainty",
@@ -112,6 +121,7 @@ __all__ = [
     "Magnitudes",
     "Membership",
     "MembershipStatus",
+    "MissingDependencyError",
     "Organization",
     "OrganizationKind",
     "PartialDate",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import attrs
 
-from centralasia.errors import CentralAsiaError, DataError, FieldError, UnknownIdError
+from centralasia.errors import ArgumentError, CentralAsiaError, DataError, FieldError, UnknownIdError
 
 if TYPE_CHECKING:
     from centralasia.roles import RoleSummary
@@ -574,9 +574,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args, sys.stdout)
     except (UsageError, UnknownIdError) as exc:
         return _fail(str(exc), 2)
+    except ArgumentError as exc:
+        return _fail(f"{exc.summary}: {exc.message}", 2)
     except FieldError as exc:
-        # A record's check refused a value the command was given: bad usage.
-        return _fail(f"{exc.summary}: {exc.message}", 2 if exc.owner == "argument" else 1)
+        # A record's own check refused a value: bad data.
+        return _fail(f"{exc.summary}: {exc.message}", 1)
     except DataError as exc:
         first = str(exc.problems[0]) if exc.problems else ""
         return _fail(exc.summary if first in exc.summary else f"{exc.summary}: {first}", 1)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["CentralAsiaError", "DataError", "FieldError", "Problem", "UnknownIdError"]
+__all__ = [
+    "ArgumentError",
+    "CentralAsiaError",
+    "DataError",
+    "FieldError",
+    "MissingDependencyError",
+    "Problem",
+    "UnknownIdError",
+]
 
 
 class CentralAsiaError(Exception):
@@ -90,6 +98,50 @@ class FieldError(DataError):
 
     def __reduce__(self) -> tuple[type[FieldError], tuple[str | None, str, str]]:  # type: ignore[override]
         return (type(self), (self.field, self.message, self.owner))
+
+
+class ArgumentError(FieldError):
+    """A function or command was given an argument it cannot use: the caller's mistake, not the data's.
+
+    The command line answers it with exit code 2 (bad usage), where other
+    :class:`DataError` s give 1 (bad data).
+
+    Examples
+    --------
+    >>> raise ArgumentError("as_of", "bad as_of 'soon'")
+    Traceback (most recent call last):
+    ...
+    centralasia.errors.ArgumentError: invalid argument: 1 problem
+      - bad as_of 'soon' @ $.as_of
+    """
+
+    def __init__(self, field: str | None, message: str, owner: str = "argument") -> None:
+        super().__init__(field, message, owner)
+
+
+class MissingDependencyError(CentralAsiaError, ImportError):
+    """An optional dependency that a function needs is not installed.
+
+    The message names the extra to install, e.g. ``pip install 'centralasia[pandas]'``.
+
+    Examples
+    --------
+    >>> import pickle
+    >>> e = MissingDependencyError("pandas", "pandas", "to_frame")
+    >>> str(e)
+    "to_frame needs pandas: pip install 'centralasia[pandas]'"
+    >>> str(pickle.loads(pickle.dumps(e))) == str(e)
+    True
+    """
+
+    def __init__(self, package: str, extra: str, what: str) -> None:
+        self.package = package
+        self.extra = extra
+        self.what = what
+        super().__init__(f"{what} needs {package}: pip install 'centralasia[{extra}]'", name=package)
+
+    def __reduce__(self) -> tuple[type[MissingDependencyError], tuple[str, str, str]]:
+        return (type(self), (self.package, self.extra, self.what))
 
 
 class UnknownIdError(CentralAsiaError, LookupError):

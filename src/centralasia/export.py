@@ -23,7 +23,7 @@ import attrs
 import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 
 from centralasia.convert import JSONValue, converter, dumps
-from centralasia.errors import CentralAsiaError, UnknownIdError
+from centralasia.errors import CentralAsiaError, MissingDependencyError, UnknownIdError
 from centralasia.model import (
     Condition,
     Dataset,
@@ -44,7 +44,6 @@ __all__ = [
     "FORMATS",
     "TABLES",
     "Format",
-    "MissingDependencyError",
     "PlainValue",
     "columns",
     "network_to_json",
@@ -84,18 +83,6 @@ PlainValue = str | int | float | bool
 
 #: Joins the items of a set or list in GraphML, GEXF and CSV (formats without lists).
 SEPARATOR = ";"
-
-
-class MissingDependencyError(CentralAsiaError, ImportError):
-    """An optional dependency that a function needs is not installed.
-
-    The message names the extra to install, e.g. ``pip install 'centralasia[pandas]'``.
-    """
-
-    def __init__(self, package: str, extra: str, what: str) -> None:
-        self.package = package
-        self.extra = extra
-        super().__init__(f"{what} needs {package}: pip install 'centralasia[{extra}]'", name=package)
 
 
 # --------------------------------------------------------------------------

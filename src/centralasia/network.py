@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import attrs
 import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 
-from centralasia.errors import DataError, FieldError, Problem, UnknownIdError
+from centralasia.errors import ArgumentError, DataError, FieldError, Problem, UnknownIdError
 from centralasia.model import (
     ActorId,
     Agreement,
@@ -183,7 +183,7 @@ def coerce_domain(value: Domain | str, field: str = "domain") -> Domain:
     >>> coerce_domain("military")
     Traceback (most recent call last):
     ...
-    centralasia.errors.FieldError: invalid argument: 1 problem
+    centralasia.errors.ArgumentError: invalid argument: 1 problem
       - unknown domain 'military'; expected one of 'security', 'economic', 'diplomatic' @ $.domain
     """
     if isinstance(value, Domain):
@@ -192,7 +192,7 @@ def coerce_domain(value: Domain | str, field: str = "domain") -> Domain:
         return Domain(value)
     except ValueError:
         choices = ", ".join(repr(d.value) for d in Domain)
-        raise FieldError(field, f"unknown domain {value!r:.40}; expected one of {choices}", "argument") from None
+        raise ArgumentError(field, f"unknown domain {value!r:.40}; expected one of {choices}") from None
 
 
 def _number(value: object, field: str) -> float:
@@ -903,9 +903,9 @@ def _cut(as_of: DateLike | None) -> PartialDate | None:
     try:
         return PartialDate.coerce(as_of)
     except FieldError as exc:
-        raise FieldError("as_of", f"bad as_of {as_of!r:.40}: {exc.message}", "argument") from None
+        raise ArgumentError("as_of", f"bad as_of {as_of!r:.40}: {exc.message}") from None
     except (TypeError, AttributeError):
-        raise FieldError("as_of", f"as_of must be a date, an ISO date string or a PartialDate, not {type(as_of).__name__}", "argument") from None
+        raise ArgumentError("as_of", f"as_of must be a date, an ISO date string or a PartialDate, not {type(as_of).__name__}") from None
 
 
 def _within(date: PartialDate | None, cut: PartialDate | None, include_undated: bool) -> bool:
@@ -925,7 +925,7 @@ def _check_stream(records: object) -> None:
     """Refuse, before anything is read, a *records* argument that is not a stream of records."""
     if isinstance(records, (str, bytes, Mapping, Dataset)) or not isinstance(records, Iterable):
         hint = " (merge datasets with Dataset.merge)" if isinstance(records, Dataset) else ""
-        raise FieldError("records", f"records must be an iterable of records, not {type(records).__name__}{hint}", "argument")
+        raise ArgumentError("records", f"records must be an iterable of records, not {type(records).__name__}{hint}")
 
 
 def _streamed(ds: Dataset, records: Iterable[object]) -> Iterator[Record]:
@@ -1059,7 +1059,7 @@ def _relation_rows(
     cut = _cut(as_of)
     table = DEFAULT_WEIGHTS if weights is None else weights
     if not isinstance(table, Weights):
-        raise FieldError("weights", f"weights must be a Weights table, not {type(table).__name__}", "argument")
+        raise ArgumentError("weights", f"weights must be a Weights table, not {type(table).__name__}")
     ctx = _Context(ds, table)
     source: Iterable[Record] = ds if records is None else itertools.chain(ds, _streamed(ds, records))
     stream = _record_rows(source, ctx, cut, include_undated)
@@ -1067,7 +1067,7 @@ def _relation_rows(
         from centralasia.scenarios import Magnitudes, _scenario_rows
 
         if magnitudes is not None and not isinstance(magnitudes, Magnitudes):
-            raise FieldError("magnitudes", f"magnitudes must be a Magnitudes table, not {type(magnitudes).__name__}", "argument")
+            raise ArgumentError("magnitudes", f"magnitudes must be a Magnitudes table, not {type(magnitudes).__name__}")
         stream = _scenario_rows(ds, scenario, stream, magnitudes)
     if wanted is not None:
         return (row for row in stream if row[3] is wanted)
@@ -1426,5 +1426,5 @@ def influence_scores(
     elif measure == "eigenvector":
         scores = nx.eigenvector_centrality(H.reverse(copy=False), weight=weight, backend=backend, **options)
     else:
-        raise FieldError("measure", f"unknown measure {measure!r:.40}; expected one of 'strength', 'in_strength', 'pagerank', 'betweenness', 'eigenvector'", "argument")
+        raise ArgumentError("measure", f"unknown measure {measure!r:.40}; expected one of 'strength', 'in_strength', 'pagerank', 'betweenness', 'eigenvector'")
     return {str(u): float(s) for u, s in scores.items()}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 
 from centralasia.errors import UnknownIdError
-from centralasia.export import MissingDependencyError
+from centralasia.errors import MissingDependencyError
 from centralasia.model import Dataset, Domain, Organization, Region, State
 
 if TYPE_CHECKING:

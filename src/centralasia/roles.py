@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from centralasia.errors import FieldError, UnknownIdError
+from centralasia.errors import ArgumentError, FieldError, UnknownIdError
 from centralasia.model import (
     ActorId,
     Certainty,
@@ -644,7 +644,7 @@ def _ids(value: ActorId | Iterable[ActorId], field: str) -> tuple[ActorId, ...]:
         ids = tuple(value)
         if all(isinstance(i, str) for i in ids):
             return ids
-    raise FieldError(field, f"{field} must be an id or a sequence of ids, not {value!r:.40}", "argument")
+    raise ArgumentError(field, f"{field} must be an id or a sequence of ids, not {value!r:.40}")
 
 
 def role_summary(
@@ -714,9 +714,9 @@ def role_summary(
     """
     chosen_powers = _ids(powers, "powers")
     if not chosen_powers:
-        raise FieldError("powers", "name at least one power", "argument")
+        raise ArgumentError("powers", "name at least one power")
     if len(set(chosen_powers)) != len(chosen_powers):
-        raise FieldError("powers", f"powers repeat: {chosen_powers}", "argument")
+        raise ArgumentError("powers", f"powers repeat: {chosen_powers}")
     for power in chosen_powers:
         if power not in ds or expand(ds, (power,)) != (power,):
             raise UnknownIdError(str(power), "power")

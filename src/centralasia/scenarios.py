@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from centralasia.errors import FieldError, UnknownIdError
+from centralasia.errors import ArgumentError, FieldError, UnknownIdError
 from centralasia.model import (
     ActorId,
     Certainty,
@@ -138,7 +138,7 @@ def resolve_scenario(ds: Dataset, scenario: Scenario | str) -> Scenario:
             raise UnknownIdError(scenario, "scenario")
         return record
     if not isinstance(scenario, Scenario):
-        raise FieldError("scenario", f"scenario must be a Scenario or a scenario id, not {type(scenario).__name__}", "argument")
+        raise ArgumentError("scenario", f"scenario must be a Scenario or a scenario id, not {type(scenario).__name__}")
     for effect in scenario.effects:
         expand(ds, (effect.actor, *effect.over))
     return scenario
@@ -219,7 +219,7 @@ def _plan(
     chosen = resolve_scenario(ds, scenario)
     mags = DEFAULT_MAGNITUDES if magnitudes is None else magnitudes
     if not isinstance(mags, Magnitudes):
-        raise FieldError("magnitudes", f"magnitudes must be a Magnitudes table, not {type(mags).__name__}", "argument")
+        raise ArgumentError("magnitudes", f"magnitudes must be a Magnitudes table, not {type(mags).__name__}")
     region = central_asian_states(ds)
     scaled: dict[tuple[str, Domain, str], float] = {}
     added: list[tuple[str, Domain, str, float]] = []
