@@ -336,7 +336,7 @@ def worker(n: int, repeats: int, seed: int) -> dict[str, Any]:
     rss = _can_reset_peak()
     out: dict[str, Any] = {"n": n, "repeats": repeats, "memory": "peak RSS" if rss else "tracemalloc"}
     ix = synthetic.index(seed)
-    powers, states = synthetic.POWERS, ca.network.central_asian_states(ix)
+    powers, states = synthetic.POWERS, ca.actors.central_asian_states(ix)
     # Warm up on the index alone: imports and first-call caches are not what is measured.
     pandas_pipeline(ix, powers, states), centralasia_pipeline(ix), streamed_pipeline(ix), streamed_summary(ix, len(ix) + 10, seed)
     log("warmed up")

@@ -49,7 +49,7 @@ def test_centralasia_pipeline(benchmark: Any, ds: ca.Dataset) -> None:
 @pytest.mark.benchmark(group="pipeline")
 def test_pandas_by_hand(benchmark: Any, ds: ca.Dataset) -> None:
     """The hand-written pandas pipeline over the same records, with the same numbers."""
-    states = ca.network.central_asian_states(ds)
+    states = ca.actors.central_asian_states(ds)
     by_hand = benchmark(run.pandas_pipeline, ds, synthetic.POWERS, states)
     assert run.check_same_results(run.centralasia_pipeline(ds), by_hand) < 1e-9
 

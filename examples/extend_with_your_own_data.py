@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 import centralasia as ca
-from centralasia.extend import extend, read_additions
+from centralasia.additions import extend, read_additions
 
 HERE = Path(__file__).resolve().parent
 MY_FACTS = HERE / "data" / "my_facts.json"

@@ -21,7 +21,8 @@ import pytest
 import centralasia as ca
 from centralasia import loader
 from centralasia.convert import structure
-from centralasia.network import Weights, influence_network
+from centralasia.network import influence_network
+from centralasia.weights import Weights
 from centralasia.roles import role_summary
 
 Doc = dict[str, Any]

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from networkx.utils import backends as nx_backends
 
 import centralasia as ca
-from centralasia.network import DIRECTION, Layer, Weights, central_asian_states, expand
+from centralasia.actors import central_asian_states, expand
+from centralasia.network import DIRECTION
+from centralasia.weights import Layer, Weights
 
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 

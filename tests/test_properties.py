@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 import centralasia as ca
 from centralasia import loader
-from centralasia.network import expand, influence_network
+from centralasia.actors import expand
+from centralasia.network import influence_network
 from centralasia.roles import role_summary
 
 #: Small values: many examples are cheap.

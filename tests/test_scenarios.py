@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from test_network import extended, small
 
 import centralasia as ca
-from centralasia.scenarios import Change, resolve_scenario
+from centralasia.comparison import Change
+from centralasia.scenarios import resolve_scenario
 
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 SEC, ECO, DIP = ca.Domain.SECURITY, ca.Domain.ECONOMIC, ca.Domain.DIPLOMATIC
@@ -173,7 +174,7 @@ def _moves(ds: ca.Dataset, sc: ca.Scenario) -> list[tuple[ca.Effect, tuple[str, 
     out = []
     for effect in sc.effects:
         if effect.actor in ("RUS", "CHN") and effect.direction in (UP, DOWN):
-            over = tuple(s for s in ca.network.expand(ds, effect.over) if s in region) if effect.over else region
+            over = tuple(s for s in ca.actors.expand(ds, effect.over) if s in region) if effect.over else region
             out.append((effect, over))
     return out
 

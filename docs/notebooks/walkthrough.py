@@ -37,7 +37,7 @@ from centralasia.export import to_frame
 from centralasia.plot import influence_map, role_shares
 
 ds = ca.load()
-print(f"{len(ds)} records; the five Central Asian states:", ", ".join(ca.network.central_asian_states(ds)))
+print(f"{len(ds)} records; the five Central Asian states:", ", ".join(ca.actors.central_asian_states(ds)))
 
 # %% [markdown]
 # ## 1. The division of labour

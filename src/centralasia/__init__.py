@@ -53,12 +53,16 @@ from centralasia.model import (
 )
 
 if TYPE_CHECKING:
+    from centralasia.comparison import Comparison, compare
     from centralasia.export import network_to_json, to_frame, write_network
-    from centralasia.extend import extend
-    from centralasia.network import DEFAULT_WEIGHTS, Layer, Relation, Weights, collapse, influence_network, influence_scores, relations, weighted_network
+    from centralasia.additions import extend
+    from centralasia.network import collapse, influence_network, influence_scores, weighted_network
     from centralasia.plot import influence_map, role_shares
+    from centralasia.query import Query
+    from centralasia.edges import Relation, apply_scenario, relations
     from centralasia.roles import RoleSummary, role_summary
-    from centralasia.scenarios import DEFAULT_MAGNITUDES, Comparison, Magnitudes, apply_scenario, compare, make_scenario
+    from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, make_scenario
+    from centralasia.weights import DEFAULT_WEIGHTS, Layer, Weights
 
     __version__: str
 
@@ -66,32 +70,34 @@ if TYPE_CHECKING:
 # SciPy, pandas or matplotlib): they load on first use, so that `import centralasia`
 # costs no more than the data model (PEP 562).
 _LAZY: dict[str, str] = {
+    "Comparison": "centralasia.comparison",
+    "compare": "centralasia.comparison",
     "network_to_json": "centralasia.export",
     "to_frame": "centralasia.export",
     "write_network": "centralasia.export",
-    "extend": "centralasia.extend",
-    "DEFAULT_WEIGHTS": "centralasia.network",
-    "Layer": "centralasia.network",
-    "Relation": "centralasia.network",
-    "Weights": "centralasia.network",
+    "extend": "centralasia.additions",
     "collapse": "centralasia.network",
     "influence_network": "centralasia.network",
     "influence_scores": "centralasia.network",
-    "relations": "centralasia.network",
     "weighted_network": "centralasia.network",
     "influence_map": "centralasia.plot",
     "role_shares": "centralasia.plot",
+    "Query": "centralasia.query",
+    "Relation": "centralasia.edges",
+    "apply_scenario": "centralasia.edges",
+    "relations": "centralasia.edges",
     "RoleSummary": "centralasia.roles",
     "role_summary": "centralasia.roles",
     "DEFAULT_MAGNITUDES": "centralasia.scenarios",
-    "Comparison": "centralasia.scenarios",
     "Magnitudes": "centralasia.scenarios",
-    "apply_scenario": "centralasia.scenarios",
-    "compare": "centralasia.scenarios",
     "make_scenario": "centralasia.scenarios",
+    "DEFAULT_WEIGHTS": "centralasia.weights",
+    "Layer": "centralasia.weights",
+    "Weights": "centralasia.weights",
 }
 #: Submodules reachable as attributes (``centralasia.network``) before their first import.
-_SUBMODULES = frozenset({"cli", "export", "extend", "network", "plot", "roles", "scenarios"})
+# No submodule shares a name with a function it exports: importing it would shadow the function.
+_SUBMODULES = frozenset({"actors", "additions", "cli", "comparison", "edges", "export", "network", "plot", "query", "roles", "scenarios", "weights"})
 
 __all__ = [
     "ARTICLE",
@@ -129,6 +135,7 @@ __all__ = [
     "Place",
     "Precision",
     "Problem",
+    "Query",
     "Record",
     "Region",
     "Relation",

@@ -10,28 +10,23 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import enum
 import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-import attrs
 
+from centralasia import _render
+from centralasia.actors import DEFAULT_POWERS
 from centralasia.errors import ArgumentError, CentralAsiaError, DataError, FieldError, UnknownIdError
 
 if TYPE_CHECKING:
     from centralasia.roles import RoleSummary
 from centralasia.model import (
-    Condition,
     Dataset,
     Domain,
-    Effect,
-    Evidence,
-    Membership,
     PartialDate,
-    Place,
     Record,
     Scenario,
 )
@@ -41,7 +36,6 @@ __all__ = ["main", "make_parser"]
 PROG = "centralasia"
 
 #: How far record fields are indented in ``show``.
-_LABEL_WIDTH = 14
 _WIDTH = 88
 
 
@@ -76,106 +70,6 @@ _DOMAINS = [d.value for d in Domain]
 # --------------------------------------------------------------------------
 
 
-def _name_of(record: Record) -> str:
-    for attribute in ("name", "title", "designation"):
-        value = getattr(record, attribute, None)
-        if isinstance(value, str):
-            return value
-    summary = getattr(record, "summary", None)
-    return summary if isinstance(summary, str) else record.id
-
-
-def _kind_name(record: Record) -> str:
-    return type(record).__name__
-
-
-def _plain(value: object) -> str:
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
-
-
-def _ref(ds: Dataset, key: str) -> str:
-    """An id, with the name of the record it names."""
-    record = ds.get(key)
-    if record is None or record.id == _name_of(record):
-        return key
-    return f"{key} ({_name_of(record)})"
-
-
-def _wrap(label: str, text: str, indent: int = 2) -> list[str]:
-    first = " " * indent + f"{label:<{_LABEL_WIDTH}}"
-    rest = " " * len(first)
-    return textwrap.wrap(text, _WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [first.rstrip()]
-
-
-def _evidence_line(e: Evidence) -> str:
-    if e.is_background:
-        where = f"background: {e.source}"
-        if e.fields:
-            where += f" (for {', '.join(e.fields)})"
-    elif e.paragraph is not None:
-        where = f"article, paragraph {e.paragraph}"
-    else:
-        where = f"article, {e.section.value}"
-    text = where
-    if e.quote:
-        text += f": \u201c{e.quote}\u201d"
-    if e.note:
-        text += f" \u2014 {e.note}"
-    return text
-
-
-_REFERENCE_FIELDS = frozenset(
-    {"actor", "actors", "over", "targets", "host", "organization", "parties", "establishes", "supplier", "recipient", "state", "affiliations", "speakers", "on_behalf_of", "occasion", "about", "member"}
-)
-
-
-def _field_lines(ds: Dataset, name: str, value: object) -> list[str]:
-    if value is None or value == ():
-        return []
-    if isinstance(value, Place):
-        return _wrap(name, value.name + (f", {_ref(ds, value.state)}" if value.state else ""))
-    if isinstance(value, tuple) and value and isinstance(value[0], (Membership, Condition, Effect)):
-        lines = [f"  {name}"]
-        for item in value:
-            if isinstance(item, Membership):
-                text = f"{_ref(ds, item.member)}: {item.status.value}"
-                if item.since:
-                    text += f" since {item.since}"
-                if item.until:
-                    text += f" until {item.until}"
-                text += "; " + "; ".join(_evidence_line(e) for e in item.evidence)
-            elif isinstance(item, Condition):
-                text = item.description + (f" ({', '.join(item.actors)})" if item.actors else "")
-            else:
-                assert isinstance(item, Effect)
-                text = f"{item.actor} {item.domain.value} {item.direction.value}: {item.description}"
-            lines += textwrap.wrap(text, _WIDTH, initial_indent="    - ", subsequent_indent="      ")
-        return lines
-    if isinstance(value, tuple):
-        items = [_ref(ds, v) if name in _REFERENCE_FIELDS else _plain(v) for v in value]
-        return _wrap(name, ", ".join(items))
-    if name in _REFERENCE_FIELDS and isinstance(value, str):
-        return _wrap(name, _ref(ds, value))
-    return _wrap(name, _plain(value))
-
-
-def render_record(ds: Dataset, record: Record) -> str:
-    """*record* as text: its fields, the names of the records it names, and its evidence."""
-    lines = [f"{_kind_name(record)} {record.id}"]
-    for field in attrs.fields(type(record)):
-        if field.name in ("id", "evidence"):
-            continue
-        lines += _field_lines(ds, field.name, getattr(record, field.name))
-    lines.append("  evidence")
-    for e in record.evidence:
-        lines += textwrap.wrap(_evidence_line(e), _WIDTH, initial_indent="    - ", subsequent_indent="      ")
-    return "\n".join(lines)
-
-
 def _counts(ds: Dataset) -> list[str]:
     width = max(len(name) for name in Dataset.COLLECTIONS)
     return [f"  {name.replace('_', ' '):<{width}}  {len(getattr(ds, name)):>4}" for name in Dataset.COLLECTIONS]
@@ -203,7 +97,7 @@ def _scenario(ds: Dataset, key: str) -> Scenario:
     record = _record(ds, key)
     if not isinstance(record, Scenario):
         ids = ", ".join(s.id for s in ds.scenarios)
-        raise UsageError(f"{key!r} is a {_kind_name(record)}, not a scenario; the scenarios are {ids}")
+        raise UsageError(f"{key!r} is a {type(record).__name__}, not a scenario; the scenarios are {ids}")
     return record
 
 
@@ -231,7 +125,7 @@ def _cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
     lines = [f"{PROG}: {source}, {len(ds)} records", *_counts(ds)]
     if ds.scenarios:
         lines.append(f"scenarios: {', '.join(s.id for s in ds.scenarios)}")
-    summary = _role_summary(ds, powers=("RUS", "CHN"))
+    summary = _role_summary(ds, powers=DEFAULT_POWERS)
     if summary is not None:
         lines += ["", str(summary)]
     out.write("\n".join(lines) + "\n")
@@ -240,7 +134,7 @@ def _cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
 
 def _role_summary(ds: Dataset, powers: Sequence[str], **options: object) -> RoleSummary | None:
     """The role summary of *powers*, or ``None`` when the dataset lacks them or the region's states."""
-    from centralasia.network import central_asian_states
+    from centralasia.actors import central_asian_states
     from centralasia.roles import role_summary
 
     if not central_asian_states(ds) or any(p not in ds for p in powers):
@@ -266,20 +160,6 @@ def _summary_for(args: argparse.Namespace, ds: Dataset, scenario: str | None = N
     return summary
 
 
-def _domain_table(summary: RoleSummary, domain: Domain) -> str:
-    what = "baseline" if summary.scenario is None else f"scenario {summary.scenario.id}"
-    when = "" if summary.as_of is None else f", as of {summary.as_of}"
-    cell = max(7, *(len(p) + 2 for p in summary.powers))
-    width = max(5, *(len(s) for s in summary.states)) + 2
-    lines = [f"{domain.value} shares of {', '.join(summary.powers)} ({what}{when})"]
-    lines.append(" " * width + "".join(f"{p:>{cell}}" for p in summary.powers) + "  lead")
-    for over, label in [*((s, s) for s in summary.states), (None, "all")]:
-        shares = summary.shares(domain, over)
-        lead = summary.leader(domain, over) or "tie"
-        lines.append(f"{label:<{width}}" + "".join(f"{shares[p]:>{cell}.2f}" for p in summary.powers) + f"  {lead}")
-    return "\n".join(lines)
-
-
 def _cmd_roles(args: argparse.Namespace, out: TextIO) -> int:
     ds = _load(args)
     summary = _summary_for(args, ds, args.scenario)
@@ -294,7 +174,7 @@ def _cmd_roles(args: argparse.Namespace, out: TextIO) -> int:
     if domain is None:
         out.write(str(summary) + "\n")
     else:
-        out.write(_domain_table(summary, domain) + "\n")
+        out.write(_render.domain_table(summary, domain) + "\n")
     return 0
 
 
@@ -308,7 +188,7 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
             lines.append(f"{name.replace('_', ' ')} ({len(records)})")
         width = max((len(r.id) for r in records), default=0)
         indent = "" if args.collection else "  "
-        lines += [f"{indent}{r.id:<{width}}  {_name_of(r)}" for r in records]
+        lines += [f"{indent}{r.id:<{width}}  {_render.name_of(r)}" for r in records]
     out.write("\n".join(lines) + ("\n" if lines else ""))
     return 0
 
@@ -321,14 +201,16 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
         out.write(dumps(record))
     else:
-        out.write(render_record(ds, record) + "\n")
+        out.write(_render.record_text(ds, record) + "\n")
     return 0
 
 
 def _cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
+    from centralasia.comparison import compare
+
     ds = _load(args)
     lines: list[str] = []
-    baseline = _role_summary(ds, ("RUS", "CHN"))
+    baseline = _role_summary(ds, DEFAULT_POWERS)
     width = max((len(e.actor) for sc in ds.scenarios for e in sc.effects), default=4)
     for sc in ds.scenarios:
         lines.append(f"{sc.id}  [{sc.horizon.value}]")
@@ -336,9 +218,10 @@ def _cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
         for e in sc.effects:
             lines.append(f"    {e.actor:<{width}} {e.domain.value:<11} {e.direction.value}")
         if baseline is not None:
-            other = _role_summary(ds, ("RUS", "CHN"), scenario=sc.id)
+            other = _role_summary(ds, DEFAULT_POWERS, scenario=sc.id)
             assert other is not None
-            leads = [f"{d.value} {baseline.leader(d) or 'tie'} -> {other.leader(d) or 'tie'}" for d in Domain if baseline.leader(d) != other.leader(d)]
+            changed = [lc for lc in compare(baseline, other).leaders if lc.before != lc.after]
+            leads = [f"{lc.domain.value} {lc.before or 'tie'} -> {lc.after or 'tie'}" for lc in changed]
             lines.append("  lead: " + ("; ".join(leads) if leads else "unchanged"))
     if not lines:
         lines.append("no scenarios")
@@ -352,7 +235,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     path: str = args.file
     try:
         if args.extends:
-            from centralasia.extend import extend
+            from centralasia.additions import extend
 
             base = _load(args)
             merged = extend(base, path)
@@ -502,7 +385,7 @@ def make_parser() -> argparse.ArgumentParser:
         "Each power's share of influence over each Central Asian state by domain, with the leader of each domain.",
     )
     analysis_options(sub)
-    sub.add_argument("--powers", type=_powers, default=("RUS", "CHN"), metavar="IDS", help="the powers to compare, comma-separated (default RUS,CHN)")
+    sub.add_argument("--powers", type=_powers, default=DEFAULT_POWERS, metavar="IDS", help="the powers to compare, comma-separated (default RUS,CHN)")
     sub.add_argument("--explain", metavar="POWER", help="list the records behind POWER's share in --domain, with their weights and evidence")
     sub.add_argument("--over", metavar="ID", help="with --explain: one state (default: all of them)")
 
@@ -526,7 +409,7 @@ def make_parser() -> argparse.ArgumentParser:
     sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the image to write: .png, .svg or .pdf")
     sub.add_argument("--kind", choices=["map", "roles"], default="map", help="the influence map (default) or the role shares")
     analysis_options(sub)
-    sub.add_argument("--powers", type=_powers, default=("RUS", "CHN"), metavar="IDS", help="for --kind roles: the powers to compare (default RUS,CHN)")
+    sub.add_argument("--powers", type=_powers, default=DEFAULT_POWERS, metavar="IDS", help="for --kind roles: the powers to compare (default RUS,CHN)")
     sub.add_argument("--all-actors", action="store_true", help="for the map: draw every actor with an edge, not only the powers and the region's states")
 
     sub = command(

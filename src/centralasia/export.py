@@ -20,10 +20,10 @@ from collections.abc import Hashable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, TextIO, TypeVar, cast, get_args, get_type_hints
 
 import attrs
-import networkx as nx  # type: ignore[import-untyped, unused-ignore]
+import networkx as nx
 
 from centralasia.convert import JSONValue, converter, dumps
-from centralasia.errors import CentralAsiaError, MissingDependencyError, UnknownIdError
+from centralasia.errors import MissingDependencyError, UnknownIdError
 from centralasia.model import (
     Condition,
     Dataset,

@@ -11,13 +11,13 @@ from __future__ import annotations
 import enum
 import math
 import os
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-import networkx as nx  # type: ignore[import-untyped, unused-ignore]
+import networkx as nx
 
-from centralasia.errors import UnknownIdError
-from centralasia.errors import MissingDependencyError
+from centralasia._sums import sum_by
+from centralasia.errors import MissingDependencyError, UnknownIdError
 from centralasia.model import Dataset, Domain, Organization, Region, State
 
 if TYPE_CHECKING:
@@ -101,32 +101,32 @@ def _wrap_label(text: str, width: int = 16) -> str:
     return "\n".join(lines) or text
 
 
-def _spread(nodes: Sequence[Hashable], y: float, width: float) -> dict[Hashable, tuple[float, float]]:
+def _spread(nodes: Sequence[_N], y: float, width: float) -> dict[_N, tuple[float, float]]:
     if len(nodes) == 1:
         return {nodes[0]: (0.0, y)}
     step = 2 * width / max(len(nodes) - 1, 1)
     return {n: (-width + i * step, y) for i, n in enumerate(nodes)}
 
 
-def _arc(nodes: Sequence[Hashable], y: float, width: float, depth: float) -> dict[Hashable, tuple[float, float]]:
+def _arc(nodes: Sequence[_N], y: float, width: float, depth: float) -> dict[_N, tuple[float, float]]:
     """*nodes* on a shallow arc opening upwards, so that edges between them do not run through each other."""
     if len(nodes) <= 2:
         return _spread(nodes, y, width * 0.6)
-    out: dict[Hashable, tuple[float, float]] = {}
+    out: dict[_N, tuple[float, float]] = {}
     for i, n in enumerate(nodes):
         t = math.pi * (1.1 + 0.8 * i / (len(nodes) - 1))
         out[n] = (width * math.cos(t) / math.cos(math.pi * 0.1), y + depth * math.sin(t))
     return out
 
 
-def _layout(groups: Mapping[Hashable, str]) -> dict[Hashable, tuple[float, float]]:
+def _layout(groups: Mapping[_N, str]) -> dict[_N, tuple[float, float]]:
     """Powers on top, Central Asian states on an arc below, everything else between."""
     powers = sorted((n for n, g in groups.items() if g == "power"), key=lambda n: POWERS.index(str(n)))
     if len(powers) == 3:  # Russia and China apart, the United States between and above
         powers = [powers[0], powers[2], powers[1]]
     central = sorted((n for n, g in groups.items() if g == "central-asia"), key=str)
     others = sorted((n for n, g in groups.items() if g not in ("power", "central-asia")), key=lambda n: (groups[n], str(n)))
-    pos: dict[Hashable, tuple[float, float]] = {}
+    pos: dict[_N, tuple[float, float]] = {}
     if powers:
         pos.update(_spread(powers, 1.0, 0.75))
         if len(powers) == 3:
@@ -150,7 +150,7 @@ def _edge_weight(data: Mapping[str, object]) -> float:
     return float(value) if isinstance(value, (int, float)) else 1.0
 
 
-def _selection(graph: nx.Graph[_N], groups: Mapping[Hashable, str], actors: Iterable[Hashable] | Literal["all"] | None) -> list[Hashable]:
+def _selection(graph: nx.Graph[_N], groups: Mapping[_N, str], actors: Iterable[_N] | Literal["all"] | None) -> list[_N]:
     if actors == "all":
         return [n for n in graph if graph.degree(n) > 0]
     if actors is None:
@@ -166,7 +166,7 @@ def influence_map(
     graph: nx.Graph[_N],
     ds: Dataset | None = None,
     *,
-    actors: Iterable[Hashable] | Literal["all"] | None = None,
+    actors: Iterable[_N] | Literal["all"] | None = None,
     domains: Iterable[Domain | str] | None = None,
     ax: Axes | None = None,
     title: str | None = None,
@@ -237,12 +237,14 @@ def influence_map(
     groups = {n: all_groups[n] for n in nodes}
     pos = _layout(groups)
 
-    totals: dict[tuple[str, Hashable, Hashable], float] = {}
-    for u, v, data in graph.edges(data=True):
-        domain = _edge_domain(data)
-        if u in chosen and v in chosen and u != v and (wanted is None or domain in wanted):
-            totals[domain, u, v] = totals.get((domain, u, v), 0.0) + _edge_weight(data)
-    totals = {k: w for k, w in totals.items() if w > 0}
+    def edges() -> Iterator[tuple[tuple[str, _N, _N], float, str]]:
+        for u, v, data in graph.edges(data=True):
+            domain = _edge_domain(data)
+            if u in chosen and v in chosen and u != v and (wanted is None or domain in wanted):
+                yield (domain, u, v), _edge_weight(data), domain
+
+    # One arrow per actor pair and domain: collapse's sums, per domain.
+    totals = {key: s.total for key, s in sum_by(edges()).items() if s.total > 0}
     heaviest = max(totals.values(), default=1.0)
     present = {d for d, _, _ in totals} | (wanted or set())
     order = [d for d in DOMAIN_COLORS if d in present] + sorted(present - set(DOMAIN_COLORS))

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import enum
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from centralasia.errors import ArgumentError, FieldError, UnknownIdError
+from centralasia import _render
+from centralasia._rows import Row, within
+from centralasia._stream import relation_rows
+from centralasia._sums import sum_by
+from centralasia._tables import Table, coerce_domain
+from centralasia.actors import DEFAULT_POWERS, central_asian_states, expand
+from centralasia.errors import ArgumentError, UnknownIdError
 from centralasia.model import (
     ActorId,
     Certainty,
@@ -23,27 +30,16 @@ from centralasia.model import (
     RoleKind,
     Scenario,
 )
-from centralasia.network import (
-    DEFAULT_WEIGHTS,
-    Layer,
-    Relation,
-    Weights,
-    _cut,
-    _relation_rows,
-    _Table,
-    _within,
-    central_asian_states,
-    coerce_domain,
-    expand,
-    relations,
-)
-from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, resolve_scenario
+from centralasia.query import Query
+from centralasia.scenarios import Magnitudes, resolve_scenario
+from centralasia.weights import Layer, Weights
 
 __all__ = [
     "BALANCE_THRESHOLD",
     "LEADING_ROLES",
     "ArticleCheck",
     "Contribution",
+    "Criterion",
     "Explanation",
     "RoleCheck",
     "RoleSummary",
@@ -111,18 +107,6 @@ class Contribution:
     evidence: tuple[Evidence, ...]
 
 
-def _cite(evidence: Iterable[Evidence]) -> str:
-    parts = []
-    for e in evidence:
-        if e.is_background:
-            parts.append(f"background: {e.source}")
-        elif e.paragraph is not None:
-            parts.append(f"para. {e.paragraph}")
-        else:
-            parts.append(e.section.value)
-    return "; ".join(dict.fromkeys(parts))
-
-
 @attrs.frozen
 class Explanation:
     """The records and weights behind one share.
@@ -142,21 +126,22 @@ class Explanation:
     contributions: tuple[Contribution, ...]
 
     def __str__(self) -> str:
-        denominator = sum(self.totals.values())
-        head = (
-            f"{self.power} {self.domain.value} share over {', '.join(self.over)}: {self.share:.3f}"
-            f" = {self.influence:g} / {denominator:g} ("
-            + ", ".join(f"{p} {t:g}" for p, t in self.totals.items())
-            + ")"
-        )
-        lines = [head]
-        for c in self.contributions:
-            date = "undated" if c.date is None else str(c.date)
-            scenario = "" if c.scenario is None else f" [scenario {c.scenario}]"
-            lines.append(
-                f"  {c.weight:>7.3f}  {c.layer.value:<15} {c.record} -> {c.target} ({c.certainty.value}, {date}){scenario}; {_cite(c.evidence)}"
-            )
-        return "\n".join(lines)
+        return _render.explanation_text(self)
+
+
+class Criterion(enum.StrEnum):
+    """How :meth:`RoleSummary.agreement_with_article` checks a role claim against the numbers."""
+
+    #: A leading role: the power must lead the role's domain over its states.
+    LEADS = "leads"
+    #: An arms supplier: the power must have arms-transfer edges there.
+    SUPPLIES_ARMS = "supplies arms"
+    #: Any other role of a power: it must have influence in the domain there.
+    TAKES_PART = "takes part"
+    #: A balancer role of Central Asian states: their balance must reach :data:`BALANCE_THRESHOLD`.
+    BALANCES = "balances"
+    #: Nothing to check: not a role of one of the powers over the summary's states.
+    NONE = "-"
 
 
 @attrs.frozen
@@ -174,8 +159,8 @@ class RoleCheck:
     domain: Domain
     over: tuple[ActorId, ...]
     certainty: Certainty
-    #: What the claim means for the numbers: "leads", "supplies arms", "takes part", "balances".
-    claim: str
+    #: What the claim means for the numbers, and so how it is checked.
+    claim: Criterion
     #: The computed share (or balance) the claim is checked against.
     computed: float | None
     #: The computed leader in the role's domain over its states.
@@ -213,17 +198,11 @@ class ArticleCheck:
         return tuple(c for c in self.checks if c.agrees is False)
 
     def __str__(self) -> str:
-        mode = "without the role claims themselves" if self.independent else "with the role claims counted"
-        lines = [f"The article's roles beside the computed ones ({mode}):"]
-        for c in self.checks:
-            mark = {True: "agrees  ", False: "DIVERGES", None: "n/a     "}[c.agrees]
-            value = "" if c.computed is None else f" {c.computed:.3f}"
-            lines.append(f"  {mark} {c.role} ({c.actor} {c.kind.value}, {c.domain.value}): {c.claim}{value}; {c.reason}")
-        return "\n".join(lines)
+        return _render.article_check_text(self)
 
 
 def _role_check(
-    role: Role, over: tuple[ActorId, ...], claim: str, computed: float | None, leader: ActorId | None, agrees: bool | None, reason: str
+    role: Role, over: tuple[ActorId, ...], claim: Criterion, computed: float | None, leader: ActorId | None, agrees: bool | None, reason: str
 ) -> RoleCheck:
     return RoleCheck(role.id, role.actor, role.role, role.domain, over, role.certainty, claim, computed, leader, agrees, reason)
 
@@ -266,18 +245,39 @@ class RoleSummary:
 
     powers: tuple[ActorId, ...]
     states: tuple[ActorId, ...]
-    as_of: PartialDate | None
-    scenario: Scenario | None
-    weights: Weights
-    magnitudes: Magnitudes
-    include_undated: bool
+    #: The query the relations were streamed with (its scenario resolved; its records kept only when they can be read again).
+    query: Query = attrs.field(repr=False)
     #: Summed weight by (power, domain, state, layer).
     influence_table: Mapping[_Key, float] = attrs.field(repr=False)
     _dataset: Dataset = attrs.field(repr=False, eq=False, alias="dataset")
-    #: The records streamed with ``records=``, when they can be read again.
-    _records: Iterable[Record] | None = attrs.field(default=None, repr=False, eq=False, alias="records")
     #: Whether the streamed records were a one-shot iterator (they cannot be read again).
     _one_shot: bool = attrs.field(default=False, repr=False, eq=False, alias="one_shot")
+
+    @property
+    def as_of(self) -> PartialDate | None:
+        """The date cut: only relations that had begun by then count."""
+        return self.query.as_of
+
+    @property
+    def scenario(self) -> Scenario | None:
+        """The scenario applied, if any."""
+        scenario = self.query.scenario
+        return scenario if isinstance(scenario, Scenario) else None
+
+    @property
+    def weights(self) -> Weights:
+        """The weights table."""
+        return self.query.weights
+
+    @property
+    def magnitudes(self) -> Magnitudes:
+        """The scenario magnitudes."""
+        return self.query.magnitudes
+
+    @property
+    def include_undated(self) -> bool:
+        """Whether undated relations count when there is a date cut."""
+        return self.query.include_undated
 
     # -- lookups --------------------------------------------------------------
 
@@ -448,21 +448,12 @@ class RoleSummary:
                 f"{method}() reads the records again, but the summary was made from a one-shot iterator of records;"
                 " pass role_summary a sequence (or another iterable that gives the same records each time)"
             )
-        return self._records
+        return self.query.records
 
-    def _relations(self, domain: Domain, records: Iterable[Record] | None) -> Iterator[Relation]:
-        return relations(
-            self._dataset,
-            records=records,
-            domain=domain,
-            as_of=self.as_of,
-            weights=self.weights,
-            scenario=self.scenario,
-            magnitudes=self.magnitudes,
-            include_undated=self.include_undated,
-        )
+    def _rows(self, domain: Domain, records: Iterable[Record] | None) -> Iterator[Row]:
+        return relation_rows(self._dataset, attrs.evolve(self.query, domain=domain, records=records))
 
-    def _evidence(self, r: Relation, streamed: Mapping[str, Record]) -> tuple[str, tuple[Evidence, ...]]:
+    def _evidence(self, r: Row, streamed: Mapping[str, Record]) -> tuple[str, tuple[Evidence, ...]]:
         if r.layer is Layer.SCENARIO and self.scenario is not None:
             return "Scenario", self.scenario.evidence
         record: Record | None = self._dataset.get(r.record)
@@ -499,7 +490,7 @@ class RoleSummary:
         states = self._over(over)
         wanted = frozenset(states)
         records = self._reread("explain")
-        matching = [r for r in self._relations(d, records) if r.source == p and r.target in wanted]
+        matching = [r for r in self._rows(d, records) if r.source == p and r.target in wanted]
         # The streamed records behind the edges, found in one more pass (only those are kept).
         missing = {r.record for r in matching if r.record not in self._dataset}
         streamed = {rec.id: rec for rec in records if rec.id in missing} if records is not None and missing else {}
@@ -509,7 +500,7 @@ class RoleSummary:
             contributions.append(Contribution(r.record, kind, r.layer, r.source, r.target, r.domain, r.weight, r.certainty, r.date, r.scenario, evidence))
         contributions.sort(key=lambda c: (-c.weight, c.record, c.target))
         totals = self._totals((d,), states)
-        return Explanation(p, d, states, self._shares(totals)[p], totals[p], _Table(totals), tuple(contributions))
+        return Explanation(p, d, states, self._shares(totals)[p], totals[p], Table(totals), tuple(contributions))
 
     # -- against the article ----------------------------------------------------
 
@@ -549,7 +540,7 @@ class RoleSummary:
         records = self._reread("agreement_with_article")
         streamed = () if records is None else (r for r in records if isinstance(r, Role))
         for role in itertools.chain(self._dataset.roles, streamed):
-            if all(e.is_background for e in role.evidence) or not _within(role.since, self.as_of, self.include_undated):
+            if all(e.is_background for e in role.evidence) or not within(role.since, self.as_of, self.include_undated):
                 continue
             actors = expand(self._dataset, (role.actor,))
             targets = expand(self._dataset, role.over)
@@ -559,10 +550,10 @@ class RoleSummary:
                 value = self._balance(actors, None, exclude)
                 balanced = value >= BALANCE_THRESHOLD
                 reason = f"mean balance over the domains {'at least' if balanced else 'below'} {BALANCE_THRESHOLD:g}"
-                checks.append(check(actors, "balances", value, None, balanced, reason))
+                checks.append(check(actors, Criterion.BALANCES, value, None, balanced, reason))
                 continue
             if len(actors) != 1 or actors[0] not in self.powers or not over:
-                checks.append(check(over, "-", None, None, None, "not a role of one of the powers over the summary's states"))
+                checks.append(check(over, Criterion.NONE, None, None, None, "not a role of one of the powers over the summary's states"))
                 continue
             power = actors[0]
             arms = role.role is RoleKind.ARMS_SUPPLIER
@@ -571,16 +562,16 @@ class RoleSummary:
                 for (p, _, state, layer), weight in self.influence_table.items():
                     if state in over and layer is Layer.ARMS_TRANSFER:
                         totals[p] += weight
-                claim = "supplies arms"
+                claim = Criterion.SUPPLIES_ARMS
             else:
                 totals = self._totals((role.domain,), over, exclude)
-                claim = "leads" if role.role in LEADING_ROLES else "takes part"
+                claim = Criterion.LEADS if role.role in LEADING_ROLES else Criterion.TAKES_PART
             leader = self._leader(totals)
             what = "arms transfers" if arms else f"{role.domain.value} influence"
             agrees: bool | None
             if sum(totals.values()) <= 0:
                 agrees, reason = None, f"no {what} of any power recorded besides the claim"
-            elif claim == "leads":
+            elif claim is Criterion.LEADS:
                 agrees, reason = leader == power, f"computed leader {leader or 'none (tie)'}"
             else:
                 agrees = totals[power] > 0
@@ -615,25 +606,7 @@ class RoleSummary:
         return iter(self.rows())
 
     def __str__(self) -> str:
-        what = "baseline" if self.scenario is None else f"scenario {self.scenario.id}"
-        when = "" if self.as_of is None else f", as of {self.as_of}"
-        lines = [f"Influence shares of {', '.join(self.powers)} ({what}{when})"]
-        cell = max(6, *(len(p) + 1 for p in self.powers))
-        block = cell * len(self.powers) + 2
-        width = max(5, *(len(s) for s in self.states)) + 2
-        lines.append(" " * width + "".join(f"{d.value:<{block}}" for d in Domain) + "balance")
-        lines.append(" " * width + "".join("".join(f"{p:>{cell}}" for p in self.powers) + "  " for _ in Domain))
-        places: list[tuple[ActorId | None, str]] = [(s, s) for s in self.states]
-        for over, label in [*places, (None, "all")]:
-            row = f"{label:<{width}}"
-            for d in Domain:
-                shares = self.shares(d, over)
-                row += "".join(f"{shares[p]:>{cell}.2f}" for p in self.powers) + "  "
-            row += f"{self.balance(over):>7.2f}"
-            lines.append(row)
-        leaders = "".join(f"{(self.leader(d) or 'tie'):<{block}}" for d in Domain)
-        lines.append(f"{'lead':<{width}}{leaders}")
-        return "\n".join(lines)
+        return _render.summary_table(self)
 
 
 def _ids(value: ActorId | Iterable[ActorId], field: str) -> tuple[ActorId, ...]:
@@ -654,7 +627,7 @@ def role_summary(
     as_of: DateLike | None = None,
     scenario: Scenario | str | None = None,
     weights: Weights | None = None,
-    powers: Iterable[ActorId] = ("RUS", "CHN"),
+    powers: Iterable[ActorId] = DEFAULT_POWERS,
     over: ActorId | Iterable[ActorId] | None = None,
     magnitudes: Magnitudes | None = None,
     include_undated: bool = True,
@@ -663,7 +636,7 @@ def role_summary(
 
     The influence of a power over a state in a domain is the summed weight
     of the edges ``power -> state`` of that domain (see
-    :func:`~centralasia.network.relations`); its share divides that by the
+    :func:`~centralasia.relations`); its share divides that by the
     sum over the powers. The records are streamed once; the summary keeps
     one number per power, domain, state and layer, so its memory grows with
     those and not with the records.
@@ -674,7 +647,7 @@ def role_summary(
         The records; with *records*, also the index they are checked against.
     records : iterable of Agreement, ArmsTransfer, Event, Statement or Role, optional
         More records, streamed after *ds*'s own (see
-        :func:`~centralasia.network.relations`): the summary is that of a
+        :func:`~centralasia.relations`): the summary is that of a
         dataset of both, and the records need never be in memory together.
         :meth:`RoleSummary.explain` and
         :meth:`RoleSummary.agreement_with_article` read them again, so they
@@ -686,7 +659,7 @@ def role_summary(
     scenario : Scenario or str, optional
         Apply a scenario (by id or object) first.
     weights : Weights, optional
-        The weights table; :data:`~centralasia.network.DEFAULT_WEIGHTS` by default.
+        The weights table; :data:`~centralasia.DEFAULT_WEIGHTS` by default.
     powers : iterable of str
         The outside powers to compare; Russia and China by default (add ``"USA"``...).
     over : str or iterable of str, optional
@@ -721,20 +694,14 @@ def role_summary(
         if power not in ds or expand(ds, (power,)) != (power,):
             raise UnknownIdError(str(power), "power")
     states = central_asian_states(ds) if over is None else expand(ds, _ids(over, "over"))
-    table = DEFAULT_WEIGHTS if weights is None else weights
-    mags = DEFAULT_MAGNITUDES if magnitudes is None else magnitudes
-    chosen = None if scenario is None else resolve_scenario(ds, scenario)
-    cut = _cut(as_of)
+    query = Query(records=records, as_of=as_of, weights=weights, scenario=scenario, magnitudes=magnitudes, include_undated=include_undated)
+    if query.scenario is not None:
+        query = attrs.evolve(query, scenario=resolve_scenario(ds, query.scenario))
     wanted_powers = frozenset(chosen_powers)
     wanted_states = frozenset(states)
-    influence: dict[_Key, float] = {}
-    rows = _relation_rows(ds, records=records, as_of=cut, weights=table, scenario=chosen, magnitudes=mags, include_undated=include_undated)
-    for row in rows:
-        if row[0] in wanted_powers and row[1] in wanted_states:
-            key = (row[0], row[3], row[1], row[2])
-            influence[key] = influence.get(key, 0.0) + row[4]
-    one_shot = isinstance(records, Iterator)
-    return RoleSummary(
-        chosen_powers, states, cut, chosen, table, mags, include_undated, _Table(influence),
-        dataset=ds, records=None if one_shot else records, one_shot=one_shot,
-    )
+    rows = relation_rows(ds, query)
+    sums = sum_by(((row.source, row.domain, row.target, row.layer), row.weight, "") for row in rows if row.source in wanted_powers and row.target in wanted_states)
+    one_shot = query.one_shot
+    if one_shot:
+        query = attrs.evolve(query, records=None)  # spent: keep no reference to it
+    return RoleSummary(chosen_powers, states, query, Table({key: s.total for key, s in sums.items()}), dataset=ds, one_shot=one_shot)

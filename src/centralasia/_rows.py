@@ -1,0 +1,49 @@
+"""One relation as a named tuple: what the rules produce and every aggregation reads."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from centralasia.model import ActorId, Certainty, Domain, PartialDate
+from centralasia.weights import Layer
+
+__all__ = ["Row", "row_attributes", "within"]
+
+
+class Row(NamedTuple):
+    """One relation: *source* gains influence over *target* (the fields of :class:`~centralasia.Relation`)."""
+
+    source: ActorId
+    target: ActorId
+    layer: Layer
+    domain: Domain
+    weight: float
+    certainty: Certainty
+    record: str
+    date: PartialDate | None
+    scenario: str | None
+
+
+def row_attributes(row: Row) -> dict[str, str | float | None]:
+    """The edge attributes :func:`~centralasia.influence_network` stores for *row*, as plain values."""
+    date = row.date
+    out: dict[str, str | float | None] = {
+        "layer": row.layer._value_,
+        "domain": row.domain._value_,
+        "weight": row.weight,
+        "certainty": row.certainty._value_,
+        "date": None if date is None else str(date),
+        "record": row.record,
+    }
+    if row.scenario is not None:
+        out["scenario"] = row.scenario
+    return out
+
+
+def within(date: PartialDate | None, cut: PartialDate | None, include_undated: bool) -> bool:
+    """Whether a relation dated *date* counts at *cut*: it could have begun by the cut's last day."""
+    if cut is None:
+        return True
+    if date is None:
+        return include_undated
+    return date.earliest <= cut.latest

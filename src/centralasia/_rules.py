@@ -1,0 +1,297 @@
+"""The relation rules: one rule per record kind, found by type, sharing one prelude.
+
+A rule turns one record into the relations it gives, as :class:`~centralasia._rows.Row` s.
+To add a record kind: write ``_<kind>(record, ctx) -> Sequence[Row]`` here, using
+:meth:`Context.weigh` (the date cut, the layer and certainty weights and the background
+factor) and :meth:`Context.pairs` (the rows of each source and target), and add it to
+:data:`RULES`. To add a weight factor: add it to :class:`~centralasia.Weights` and apply it
+in :meth:`Context.weigh` (all kinds) or in the one rule it concerns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from centralasia._rows import Row, within
+from centralasia.actors import expand, is_grouping
+from centralasia.model import (
+    Agreement,
+    AgreementKind,
+    ArmsTransfer,
+    Certainty,
+    Dataset,
+    Domain,
+    Event,
+    EventKind,
+    Evidence,
+    EvidenceKind,
+    Organization,
+    PartialDate,
+    Record,
+    Role,
+    Statement,
+)
+from centralasia.weights import Layer, Weights
+
+__all__ = ["RULES", "Context", "record_rows"]
+
+AGREEMENT_LAYERS = MappingProxyType(
+    {
+        AgreementKind.BILATERAL_AGREEMENT: Layer.AGREEMENT,
+        AgreementKind.MULTILATERAL_MECHANISM: Layer.MECHANISM,
+        AgreementKind.TACIT_UNDERSTANDING: Layer.UNDERSTANDING,
+    }
+)
+EVENT_LAYERS = MappingProxyType({kind: Layer(kind.value) for kind in EventKind})
+
+_BACKGROUND = EvidenceKind.BACKGROUND
+# A tuple subclass's own constructor costs several times tuple.__new__; rows are made on the hot path.
+_new_row = tuple.__new__
+
+
+def background_only(evidence: Sequence[Evidence]) -> bool:
+    """Whether only background evidence supports a record (none at all: no)."""
+    if not evidence:
+        return False
+    for e in evidence:
+        if e.kind is not _BACKGROUND:
+            return False
+    return True
+
+
+class Context:
+    """What turning records into relations needs to know about the whole dataset, the weights and the date cut."""
+
+    def __init__(self, ds: Dataset, weights: Weights, cut: PartialDate | None, include_undated: bool) -> None:
+        self.ds = ds
+        self.weights = weights
+        self.cut = cut
+        self.latest = None if cut is None else cut.latest
+        self.include_undated = include_undated
+        self.background = weights.background
+        self.repeated = weights.repeated
+        self.record_domains = weights.record_domains
+        # Keyed by the certainty's value: a string hashes from its cache, an enum member through Python code.
+        certainty = {c._value_: f for c, f in weights.certainty.items()}
+        self.base = {layer: {c: weights.layers[layer] * f for c, f in certainty.items()} for layer in weights.layers}
+        # Keyed by single ids, so that it grows with the actors and not with the records streamed.
+        self.expanded: dict[str, tuple[str, ...]] = {}
+        # Statements made at an event tell its domain (when they agree).
+        occasion: dict[str, set[Domain]] = {}
+        for st in ds.statements:
+            if st.occasion is not None:
+                occasion.setdefault(st.occasion, set()).add(st.domain)
+        self.event_domains = {k: next(iter(v)) for k, v in occasion.items() if len(v) == 1}
+        self.event_dates = {ev.id: ev.date for ev in ds.events if ev.date is not None}
+        self.established: dict[str, Domain] = {}
+        for agreement in ds.agreements:
+            if agreement.establishes is not None:
+                self.established.setdefault(agreement.establishes, weights.record_domains.get(agreement.id, agreement.domain))
+
+    # -- the prelude every rule shares ----------------------------------------
+
+    def weigh(self, record: Agreement | ArmsTransfer | Event | Statement | Role, date: PartialDate | None, layer: Layer, factor: float | None = None) -> float | None:
+        """The weight of each of *record*'s relations, or ``None`` when its *date* falls after the cut.
+
+        ``layers[layer] * certainty[certainty]``, times *factor* where the
+        rule has one, times ``background`` when only background evidence
+        supports the record: the product :class:`~centralasia.Weights` documents.
+        """
+        latest = self.latest
+        if latest is not None and (not self.include_undated if date is None else date.earliest > latest):
+            return None
+        weight = self.base[layer][record.certainty._value_]
+        if factor is not None:
+            weight = weight * factor
+        evidence = record.evidence
+        if evidence and evidence[0].kind is _BACKGROUND and background_only(evidence):
+            weight *= self.background
+        return weight
+
+    def domain(self, record: str, default: Domain) -> Domain:
+        """The domain of *record*: from ``Weights.record_domains`` where it names it, else *default*."""
+        domains = self.record_domains
+        return domains.get(record, default) if domains else default
+
+    def actor(self, id: str) -> tuple[str, ...]:
+        """:func:`~centralasia.actors.expand` of one id, from a cache."""
+        cached = self.expanded.get(id)
+        if cached is None:
+            cached = self.expanded[id] = expand(self.ds, (id,))
+        return cached
+
+    def actors(self, ids: tuple[str, ...]) -> tuple[str, ...]:
+        """:func:`~centralasia.actors.expand` of *ids*, from a cache of each id's expansion."""
+        if len(ids) == 1:
+            return self.actor(ids[0])
+        return tuple(dict.fromkeys(actor for i in ids for actor in self.actor(i)))
+
+    @staticmethod
+    def pairs(
+        sources: Iterable[str], targets: Sequence[str], layer: Layer, domain: Domain, weight: float, certainty: Certainty, record: str, date: PartialDate | None
+    ) -> list[Row]:
+        """A row for each source and each target other than itself, sources first."""
+        return [_new_row(Row, (u, v, layer, domain, weight, certainty, record, date, None)) for u in sources for v in targets if u != v]
+
+
+# -- one rule per record kind ----------------------------------------------------
+
+
+def _arms_transfer(t: ArmsTransfer, ctx: Context) -> Sequence[Row]:
+    """Supplier -> recipient."""
+    date = t.date
+    weight = ctx.weigh(t, date, Layer.ARMS_TRANSFER)
+    if weight is None:
+        return ()
+    domain = ctx.domain(t.id, Domain.SECURITY)
+    return ctx.pairs(ctx.actor(t.supplier), ctx.actor(t.recipient), Layer.ARMS_TRANSFER, domain, weight, t.certainty, t.id, date)
+
+
+def _agreement(a: Agreement, ctx: Context) -> Sequence[Row]:
+    """Each party -> each other party."""
+    layer = AGREEMENT_LAYERS[a.kind]
+    weight = ctx.weigh(a, a.date, layer)
+    if weight is None:
+        return ()
+    parties = ctx.actors(a.parties)
+    return ctx.pairs(parties, parties, layer, ctx.domain(a.id, a.domain), weight, a.certainty, a.id, a.date)
+
+
+def _event(e: Event, ctx: Context) -> Sequence[Row]:
+    """Actors -> targets and host; among several actors, each -> each other (but those already given)."""
+    layer = EVENT_LAYERS[e.kind]
+    weight = ctx.weigh(e, e.date, layer)
+    if weight is None:
+        return ()
+    rid = e.id
+    domain = (ctx.record_domains.get(rid) if ctx.record_domains else None) or ctx.event_domains.get(rid) or ctx.weights.event_domains[e.kind]
+    sources = ctx.actors(e.actors)
+    sinks = ctx.actors(e.targets if e.host is None else (*e.targets, e.host))
+    rows = ctx.pairs(sources, sinks, layer, domain, weight, e.certainty, rid, e.date)
+    if len(sources) > 1:
+        rows += ctx.pairs(sources, [v for v in sources if v not in sinks], layer, domain, weight, e.certainty, rid, e.date)
+    return rows
+
+
+def _statement(s: Statement, ctx: Context) -> Sequence[Row]:
+    """Those on whose behalf it was made (else the speakers' states) -> those it is about; dated by its occasion."""
+    occasion = s.occasion
+    date = s.date if s.date is not None or occasion is None else ctx.event_dates.get(occasion)
+    weight = ctx.weigh(s, date, Layer.STATEMENT)
+    if weight is None:
+        return ()
+    if s.repeated:
+        weight *= ctx.repeated
+    ids = s.on_behalf_of
+    if not ids:
+        ids = tuple(state for person in s.speakers for state in _state_of(ctx.ds, person))
+    sources = ctx.actors(ids)
+    return ctx.pairs(sources, ctx.actors(s.about), Layer.STATEMENT, ctx.domain(s.id, s.domain), weight, s.certainty, s.id, date)
+
+
+def _state_of(ds: Dataset, person: str) -> tuple[str, ...]:
+    state = getattr(ds.get(person), "state", None)
+    return () if state is None else (state,)
+
+
+def _role(r: Role, ctx: Context) -> Sequence[Row]:
+    """The actor -> those the role is over, weighted by the role kind too."""
+    weight = ctx.weigh(r, r.since, Layer.ROLE, ctx.weights.roles[r.role])
+    if weight is None:
+        return ()
+    return ctx.pairs(ctx.actor(r.actor), ctx.actors(r.over), Layer.ROLE, ctx.domain(r.id, r.domain), weight, r.certainty, r.id, r.since)
+
+
+@attrs.frozen
+class _Standing:
+    """One member's standing in an organisation, merged over its memberships."""
+
+    status: float
+    certainty: Certainty
+    background: bool
+    date: PartialDate | None
+
+
+def _pick(a: PartialDate | None, b: PartialDate | None, choose: Callable[[PartialDate, PartialDate], PartialDate]) -> PartialDate | None:
+    """*choose* of two dates where both are known, else the known one."""
+    if a is None:
+        return b
+    return a if b is None else choose(a, b)
+
+
+def _organization(org: Organization, ctx: Context) -> Sequence[Row]:
+    """Member -> organisation, and each member -> each other member (co-membership).
+
+    A member listed more than once (joined, left, joined again) gets one
+    edge: its earliest known date and its strongest standing. Each edge is
+    dated by its member(s), so the date cut applies per edge.
+    """
+    w = ctx.weights
+    if is_grouping(org):
+        return ()  # groupings are not nodes: relations naming them reach their members instead
+    domain = w.record_domains.get(org.id) or ctx.established.get(org.id) or w.organization_domains[org.kind]
+    if domain is None:
+        return ()
+
+    def strength(s: _Standing) -> float:
+        return s.status * w.certainty[s.certainty] * (w.background if s.background else 1.0)
+
+    standing: dict[str, _Standing] = {}
+    for m in org.members:
+        here = _Standing(w.statuses[m.status], m.certainty, background_only(m.evidence), m.since or org.founded)
+        for actor in ctx.actor(m.member):
+            if actor == org.id:
+                continue
+            old = standing.get(actor)
+            if old is None:
+                standing[actor] = here
+                continue
+            best = here if strength(here) > strength(old) else old
+            standing[actor] = attrs.evolve(best, date=_pick(old.date, here.date, min))
+    rows: list[Row] = []
+    base = w.layers[Layer.MEMBERSHIP]
+    for actor, st in standing.items():
+        rows.append(Row(actor, org.id, Layer.MEMBERSHIP, domain, base * strength(st), st.certainty, org.id, st.date, None))
+    base = w.layers[Layer.CO_MEMBERSHIP]
+    for u, su in standing.items():
+        for v, sv in standing.items():
+            if u == v:
+                continue
+            certainty = min(su.certainty, sv.certainty, key=lambda c: w.certainty[c])
+            background = w.background if su.background or sv.background else 1.0
+            weight = base * min(su.status, sv.status) * w.certainty[certainty] * background
+            rows.append(Row(u, v, Layer.CO_MEMBERSHIP, domain, weight, certainty, org.id, _pick(su.date, sv.date, max), None))
+    return [row for row in rows if within(row.date, ctx.cut, ctx.include_undated)]
+
+
+#: The rule of each record kind; kinds without one (states, people, scenarios) give no relations.
+RULES: MappingProxyType[type, Callable[[Any, Context], Sequence[Row]]] = MappingProxyType(
+    {
+        ArmsTransfer: _arms_transfer,
+        Agreement: _agreement,
+        Event: _event,
+        Statement: _statement,
+        Role: _role,
+        Organization: _organization,
+    }
+)
+
+
+def _rule_of(kind: type, found: dict[type, Callable[[Any, Context], Sequence[Row]] | None]) -> Callable[[Any, Context], Sequence[Row]] | None:
+    """The rule of *kind* or of the record kind it subclasses, remembered in *found*."""
+    if kind not in found:
+        found[kind] = next((RULES[base] for base in kind.__mro__ if base in RULES), None)
+    return found[kind]
+
+
+def record_rows(records: Iterable[Record], ctx: Context) -> Iterator[Row]:
+    """The relations *records* give, one record at a time, those dated after the cut left out."""
+    found: dict[type, Callable[[Any, Context], Sequence[Row]] | None] = dict(RULES)
+    for record in records:
+        rule = found.get(type(record)) or _rule_of(type(record), found)
+        if rule is not None:
+            yield from rule(record, ctx)

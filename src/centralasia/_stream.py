@@ -1,0 +1,139 @@
+"""The relation stream: records through their rules, streamed records checked, a scenario applied, a domain kept."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from centralasia._rows import Row
+from centralasia._rules import Context, record_rows
+from centralasia.actors import central_asian_states, expand
+from centralasia.errors import DataError, Problem
+from centralasia.model import (
+    ActorId,
+    Agreement,
+    ArmsTransfer,
+    Certainty,
+    Dataset,
+    Direction,
+    Domain,
+    Event,
+    Record,
+    Role,
+    Scenario,
+    Statement,
+)
+from centralasia.query import Query
+from centralasia.scenarios import Magnitudes, resolve_scenario
+from centralasia.weights import Layer
+
+__all__ = ["ScenarioPlan", "relation_rows", "streamed"]
+
+#: The record kinds a query streams with ``records=``: those no other record refers to.
+STREAMED = (Agreement, ArmsTransfer, Event, Statement, Role)
+
+
+def streamed(ds: Dataset, records: Iterable[object]) -> Iterator[Record]:
+    """*records*, each checked against *ds* as :class:`Dataset` checks its own, when its turn comes.
+
+    Only what one record and *ds* show is checked: that it is an agreement,
+    arms transfer, event, statement or role, that its id is not one of *ds*,
+    that every id it names is a record of *ds* of the right kind, and that its
+    evidence names fields it has. Ids are not compared between streamed
+    records: that would keep every id.
+    """
+    for i, record in enumerate(records):
+        path = f"$.records[{i}]"
+        if not isinstance(record, STREAMED):
+            what = "states, organisations, people and scenarios belong in the dataset"
+            raise DataError([Problem.at(path, f"expected an Agreement, ArmsTransfer, Event, Statement or Role ({what}), got {type(record).__name__}")], "invalid streamed record")
+        problems = ds.problems_with(record, path)
+        if problems:
+            raise DataError(problems, "invalid streamed record")
+        yield record
+
+
+_Key = tuple[ActorId, Domain, ActorId]
+
+
+@attrs.frozen
+class ScenarioPlan:
+    """What a scenario does to the relations, worked out once: the one application of :class:`~centralasia.Magnitudes`.
+
+    For each effect and each state it is over, a decrease rescales the
+    ``actor -> state`` relations of its domain (``scaled``), and an increase
+    adds an edge measured against the baseline total into the state
+    (``added``).
+    """
+
+    scenario: Scenario
+    #: The factor of each rescaled (actor, domain, target).
+    scaled: Mapping[_Key, float]
+    #: The (actor, domain, target, magnitude) of each edge the scenario adds.
+    added: Sequence[tuple[ActorId, Domain, ActorId, float]]
+
+    @classmethod
+    def of(cls, ds: Dataset, scenario: Scenario | str, magnitudes: Magnitudes) -> ScenarioPlan:
+        """The plan of *scenario* (an id in *ds* or a scenario object) under *magnitudes*."""
+        chosen = resolve_scenario(ds, scenario)
+        region = central_asian_states(ds)
+        scaled: dict[_Key, float] = {}
+        added: list[tuple[ActorId, Domain, ActorId, float]] = []
+        for effect in chosen.effects:
+            m = magnitudes.factor(chosen.id, effect.direction)
+            if m == 0.0:
+                continue
+            over = expand(ds, effect.over) if effect.over else region
+            for actor in expand(ds, (effect.actor,)):
+                for target in over:
+                    if target == actor:
+                        continue
+                    if effect.direction is Direction.DECREASE:
+                        key = (actor, effect.domain, target)
+                        scaled[key] = scaled.get(key, 1.0) * (1.0 - m)
+                    else:
+                        added.append((actor, effect.domain, target, m))
+        return cls(chosen, scaled, tuple(added))
+
+    def apply(self, rows: Iterable[Row]) -> Iterator[Row]:
+        """The rows as the scenario changes them, one at a time, then the edges it adds.
+
+        A rescaled row is marked with the scenario id; the added edges come
+        last, once the baseline totals they are measured against are known.
+        """
+        scenario = self.scenario.id
+        # Keyed by the domains' values: strings hash from their cache, enum members through Python code.
+        factors = {(source, domain._value_, target): f for (source, domain, target), f in self.scaled.items()}
+        watched = {(domain._value_, target) for _, domain, target, _ in self.added}
+        totals: dict[tuple[str, str], float] = {}
+        for row in rows:
+            if watched or factors:
+                domain = row.domain._value_
+                if (domain, row.target) in watched:
+                    totals[domain, row.target] = totals.get((domain, row.target), 0.0) + row.weight
+                factor = factors.get((row.source, domain, row.target))
+                if factor is not None:
+                    row = row._replace(weight=row.weight * factor, scenario=scenario)
+            yield row
+        for actor, domain_, target, m in self.added:
+            total = totals.get((domain_._value_, target), 0.0)
+            weight = m * total if total > 0 else m
+            yield Row(actor, target, Layer.SCENARIO, domain_, weight, Certainty.PROJECTED, scenario, None, scenario)
+
+
+def relation_rows(ds: Dataset, query: Query) -> Iterator[Row]:
+    """The relations of *ds* (and of the query's streamed records) as rows: what every aggregation reads.
+
+    The scenario is resolved here, at the call; the records are then read one at a time.
+    """
+    ctx = Context(ds, query.weights, query.as_of, query.include_undated)
+    source: Iterable[Record] = ds if query.records is None else itertools.chain(ds, streamed(ds, query.records))
+    stream = record_rows(source, ctx)
+    if query.scenario is not None:
+        stream = ScenarioPlan.of(ds, query.scenario, query.magnitudes).apply(stream)
+    wanted = query.domain
+    if wanted is not None:
+        return (row for row in stream if row.domain is wanted)
+    return stream

@@ -1,0 +1,152 @@
+"""One analysis query: which relations to stream, checked once and passed through every step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TypedDict
+
+import attrs
+
+from centralasia._tables import coerce_domain
+from centralasia.errors import ArgumentError, FieldError
+from centralasia.model import Dataset, DateLike, Domain, PartialDate, Record, Scenario
+from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes
+from centralasia.weights import DEFAULT_WEIGHTS, Weights
+
+__all__ = ["Query", "QueryOptions"]
+
+
+class QueryOptions(TypedDict, total=False):
+    """The keyword arguments every analysis function takes: the fields of :class:`Query`."""
+
+    records: Iterable[Record] | None
+    domain: Domain | str | None
+    as_of: DateLike | None
+    weights: Weights | None
+    scenario: Scenario | str | None
+    magnitudes: Magnitudes | None
+    include_undated: bool
+
+
+def _records(value: Iterable[Record] | None) -> Iterable[Record] | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes, Mapping, Dataset)) or not isinstance(value, Iterable):
+        hint = " (merge datasets with Dataset.merge)" if isinstance(value, Dataset) else ""
+        raise ArgumentError("records", f"records must be an iterable of records, not {type(value).__name__}{hint}")
+    return value
+
+
+def _domain(value: Domain | str | None) -> Domain | None:
+    return None if value is None else coerce_domain(value)
+
+
+def _as_of(value: DateLike | None) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.coerce(value)
+    except FieldError as exc:
+        raise ArgumentError("as_of", f"bad as_of {value!r:.40}: {exc.message}") from None
+    except (TypeError, AttributeError):
+        raise ArgumentError("as_of", f"as_of must be a date, an ISO date string or a PartialDate, not {type(value).__name__}") from None
+
+
+def _weights(value: Weights | None) -> Weights:
+    table = DEFAULT_WEIGHTS if value is None else value
+    if not isinstance(table, Weights):
+        raise ArgumentError("weights", f"weights must be a Weights table, not {type(table).__name__}")
+    return table
+
+
+def _scenario(value: Scenario | str | None) -> Scenario | str | None:
+    if value is not None and not isinstance(value, (Scenario, str)):
+        raise ArgumentError("scenario", f"scenario must be a Scenario or a scenario id, not {type(value).__name__}")
+    return value
+
+
+def _magnitudes(value: Magnitudes | None) -> Magnitudes:
+    table = DEFAULT_MAGNITUDES if value is None else value
+    if not isinstance(table, Magnitudes):
+        raise ArgumentError("magnitudes", f"magnitudes must be a Magnitudes table, not {type(table).__name__}")
+    return table
+
+
+def _include_undated(value: bool) -> bool:
+    if not isinstance(value, bool):
+        raise ArgumentError("include_undated", f"include_undated must be True or False, not {value!r:.40}")
+    return value
+
+
+@attrs.frozen
+class Query:
+    """Which relations an analysis streams: every argument checked once, at construction.
+
+    Every analysis function (:func:`~centralasia.relations`,
+    :func:`~centralasia.influence_network`, :func:`~centralasia.weighted_network`,
+    :func:`~centralasia.role_summary`) takes these fields as keyword
+    arguments (:class:`QueryOptions`) and makes a query of them, so a bad
+    argument is refused at the call, before anything is read, with
+    :class:`~centralasia.ArgumentError` at its path (``$.as_of``).
+
+    Attributes
+    ----------
+    records : iterable of Agreement, ArmsTransfer, Event, Statement or Role, optional
+        More records, streamed after the dataset's own and never kept: the
+        result is that of a dataset of both (``ds.merge(Dataset(...))``)
+        without building it. Each is checked against the dataset when its
+        turn comes, as :class:`~centralasia.Dataset` checks its records (its
+        kind, an id not in the dataset, every id it names a record of the
+        dataset of the right kind); a bad one raises
+        :class:`~centralasia.DataError` at ``$.records[i]``, after the
+        relations before it have been yielded. Ids are not compared between
+        streamed records (that would keep them all), and what the whole
+        dataset tells about a record (an event's domain from the statements
+        made at it, a statement's date from its occasion, an organisation's
+        domain from the agreement setting it up) comes from the dataset
+        alone. Chunks stream as ``itertools.chain.from_iterable(chunks)``.
+    domain : Domain or None
+        Keep only relations of this domain (a string value is accepted).
+    as_of : PartialDate or None
+        Leave out relations that began after this date: a relation counts
+        when its date could fall on or before the last day *as_of* can mean
+        (``"2016"`` means up to 2016-12-31; a relation dated ``"2016-06"``
+        counts at ``"2016-06-01"``). A relation that ended stays in: the
+        network is what one could know by the date, so a later *as_of* never
+        removes an edge. Strings and :class:`datetime.date` are accepted.
+    weights : Weights
+        The weights table; :data:`~centralasia.DEFAULT_WEIGHTS` by default.
+    scenario : Scenario, str or None
+        Apply this scenario, by id or object (see :func:`~centralasia.apply_scenario`).
+    magnitudes : Magnitudes
+        The scenario magnitudes; :data:`~centralasia.DEFAULT_MAGNITUDES` by default.
+    include_undated : bool
+        Whether relations without a date count when *as_of* is given. They do
+        by default: an undated record (a membership, a role claim, a
+        background fact) describes the standing state of affairs of the
+        article's time. Scenario edges are undated and always count.
+
+    Examples
+    --------
+    >>> q = Query(domain="security", as_of="2016")
+    >>> q.domain, str(q.as_of), q.weights is DEFAULT_WEIGHTS
+    (<Domain.SECURITY: 'security'>, '2016', True)
+    >>> Query(as_of="2016-13")
+    Traceback (most recent call last):
+    ...
+    centralasia.errors.ArgumentError: invalid argument: 1 problem
+      - bad as_of '2016-13': month must be 1 to 12, not 13 @ $.as_of
+    """
+
+    records: Iterable[Record] | None = attrs.field(default=None, converter=_records)
+    domain: Domain | None = attrs.field(default=None, converter=_domain)
+    as_of: PartialDate | None = attrs.field(default=None, converter=_as_of)
+    weights: Weights = attrs.field(default=None, converter=_weights)
+    scenario: Scenario | str | None = attrs.field(default=None, converter=_scenario)
+    magnitudes: Magnitudes = attrs.field(default=None, converter=_magnitudes)
+    include_undated: bool = attrs.field(default=True, converter=_include_undated)
+
+    @property
+    def one_shot(self) -> bool:
+        """Whether the streamed records are a one-shot iterator (a generator): they cannot be read twice."""
+        return isinstance(self.records, Iterator)
