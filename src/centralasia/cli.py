@@ -14,7 +14,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, Unpack
 
 
 from centralasia import _render
@@ -22,6 +22,7 @@ from centralasia.actors import DEFAULT_POWERS
 from centralasia.errors import ArgumentError, CentralAsiaError, DataError, FieldError, UnknownIdError
 
 if TYPE_CHECKING:
+    from centralasia.query import StreamOptions
     from centralasia.roles import RoleSummary
 from centralasia.model import (
     Dataset,
@@ -132,14 +133,14 @@ def _cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _role_summary(ds: Dataset, powers: Sequence[str], **options: object) -> RoleSummary | None:
+def _role_summary(ds: Dataset, powers: Sequence[str], **options: Unpack[StreamOptions]) -> RoleSummary | None:
     """The role summary of *powers*, or ``None`` when the dataset lacks them or the region's states."""
     from centralasia.actors import central_asian_states
     from centralasia.roles import role_summary
 
     if not central_asian_states(ds) or any(p not in ds for p in powers):
         return None
-    return role_summary(ds, powers=powers, **options)  # type: ignore[arg-type]
+    return role_summary(ds, powers=powers, **options)
 
 
 def _powers(text: str) -> tuple[str, ...]:

@@ -122,7 +122,7 @@ def relations(ds: Dataset, **options: Unpack[QueryOptions]) -> Iterator[Relation
     centralasia.errors.DataError: invalid streamed record: 1 problem
       - unknown id 'KAZZ' @ $.records[0].over[0]
     """
-    return map(_relation, relation_rows(ds, Query(**options)))
+    return map(_relation, relation_rows(ds, Query.of(options)))
 
 
 def apply_scenario(

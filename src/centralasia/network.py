@@ -90,7 +90,7 @@ def influence_network(
     >>> G.edges["CHN", "UZB", "at-chn-uzb-hq9-2015"]["weight"]
     1.5
     """
-    query = Query(**options)
+    query = Query.of(options)
     rows = relation_rows(ds, query)
     G = _empty_network(nx.MultiDiGraph, ds, query)
     # Only one record can give the same pair twice, and a record's edges come together.
@@ -265,7 +265,7 @@ def weighted_network(
     >>> weighted_network(ca.load(), records=feed, domain="security").edges["RUS", "KAZ"]["count"] > 1000
     True
     """
-    query = Query(**options)
+    query = Query.of(options)
     rows = relation_rows(ds, query)
     H = _empty_network(nx.DiGraph, ds, query)
     return _add_pair_sums(H, sum_by(((row.source, row.target), row.weight, row.layer._value_) for row in rows), "weight")

@@ -13,19 +13,24 @@ from centralasia.model import Dataset, DateLike, Domain, PartialDate, Record, Sc
 from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes
 from centralasia.weights import DEFAULT_WEIGHTS, Weights
 
-__all__ = ["Query", "QueryOptions"]
+__all__ = ["Query", "QueryOptions", "StreamOptions"]
 
 
-class QueryOptions(TypedDict, total=False):
-    """The keyword arguments every analysis function takes: the fields of :class:`Query`."""
+class StreamOptions(TypedDict, total=False):
+    """The keyword arguments of :func:`~centralasia.role_summary`: the fields of :class:`Query` but the domain."""
 
     records: Iterable[Record] | None
-    domain: Domain | str | None
     as_of: DateLike | None
     weights: Weights | None
     scenario: Scenario | str | None
     magnitudes: Magnitudes | None
     include_undated: bool
+
+
+class QueryOptions(StreamOptions, total=False):
+    """The keyword arguments of the functions that stream relations: every field of :class:`Query`."""
+
+    domain: Domain | str | None
 
 
 def _records(value: Iterable[Record] | None) -> Iterable[Record] | None:
@@ -145,6 +150,28 @@ class Query:
     scenario: Scenario | str | None = attrs.field(default=None, converter=_scenario)
     magnitudes: Magnitudes = attrs.field(default=None, converter=_magnitudes)
     include_undated: bool = attrs.field(default=True, converter=_include_undated)
+
+    @classmethod
+    def of(cls, options: Mapping[str, object], *, domain: bool = True) -> Query:
+        """The query of a function's keyword *options*: unknown names are an :class:`~centralasia.ArgumentError`.
+
+        With ``domain=False`` (a summary covers every domain) a ``domain`` option is refused too.
+
+        Examples
+        --------
+        >>> Query.of({"as_of": "2016"}).as_of
+        PartialDate(year=2016, month=None, day=None)
+        >>> Query.of({"asof": "2016"})
+        Traceback (most recent call last):
+        ...
+        centralasia.errors.ArgumentError: invalid argument: 1 problem
+          - unknown option 'asof'; expected one of as_of, domain, include_undated, magnitudes, records, scenario, weights @ $.asof
+        """
+        allowed = {f.name for f in attrs.fields(cls)} - (set() if domain else {"domain"})
+        for name in options:
+            if name not in allowed:
+                raise ArgumentError(str(name)[:40], f"unknown option {name!r:.40}; expected one of {', '.join(sorted(allowed))}")
+        return cls(**options)  # type: ignore[arg-type]  # each field's converter checks its value
 
     @property
     def one_shot(self) -> bool:

@@ -6,6 +6,7 @@ import enum
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Unpack
 
 import attrs
 
@@ -20,7 +21,6 @@ from centralasia.model import (
     ActorId,
     Certainty,
     Dataset,
-    DateLike,
     Domain,
     Evidence,
     Organization,
@@ -30,7 +30,7 @@ from centralasia.model import (
     RoleKind,
     Scenario,
 )
-from centralasia.query import Query
+from centralasia.query import Query, StreamOptions
 from centralasia.scenarios import Magnitudes, resolve_scenario
 from centralasia.weights import Layer, Weights
 
@@ -623,14 +623,9 @@ def _ids(value: ActorId | Iterable[ActorId], field: str) -> tuple[ActorId, ...]:
 def role_summary(
     ds: Dataset,
     *,
-    records: Iterable[Record] | None = None,
-    as_of: DateLike | None = None,
-    scenario: Scenario | str | None = None,
-    weights: Weights | None = None,
     powers: Iterable[ActorId] = DEFAULT_POWERS,
     over: ActorId | Iterable[ActorId] | None = None,
-    magnitudes: Magnitudes | None = None,
-    include_undated: bool = True,
+    **options: Unpack[StreamOptions],
 ) -> RoleSummary:
     """Summarise who plays which role for whom: each power's influence share per domain and state.
 
@@ -644,30 +639,21 @@ def role_summary(
     Parameters
     ----------
     ds : Dataset
-        The records; with *records*, also the index they are checked against.
-    records : iterable of Agreement, ArmsTransfer, Event, Statement or Role, optional
-        More records, streamed after *ds*'s own (see
-        :func:`~centralasia.relations`): the summary is that of a
-        dataset of both, and the records need never be in memory together.
-        :meth:`RoleSummary.explain` and
-        :meth:`RoleSummary.agreement_with_article` read them again, so they
-        need a sequence or another iterable that gives the same records each
-        time (the summary holds a reference to it, not a copy); after a
-        one-shot iterator such as a generator they raise :class:`TypeError`.
-    as_of : str, datetime.date or PartialDate, optional
-        Leave out relations that began after this date.
-    scenario : Scenario or str, optional
-        Apply a scenario (by id or object) first.
-    weights : Weights, optional
-        The weights table; :data:`~centralasia.DEFAULT_WEIGHTS` by default.
+        The records; with ``records=``, also the index they are checked against.
     powers : iterable of str
         The outside powers to compare; Russia and China by default (add ``"USA"``...).
     over : str or iterable of str, optional
         The states to summarise (groupings expand); the Central Asian states by default.
-    magnitudes : Magnitudes, optional
-        The scenario magnitudes.
-    include_undated : bool
-        Whether undated relations count when *as_of* is given (they do by default).
+    **options
+        The fields of :class:`~centralasia.Query` but ``domain`` (a summary
+        covers every domain): ``records``, ``as_of``, ``weights``,
+        ``scenario``, ``magnitudes``, ``include_undated``. Streamed
+        ``records`` count as if they were in *ds*, and need never be in
+        memory together; :meth:`RoleSummary.explain` and
+        :meth:`RoleSummary.agreement_with_article` read them again, so they
+        need a sequence or another iterable that gives the same records each
+        time (the summary holds a reference to it, not a copy); after a
+        one-shot iterator such as a generator they raise :class:`TypeError`.
 
     Examples
     --------
@@ -694,7 +680,7 @@ def role_summary(
         if power not in ds or expand(ds, (power,)) != (power,):
             raise UnknownIdError(str(power), "power")
     states = central_asian_states(ds) if over is None else expand(ds, _ids(over, "over"))
-    query = Query(records=records, as_of=as_of, weights=weights, scenario=scenario, magnitudes=magnitudes, include_undated=include_undated)
+    query = Query.of(options, domain=False)
     if query.scenario is not None:
         query = attrs.evolve(query, scenario=resolve_scenario(ds, query.scenario))
     wanted_powers = frozenset(chosen_powers)
