@@ -231,9 +231,9 @@ def test_a_dangling_reference_anywhere_is_reported_where_it_is(ds: ca.Dataset, d
 
 
 def _references_of(record: ca.Record) -> Iterator[tuple[str, str, str]]:
-    from centralasia.model import _references
+    from centralasia.model._dataset import references
 
-    return _references(record)
+    return references(record)
 
 
 def _replace(document: Any, path: str, value: Any) -> None:

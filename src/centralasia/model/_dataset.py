@@ -1,0 +1,422 @@
+"""The dataset: records checked together, and the walk over the ids they name.
+
+:func:`references` is the single source for which fields of which record
+kinds name which kind of record; :class:`Dataset` checks with it that every
+reference resolves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, ClassVar, TypeVar, cast, overload
+
+import attrs
+
+from centralasia.errors import DataError, Problem, UnknownIdError
+from centralasia.model._records import (
+    Agreement,
+    ArmsTransfer,
+    Event,
+    Evidence,
+    Membership,
+    Organization,
+    Person,
+    Place,
+    Record,
+    Role,
+    Scenario,
+    State,
+    Statement,
+)
+
+# Domain and RoleKind are only for the examples in the docstrings, which run as doctests.
+from centralasia.model._vocab import Domain, RoleKind  # noqa: F401
+
+__all__ = ["Dataset", "references"]
+
+_R = TypeVar("_R", bound=Record)
+_FACTORY: type = type(attrs.Factory(tuple))  # attrs.Factory is typed as a function
+_T = TypeVar("_T")
+
+# Which fields of which record kinds name which kind of record; the single source
+# for reference checking (and for anyone else that walks references).
+_ACTOR = "actor"
+_PERSON = "person"
+_EVENT = "event"
+
+
+def references(record: Record) -> Iterator[tuple[str, str, str]]:
+    """Yield ``(relative path, id, expected kind)`` for every id *record* names."""
+
+    def many(name: str, ids: tuple[str, ...], kind: str) -> Iterator[tuple[str, str, str]]:
+        for i, ref in enumerate(ids):
+            yield f".{name}[{i}]", ref, kind
+
+    def one(name: str, ref: str | None, kind: str) -> Iterator[tuple[str, str, str]]:
+        if ref is not None:
+            yield f".{name}", ref, kind
+
+    def place(name: str, value: Place | None) -> Iterator[tuple[str, str, str]]:
+        if value is not None:
+            yield from one(f"{name}.state", value.state, _ACTOR)
+
+    if isinstance(record, Organization):
+        for i, m in enumerate(record.members):
+            yield f".members[{i}].member", m.member, _ACTOR
+        yield from place("seat", record.seat)
+    elif isinstance(record, Person):
+        yield from one("state", record.state, _ACTOR)
+        yield from many("affiliations", record.affiliations, _ACTOR)
+    elif isinstance(record, Agreement):
+        yield from many("parties", record.parties, _ACTOR)
+        yield from place("place", record.place)
+        yield from one("establishes", record.establishes, _ACTOR)
+    elif isinstance(record, ArmsTransfer):
+        yield from one("supplier", record.supplier, _ACTOR)
+        yield from one("recipient", record.recipient, _ACTOR)
+    elif isinstance(record, Event):
+        yield from place("place", record.place)
+        yield from many("actors", record.actors, _ACTOR)
+        yield from many("targets", record.targets, _ACTOR)
+        yield from one("host", record.host, _ACTOR)
+        yield from one("organization", record.organization, _ACTOR)
+    elif isinstance(record, Statement):
+        yield from many("speakers", record.speakers, _PERSON)
+        yield from many("on_behalf_of", record.on_behalf_of, _ACTOR)
+        yield from one("occasion", record.occasion, _EVENT)
+        yield from many("about", record.about, _ACTOR)
+    elif isinstance(record, Role):
+        yield from one("actor", record.actor, _ACTOR)
+        yield from many("over", record.over, _ACTOR)
+    elif isinstance(record, Scenario):
+        for i, c in enumerate(record.conditions):
+            yield from many(f"conditions[{i}].actors", c.actors, _ACTOR)
+        for i, e in enumerate(record.effects):
+            yield f".effects[{i}].actor", e.actor, _ACTOR
+            yield from many(f"effects[{i}].over", e.over, _ACTOR)
+
+
+def _a(noun: str) -> str:
+    """*noun* with its indefinite article: "an Agreement", "a State"."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def _kind_of(record: Record) -> str:
+    if isinstance(record, (State, Organization)):
+        return _ACTOR
+    if isinstance(record, Person):
+        return _PERSON
+    if isinstance(record, Event):
+        return _EVENT
+    return "other"
+
+
+def _evidence_lists(record: Record) -> Iterator[tuple[str, Record | Membership, tuple[Evidence, ...]]]:
+    """Yield ``(relative path, owner, evidence)`` for the record and its memberships."""
+    yield ".evidence", record, record.evidence
+    if isinstance(record, Organization):
+        for i, m in enumerate(record.members):
+            yield f".members[{i}].evidence", m, m.evidence
+
+
+def _background_field_problem(owner: object, field: str) -> str | None:
+    """Why *field* (``name`` or dotted ``place.state``) cannot be reset on *owner*, or None."""
+    head, _, rest = field.partition(".")
+    owner_type = type(owner)
+    fields = attrs.fields_dict(owner_type) if attrs.has(owner_type) else {}
+    if head not in fields or fields[head].default is attrs.NOTHING or head in ("id", "evidence"):
+        return f"{field!r} is not an optional field of {type(owner).__name__}"
+    value = getattr(owner, head)
+    if rest and value is not None:
+        return _background_field_problem(value, rest)
+    return None
+
+
+_A = TypeVar("_A")
+
+
+def _reset_field(owner: _A, field: str) -> _A:
+    """*owner* with *field* (``name`` or dotted ``place.state``) back at its default."""
+    head, _, rest = field.partition(".")
+    if rest:
+        value = getattr(owner, head)
+        return owner if value is None else attrs.evolve(owner, **{head: _reset_field(value, rest)})  # type: ignore[misc]
+    default: object = attrs.fields_dict(type(owner))[head].default  # type: ignore[arg-type]
+    # A Factory default (tuple fields) is called, as attrs does on init.
+    value = getattr(default, "factory")() if isinstance(default, _FACTORY) else default
+    return attrs.evolve(owner, **{head: value})  # type: ignore[misc]
+
+
+_E = TypeVar("_E", bound=Record | Membership)
+
+
+def _strip_background(owner: _E) -> _E | None:
+    """The article's view of a record or membership: ``None`` if only background supports it."""
+    article = tuple(e for e in owner.evidence if not e.is_background)
+    if not article:
+        return None
+    out = attrs.evolve(owner, evidence=article)
+    for e in owner.evidence:
+        if e.is_background:
+            for field in e.fields:
+                out = _reset_field(out, field)
+    if isinstance(out, Organization):
+        return cast(_E, _strip_memberships(out))
+    return out
+
+
+def _strip_memberships(org: Organization) -> Organization:
+    views = (_strip_background(m) for m in org.members)
+    return attrs.evolve(org, members=tuple(m for m in views if m is not None))
+
+
+class _NotRecords(tuple[object, ...]):
+    """A collection given as something other than a sequence; holds it for the report."""
+
+
+def _records(value: Iterable[object]) -> tuple[Any, ...]:
+    """Convert a dataset collection to a tuple; :class:`Dataset` reports what is not a sequence."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        return _NotRecords((value,))
+    return tuple(value)
+
+
+def _record_problems(path: str, record: Record, index: Mapping[str, Record]) -> Iterator[Problem]:
+    """The problems of *record* at *path* that only the whole dataset shows."""
+    for rel, ref, expected in references(record):
+        if not isinstance(ref, str):
+            yield Problem.at(path + rel, f"expected an id string, got {type(ref).__name__}")
+            continue
+        target = index.get(ref)
+        if target is None:
+            yield Problem.at(path + rel, f"unknown id {ref!r}")
+        elif _kind_of(target) != expected:
+            yield Problem.at(path + rel, f"{ref!r} is {_a(type(target).__name__)}, not {_a(expected)}")
+    for rel, owner, evidence in _evidence_lists(record):
+        for j, e in enumerate(evidence):
+            if not isinstance(e, Evidence):
+                yield Problem.at(f"{path}{rel}[{j}]", f"expected an Evidence, got {type(e).__name__}")
+                continue
+            for k, field in enumerate(e.fields):
+                why = _background_field_problem(owner, field) if isinstance(field, str) else f"expected a field name, got {type(field).__name__}"
+                if why is not None:
+                    yield Problem.at(f"{path}{rel}[{j}].fields[{k}]", why)
+
+
+def _only(kind: type[_T], records: Iterable[object]) -> tuple[_T, ...]:
+    return tuple(r for r in records if isinstance(r, kind))
+
+
+@attrs.frozen
+class Dataset:
+    """All records, checked: ids unique, every reference resolves, evidence well placed.
+
+    Look records up by id with ``ds[id]`` (raises :class:`UnknownIdError`, a
+    :class:`LookupError`) or ``ds.get(id, default=None)``. Construction checks
+    the whole dataset and raises one :class:`DataError` listing every problem.
+
+    Examples
+    --------
+    >>> ev = [Evidence(paragraph=1)]
+    >>> ds = Dataset(states=[State("KAZ", "Kazakhstan", ev, cow_code=705)])
+    >>> ds["KAZ"].name, ds.get("nope"), "KAZ" in ds, len(ds)
+    ('Kazakhstan', None, True, 1)
+    """
+
+    #: The collections, in the order of the JSON document and of iteration.
+    COLLECTIONS: ClassVar[tuple[str, ...]] = (
+        "states",
+        "organizations",
+        "people",
+        "agreements",
+        "arms_transfers",
+        "events",
+        "statements",
+        "roles",
+        "scenarios",
+    )
+
+    states: tuple[State, ...] = attrs.field(factory=tuple, converter=_records)
+    organizations: tuple[Organization, ...] = attrs.field(factory=tuple, converter=_records)
+    people: tuple[Person, ...] = attrs.field(factory=tuple, converter=_records)
+    agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=_records)
+    arms_transfers: tuple[ArmsTransfer, ...] = attrs.field(factory=tuple, converter=_records)
+    events: tuple[Event, ...] = attrs.field(factory=tuple, converter=_records)
+    statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=_records)
+    roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=_records)
+    scenarios: tuple[Scenario, ...] = attrs.field(factory=tuple, converter=_records)
+    _index: dict[str, Record] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, Record] = {}
+        where: dict[str, str] = {}
+        problems: list[Problem] = []
+        expected_types = attrs.fields_dict(Dataset)
+        checked: list[tuple[str, Record]] = []
+        for name in self.COLLECTIONS:
+            kind = expected_types[name].type
+            records = self._collection(name)
+            if isinstance(records, _NotRecords):
+                got = type(records[0]).__name__
+                problems.append(Problem.at(f"$.{name}", f"expected a sequence of {_COLLECTION_TYPES[name].__name__} records, got {got}"))
+                continue
+            for i, record in enumerate(records):
+                path = f"$.{name}[{i}]"
+                if not isinstance(record, _COLLECTION_TYPES[name]):
+                    problems.append(Problem.at(path, f"expected a {_COLLECTION_TYPES[name].__name__}, got {type(record).__name__} ({kind})"))
+                    continue
+                checked.append((path, record))
+                if not isinstance(record.id, str):
+                    problems.append(Problem.at(f"{path}.id", f"expected an id string, got {type(record.id).__name__}"))
+                elif not record.id:
+                    problems.append(Problem.at(f"{path}.id", "empty id"))
+                elif record.id in index:
+                    problems.append(Problem.at(f"{path}.id", f"duplicate id {record.id!r}, first at {where[record.id]}"))
+                else:
+                    index[record.id] = record
+                    where[record.id] = path
+        for path, record in checked:
+            found: list[Problem] = []
+            try:
+                found.extend(_record_problems(path, record, index))
+            except (AttributeError, TypeError) as exc:
+                # A record built directly with values of the wrong types (a list for a
+                # Place, a string for a Membership...): say which record, not crash.
+                found.append(Problem.at(path, f"malformed {type(record).__name__}: {exc}"))
+            problems.extend(found)
+        if problems:
+            raise DataError(problems, "invalid dataset")
+        object.__setattr__(self, "_index", index)
+
+    def _collection(self, name: str) -> tuple[Record, ...]:
+        records: tuple[Record, ...] = getattr(self, name)
+        return records
+
+    # -- lookup -------------------------------------------------------------
+
+    def __getitem__(self, key: str) -> Record:
+        try:
+            return self._index[key]
+        except (KeyError, TypeError):
+            raise UnknownIdError(str(key)) from None
+
+    @overload
+    def get(self, key: str) -> Record | None: ...
+    @overload
+    def get(self, key: str, default: _T) -> Record | _T: ...
+
+    def get(self, key: str, default: object = None) -> object:
+        """The record with id *key*, or *default* when there is none."""
+        try:
+            return self._index.get(key, default)
+        except TypeError:  # an unhashable key names no record either
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            return key in self._index
+        except TypeError:
+            return False
+
+    def __iter__(self) -> Iterator[Record]:
+        """Every record, collection by collection in :attr:`COLLECTIONS` order."""
+        for name in self.COLLECTIONS:
+            yield from getattr(self, name)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def ids(self) -> Iterator[str]:
+        """Every id, in iteration order."""
+        return (r.id for r in self)
+
+    def of_type(self, kind: type[_R]) -> tuple[_R, ...]:
+        """The records of one class, e.g. ``ds.of_type(Event)``."""
+        return _only(kind, self)
+
+    @property
+    def actors(self) -> tuple[State | Organization, ...]:
+        """States and organisations: everything that can hold influence."""
+        return self.states + self.organizations
+
+    def problems_with(self, record: Record, path: str = "$") -> list[Problem]:
+        """The problems *record* would bring if it were added to this dataset.
+
+        Its id must be new, every id it names must be a record of this
+        dataset of the right kind, and its background evidence must name
+        fields it has; *path* is where the record stands in the caller's data.
+
+        Examples
+        --------
+        >>> ev = [Evidence(paragraph=1)]
+        >>> ds = Dataset(states=[State("KAZ", "Kazakhstan", ev)])
+        >>> role = Role("r", "KAZ", RoleKind.BALANCER, Domain.DIPLOMATIC, ["RUS"], "Balances.", ev)
+        >>> ds.problems_with(role, "$.roles[0]")
+        ["unknown id 'RUS' @ $.roles[0].over[0]"]
+        """
+        problems: list[Problem] = []
+        if not isinstance(record.id, str) or not record.id:
+            problems.append(Problem.at(f"{path}.id", f"expected a non-empty id string, got {record.id!r:.40}"))
+        elif record.id in self:
+            problems.append(Problem.at(f"{path}.id", f"id {record.id!r} is already a record of the dataset"))
+        try:
+            problems.extend(_record_problems(path, record, self._index))
+        except (AttributeError, TypeError) as exc:
+            # A record built with values of the wrong types: say which record, not crash.
+            problems.append(Problem.at(path, f"malformed {type(record).__name__}: {exc}"))
+        return problems
+
+    # -- derived datasets ---------------------------------------------------
+
+    def filter(self, keep: Callable[[Record], bool]) -> Dataset:
+        """A dataset of the records for which *keep* is true (references must still resolve)."""
+        return Dataset(**{name: [r for r in getattr(self, name) if keep(r)] for name in self.COLLECTIONS})
+
+    def article_only(self) -> Dataset:
+        """The article's view: background records, memberships and field values removed.
+
+        Records that only background supports are dropped; on the others,
+        fields that background evidence names are reset to their defaults
+        and the background evidence itself goes.
+
+        Raises
+        ------
+        DataError
+            If a record the article supports names one that only background
+            supports: the data should then cite the article for both (or name
+            the reference among the background fields).
+        """
+        out: dict[str, list[Record]] = {}
+        for name in self.COLLECTIONS:
+            kept = (_strip_background(r) for r in getattr(self, name))
+            out[name] = [r for r in kept if r is not None]
+        try:
+            return Dataset(**out)
+        except DataError as exc:
+            raise DataError(exc.problems, "no article view: article records cite background-only records") from None
+
+    def merge(self, other: Dataset) -> Dataset:
+        """This dataset with *other*'s records added (checked as one dataset).
+
+        Examples
+        --------
+        >>> ev = [Evidence(paragraph=1)]
+        >>> a = Dataset(states=[State("KAZ", "Kazakhstan", ev)])
+        >>> b = Dataset(states=[State("KGZ", "Kyrgyzstan", ev)])
+        >>> [s.id for s in a.merge(b).states]
+        ['KAZ', 'KGZ']
+        """
+        return Dataset(**{name: getattr(self, name) + getattr(other, name) for name in self.COLLECTIONS})
+
+
+_COLLECTION_TYPES: dict[str, type] = {
+    "states": State,
+    "organizations": Organization,
+    "people": Person,
+    "agreements": Agreement,
+    "arms_transfers": ArmsTransfer,
+    "events": Event,
+    "statements": Statement,
+    "roles": Role,
+    "scenarios": Scenario,
+}

@@ -1,0 +1,368 @@
+"""The record classes and the value objects they are built of.
+
+Every record (:data:`Record`) has an id unique across its dataset and
+non-empty evidence; the value objects (:class:`Evidence`, :class:`Place`,
+:class:`Membership`, :class:`Condition`, :class:`Effect`) have neither id
+nor place in a dataset of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from centralasia.errors import FieldError
+from centralasia.model._checks import nonempty, pattern, positive, tuple_of_str
+from centralasia.model._dates import DateLike, PartialDate
+from centralasia.model._vocab import (
+    ARTICLE,
+    ARTICLE_PARAGRAPHS,
+    ActorId,
+    AgreementKind,
+    Certainty,
+    Direction,
+    Domain,
+    EventKind,
+    EvidenceKind,
+    Horizon,
+    MembershipStatus,
+    OrganizationKind,
+    Region,
+    RoleKind,
+    Section,
+    SipriCategory,
+)
+
+__all__ = [
+    "Agreement",
+    "ArmsTransfer",
+    "Condition",
+    "Effect",
+    "Event",
+    "Evidence",
+    "Membership",
+    "Organization",
+    "Person",
+    "Place",
+    "Record",
+    "Role",
+    "Scenario",
+    "State",
+    "Statement",
+]
+
+# --------------------------------------------------------------------------
+# Value objects
+# --------------------------------------------------------------------------
+
+@attrs.frozen
+class Evidence:
+    """Where a record's claim stands: a place in the article, or a named public source.
+
+    Attributes
+    ----------
+    source : str
+        :data:`ARTICLE` for the article; for background, the public source by name.
+    kind : EvidenceKind
+        Article evidence or background.
+    section : Section
+        The part of the article (for background: the part that relies on it).
+    paragraph : int or None
+        Body paragraph 1 to 11; ``None`` outside the body.
+    quote : str or None
+        A short anchor phrase copied verbatim from the article (article evidence only).
+    fields : tuple of str
+        For background evidence: the record fields whose values come from it.
+        ``Dataset.article_only()`` resets these fields to their defaults.
+    note : str or None
+        Why the evidence supports the record, where that is not obvious.
+
+    Examples
+    --------
+    >>> e = Evidence(paragraph=7, quote="In February 2016")
+    >>> e.is_background, e.section
+    (False, <Section.BODY: 'body'>)
+    """
+
+    paragraph: int | None = None
+    quote: str | None = None
+    section: Section = Section.BODY
+    kind: EvidenceKind = EvidenceKind.ARTICLE
+    source: str = ARTICLE
+    fields: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.section is Section.BODY:
+            if self.paragraph is None or not 1 <= self.paragraph <= ARTICLE_PARAGRAPHS:
+                raise FieldError("paragraph", f"a body paragraph is 1 to {ARTICLE_PARAGRAPHS}, not {self.paragraph}", "Evidence")
+        elif self.paragraph is not None:
+            raise FieldError("paragraph", f"only the body has paragraphs, not the {self.section.value}", "Evidence")
+        if self.kind is EvidenceKind.ARTICLE:
+            if self.source != ARTICLE:
+                raise FieldError("source", f"article evidence has source {ARTICLE!r}", "Evidence")
+            if self.fields:
+                raise FieldError("fields", "only background evidence names fields", "Evidence")
+        else:
+            if self.source == ARTICLE or not self.source.strip():
+                raise FieldError("source", "background evidence names its public source", "Evidence")
+            if self.quote is not None:
+                raise FieldError("quote", "a quote is verbatim article text; background evidence has none", "Evidence")
+        if self.quote is not None and not self.quote.strip():
+            raise FieldError("quote", "a quote must not be blank", "Evidence")
+
+    @property
+    def is_background(self) -> bool:
+        """Whether this is background rather than the article."""
+        return self.kind is EvidenceKind.BACKGROUND
+
+
+def _evidences(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Place:
+    """A named place, in a state where the article or background says which.
+
+    Examples
+    --------
+    >>> Place("Dushanbe", "TJK")
+    Place(name='Dushanbe', state='TJK')
+    """
+
+    name: str = attrs.field(validator=nonempty)
+    state: ActorId | None = None
+
+
+@attrs.frozen
+class Membership:
+    """One actor's standing in an organisation, with its own evidence."""
+
+    member: ActorId
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
+    status: MembershipStatus = MembershipStatus.MEMBER
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    certainty: Certainty = Certainty.STATED
+
+
+def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Condition:
+    """A driver of a scenario: what has to happen for it to come about."""
+
+    description: str = attrs.field(validator=nonempty)
+    actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+
+
+@attrs.frozen
+class Effect:
+    """What a scenario does to one actor's role in one domain.
+
+    ``over`` names whom the role is over (empty: the Central Asian states).
+    """
+
+    actor: ActorId
+    domain: Domain
+    direction: Direction
+    description: str = attrs.field(validator=nonempty)
+    over: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+
+
+# --------------------------------------------------------------------------
+# Records: each has an id unique across the dataset and non-empty evidence
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class State:
+    """A sovereign state. Its ``id`` is the ISO 3166-1 alpha-3 code.
+
+    Examples
+    --------
+    >>> kaz = State("KAZ", "Kazakhstan", evidence=[Evidence(paragraph=1)], cow_code=705)
+    >>> kaz.cow_code
+    705
+    """
+
+    id: str = attrs.field(validator=pattern(r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code"))
+    name: str = attrs.field(validator=nonempty)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
+    #: Correlates of War state number.
+    cow_code: int | None = None
+    #: Gleditsch and Ward state number.
+    gw_code: int | None = None
+    #: Wikidata item, e.g. ``"Q232"``.
+    wikidata: str | None = attrs.field(default=None, validator=pattern(r"Q[1-9]\d*", "a Wikidata item id such as 'Q232'"))
+    region: Region | None = None
+    #: How the article names the state or its government ("Moscow", "the Kremlin").
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+
+
+@attrs.frozen
+class Organization:
+    """An organisation, mechanism, group or non-state actor."""
+
+    id: str
+    name: str = attrs.field(validator=nonempty)
+    kind: OrganizationKind
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
+    acronym: str | None = None
+    members: tuple[Membership, ...] = attrs.field(factory=tuple, converter=_memberships)
+    founded: PartialDate | None = None
+    seat: Place | None = None
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+
+    def member_ids(self, as_of: DateLike | None = None) -> tuple[ActorId, ...]:
+        """The ids of the members, optionally only those that had joined by *as_of*.
+
+        A membership without ``since`` counts at any date.
+        """
+        if as_of is None:
+            return tuple(m.member for m in self.members)
+        cut = PartialDate.coerce(as_of)
+        return tuple(
+            m.member
+            for m in self.members
+            if (m.since is None or m.since <= cut) and (m.until is None or m.until > cut)
+        )
+
+
+@attrs.frozen
+class Person:
+    """A person the article names: an official, an envoy, an author."""
+
+    id: str
+    name: str = attrs.field(validator=nonempty)
+    position: str
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
+    #: The state the person serves, where the article says so.
+    state: ActorId | None = None
+    affiliations: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+
+
+@attrs.frozen
+class Agreement:
+    """An agreement between actors, formal or tacit."""
+
+    id: str
+    title: str = attrs.field(validator=nonempty)
+    kind: AgreementKind
+    domain: Domain
+    parties: tuple[ActorId, ...] = attrs.field(converter=tuple_of_str, validator=nonempty)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
+    date: PartialDate | None = None
+    place: Place | None = None
+    #: The organisation or mechanism the agreement sets up, if any.
+    establishes: ActorId | None = None
+    certainty: Certainty = Certainty.STATED
+
+
+@attrs.frozen
+class ArmsTransfer:
+    """A supply of weapons from one actor to another."""
+
+    id: str
+    supplier: ActorId
+    recipient: ActorId
+    designation: str = attrs.field(validator=nonempty)
+    description: str
+    category: SipriCategory
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
+    #: The year of delivery, where known.
+    year: int | None = None
+    number: int | None = attrs.field(default=None, validator=positive)
+    #: The article says this was the supplier's first such supply to the recipient.
+    first_from_supplier: bool = False
+    certainty: Certainty = Certainty.STATED
+
+    @property
+    def date(self) -> PartialDate | None:
+        """The year as a :class:`PartialDate`, for date filters."""
+        return None if self.year is None else PartialDate(self.year)
+
+
+@attrs.frozen
+class Event:
+    """Something that happened: an attack, a visit, a meeting, talks..."""
+
+    id: str
+    kind: EventKind
+    title: str = attrs.field(validator=nonempty)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
+    date: PartialDate | None = None
+    place: Place | None = None
+    #: Who acted: visitors, attackers where known, parties to talks.
+    actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    #: Whom an attack struck or whom an announcement concerns.
+    targets: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    host: ActorId | None = None
+    #: The organisation under whose roof it took place.
+    organization: ActorId | None = None
+    #: Whether it is described as going on, or as happening again and again.
+    ongoing: bool = False
+    certainty: Certainty = Certainty.STATED
+
+
+@attrs.frozen
+class Statement:
+    """Something officials said, with their own words where the article quotes them."""
+
+    id: str
+    speakers: tuple[str, ...] = attrs.field(converter=tuple_of_str, validator=nonempty)
+    summary: str = attrs.field(validator=nonempty)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
+    on_behalf_of: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    #: The event at which it was said.
+    occasion: str | None = None
+    date: PartialDate | None = None
+    #: The speaker's own words, verbatim, where the article quotes them.
+    quote: str | None = None
+    #: Whom or what it concerns.
+    about: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    domain: Domain = Domain.SECURITY
+    #: Said more than once ("has stated many times").
+    repeated: bool = False
+    certainty: Certainty = Certainty.STATED
+
+
+@attrs.frozen
+class Role:
+    """A claim that an actor plays a role, in a domain, for some actors, over a period."""
+
+    id: str
+    actor: ActorId
+    role: RoleKind
+    domain: Domain
+    over: tuple[ActorId, ...] = attrs.field(converter=tuple_of_str, validator=nonempty)
+    summary: str = attrs.field(validator=nonempty)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    #: Growing, shrinking or steady, where the article says.
+    trend: Direction | None = None
+    certainty: Certainty = Certainty.STATED
+
+
+@attrs.frozen
+class Scenario:
+    """A future the article sketches: its drivers, its effects and its outcome."""
+
+    id: str
+    title: str = attrs.field(validator=nonempty)
+    horizon: Horizon
+    outcome: str = attrs.field(validator=nonempty)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
+    conditions: tuple[Condition, ...] = attrs.field(factory=tuple, converter=tuple)
+    effects: tuple[Effect, ...] = attrs.field(factory=tuple, converter=tuple)
+    certainty: Certainty = Certainty.PROJECTED
+
+
+#: Any record of a dataset.
+Record = State | Organization | Person | Agreement | ArmsTransfer | Event | Statement | Role | Scenario

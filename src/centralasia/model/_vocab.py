@@ -1,0 +1,210 @@
+"""The model's vocabularies: the article's id, the actor id type and the closed enums."""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "ARTICLE",
+    "ARTICLE_PARAGRAPHS",
+    "ActorId",
+    "AgreementKind",
+    "Certainty",
+    "Direction",
+    "Domain",
+    "EventKind",
+    "EvidenceKind",
+    "Horizon",
+    "MembershipStatus",
+    "OrganizationKind",
+    "Precision",
+    "Region",
+    "RoleKind",
+    "Section",
+    "SipriCategory",
+]
+
+#: The id of the source article, as :attr:`Evidence.source` of article evidence.
+ARTICLE = "kosnazarov-akylbayev-2016"
+
+#: The article's body paragraphs are numbered 1 to this.
+ARTICLE_PARAGRAPHS = 11
+
+#: Any id of a :class:`State` or :class:`Organization` (the actors).
+ActorId = str
+
+
+# --------------------------------------------------------------------------
+# Closed vocabularies
+# --------------------------------------------------------------------------
+
+
+class Certainty(enum.Enum):
+    """How sure the article is of a claim, in its own words."""
+
+    #: The article states it as fact.
+    STATED = "stated"
+    #: The article passes it on as reported ("it has been reported that...").
+    REPORTED = "reported"
+    #: The authors' own judgement or reading of events.
+    ASSESSED = "assessed"
+    #: A projection: what a scenario of the article would bring.
+    PROJECTED = "projected"
+
+
+class Domain(enum.Enum):
+    """The fields of influence the article tells apart ("division of labour")."""
+
+    SECURITY = "security"
+    ECONOMIC = "economic"
+    DIPLOMATIC = "diplomatic"
+
+
+class EvidenceKind(enum.Enum):
+    """Whether a piece of evidence is the article or public background to it."""
+
+    ARTICLE = "article"
+    #: A public fact the article relies on but does not state; the source is named.
+    BACKGROUND = "background"
+
+
+class Section(enum.Enum):
+    """Where in the article a piece of evidence stands."""
+
+    TITLE = "title"
+    #: The photo caption above the byline; not a body paragraph.
+    CAPTION = "caption"
+    BYLINE = "byline"
+    #: Body paragraphs 1 to 11, from "The recent terrorist attacks..." on.
+    BODY = "body"
+    #: The note on the authors after the last paragraph.
+    AUTHOR_NOTE = "author-note"
+
+
+class Region(enum.Enum):
+    """UN M49 sub-regions of the states in the dataset (background)."""
+
+    CENTRAL_ASIA = "Central Asia"
+    EASTERN_ASIA = "Eastern Asia"
+    EASTERN_EUROPE = "Eastern Europe"
+    SOUTHERN_ASIA = "Southern Asia"
+    WESTERN_ASIA = "Western Asia"
+    NORTHERN_AMERICA = "Northern America"
+    LATIN_AMERICA_AND_THE_CARIBBEAN = "Latin America and the Caribbean"
+    SUB_SAHARAN_AFRICA = "Sub-Saharan Africa"
+
+
+class OrganizationKind(enum.Enum):
+    """What kind of organisation, mechanism or group an :class:`Organization` is."""
+
+    INTERGOVERNMENTAL_ORGANIZATION = "intergovernmental-organization"
+    #: A grouping that meets at summits without a charter body (BRICS).
+    FORUM = "forum"
+    #: A standing security or counter-terrorism mechanism or centre.
+    SECURITY_MECHANISM = "security-mechanism"
+    #: A contact group for negotiations (the QCG on Afghanistan).
+    CONTACT_GROUP = "contact-group"
+    NON_STATE_ARMED_GROUP = "non-state-armed-group"
+    GOVERNMENT_AGENCY = "government-agency"
+    RESEARCH_INSTITUTE = "research-institute"
+    UNIVERSITY = "university"
+    #: States the article speaks of together ("Central Asia", "the West").
+    STATE_GROUPING = "state-grouping"
+
+
+class MembershipStatus(enum.Enum):
+    """A member's standing in an :class:`Organization`."""
+
+    MEMBER = "member"
+    FOUNDING_MEMBER = "founding-member"
+    OBSERVER = "observer"
+    DIALOGUE_PARTNER = "dialogue-partner"
+    PARTICIPANT = "participant"
+
+
+class AgreementKind(enum.Enum):
+    """What kind of agreement an :class:`Agreement` is."""
+
+    BILATERAL_AGREEMENT = "bilateral-agreement"
+    #: An agreement that sets up a standing multilateral mechanism.
+    MULTILATERAL_MECHANISM = "multilateral-mechanism"
+    #: An unwritten understanding the article reads into the parties' conduct.
+    TACIT_UNDERSTANDING = "tacit-understanding"
+
+
+class SipriCategory(enum.Enum):
+    """SIPRI Arms Transfers Database weapon categories."""
+
+    AIRCRAFT = "aircraft"
+    AIR_DEFENCE_SYSTEMS = "air-defence-systems"
+    ANTI_SUBMARINE_WARFARE = "anti-submarine-warfare"
+    ARMOURED_VEHICLES = "armoured-vehicles"
+    ARTILLERY = "artillery"
+    ENGINES = "engines"
+    MISSILES = "missiles"
+    NAVAL_WEAPONS = "naval-weapons"
+    SATELLITES = "satellites"
+    SENSORS = "sensors"
+    SHIPS = "ships"
+    OTHER = "other"
+
+
+class EventKind(enum.Enum):
+    """What kind of thing happened in an :class:`Event`."""
+
+    ATTACK = "attack"
+    VISIT = "visit"
+    MEETING = "meeting"
+    SUMMIT = "summit"
+    EXERCISE = "exercise"
+    #: A transfer of power at the top of a state.
+    TRANSITION = "transition"
+    TALKS = "talks"
+    ANNOUNCEMENT = "announcement"
+    #: Armed or militant activity that is not a single attack.
+    MILITANT_ACTIVITY = "militant-activity"
+
+
+class RoleKind(enum.Enum):
+    """The roles the article gives actors in Central Asia."""
+
+    SECURITY_GUARANTOR = "security-guarantor"
+    ECONOMIC_DEVELOPER = "economic-developer"
+    INVESTOR = "investor"
+    ARMS_SUPPLIER = "arms-supplier"
+    SECURITY_PARTNER = "security-partner"
+    COUNTER_TERRORISM_PARTNER = "counter-terrorism-partner"
+    MEDIATOR = "mediator"
+    #: Keeping other powers out of the region.
+    GATEKEEPER = "gatekeeper"
+    #: Framing a threat to win a security role ("discourse of danger").
+    SECURITIZER = "securitizer"
+    #: A state seeking to be a partner of both powers at once.
+    BALANCER = "balancer"
+    SECURITY_THREAT = "security-threat"
+
+
+class Direction(enum.Enum):
+    """Which way a scenario moves an actor's role."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    #: The article says the role shifts but not which way.
+    SHIFT = "shift"
+    UNCHANGED = "unchanged"
+
+
+class Horizon(enum.Enum):
+    """The time horizon of a :class:`Scenario`, as the article gives it."""
+
+    SHORT_TO_MEDIUM_TERM = "short-to-medium-term"
+    LONG_TERM = "long-term"
+    UNSPECIFIED = "unspecified"
+
+
+class Precision(enum.Enum):
+    """How much of a :class:`PartialDate` is known."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
