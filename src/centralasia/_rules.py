@@ -10,6 +10,7 @@ in :meth:`Context.weigh` (all kinds) or in the one rule it concerns.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -102,9 +103,9 @@ class Context:
         supports the record: the product :class:`~centralasia.Weights` documents.
         """
         latest = self.latest
-        if latest is not None and (not self.include_undated if date is None else date.earliest > latest):
+        if latest is not None and (date.earliest > latest if date is not None else not self.include_undated):
             return None
-        weight = self.base[layer][record.certainty._value_]
+        weight: float = self.base[layer][record.certainty._value_]
         if factor is not None:
             weight = weight * factor
         evidence = record.evidence
@@ -127,14 +128,18 @@ class Context:
     def actors(self, ids: tuple[str, ...]) -> tuple[str, ...]:
         """:func:`~centralasia.actors.expand` of *ids*, from a cache of each id's expansion."""
         if len(ids) == 1:
-            return self.actor(ids[0])
+            # The hot path: one id, already expanded.
+            return self.expanded.get(ids[0]) or self.actor(ids[0])
         return tuple(dict.fromkeys(actor for i in ids for actor in self.actor(i)))
 
     @staticmethod
     def pairs(
-        sources: Iterable[str], targets: Sequence[str], layer: Layer, domain: Domain, weight: float, certainty: Certainty, record: str, date: PartialDate | None
+        sources: Sequence[str], targets: Sequence[str], layer: Layer, domain: Domain, weight: float, certainty: Certainty, record: str, date: PartialDate | None
     ) -> list[Row]:
         """A row for each source and each target other than itself, sources first."""
+        if len(sources) == 1 and len(targets) == 1:  # the common case, without a comprehension
+            u, v = sources[0], targets[0]
+            return [] if u == v else [_new_row(Row, (u, v, layer, domain, weight, certainty, record, date, None))]
         return [_new_row(Row, (u, v, layer, domain, weight, certainty, record, date, None)) for u in sources for v in targets if u != v]
 
 
@@ -291,7 +296,10 @@ def _rule_of(kind: type, found: dict[type, Callable[[Any, Context], Sequence[Row
 def record_rows(records: Iterable[Record], ctx: Context) -> Iterator[Row]:
     """The relations *records* give, one record at a time, those dated after the cut left out."""
     found: dict[type, Callable[[Any, Context], Sequence[Row]] | None] = dict(RULES)
-    for record in records:
+
+    def rows_of(record: Record) -> Sequence[Row]:
         rule = found.get(type(record)) or _rule_of(type(record), found)
-        if rule is not None:
-            yield from rule(record, ctx)
+        return () if rule is None else rule(record, ctx)
+
+    # chain walks each record's rows in C: no generator frame to resume per row.
+    return itertools.chain.from_iterable(map(rows_of, records))

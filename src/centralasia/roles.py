@@ -686,7 +686,7 @@ def role_summary(
     wanted_powers = frozenset(chosen_powers)
     wanted_states = frozenset(states)
     rows = relation_rows(ds, query)
-    sums = sum_by(((row.source, row.domain, row.target, row.layer), row.weight, "") for row in rows if row.source in wanted_powers and row.target in wanted_states)
+    sums = sum_by(((u, row.domain, v, row.layer), row.weight, "") for row in rows if (u := row.source) in wanted_powers and (v := row.target) in wanted_states)
     one_shot = query.one_shot
     if one_shot:
         query = attrs.evolve(query, records=None)  # spent: keep no reference to it

@@ -10,6 +10,7 @@ import attrs
 
 from centralasia._tables import Table, coerce_domain, member, number
 from centralasia.errors import FieldError
+from centralasia.model._vocab import Vocabulary
 from centralasia.model import Certainty, Domain, EventKind, MembershipStatus, OrganizationKind, RoleKind
 
 __all__ = ["DEFAULT_WEIGHTS", "Layer", "Weights"]
@@ -17,7 +18,7 @@ __all__ = ["DEFAULT_WEIGHTS", "Layer", "Weights"]
 _E = TypeVar("_E", bound=enum.Enum)
 
 
-class Layer(enum.Enum):
+class Layer(Vocabulary):
     """The kind of relation an edge stands for: its layer in the multiplex network.
 
     Event layers share their values with :class:`~centralasia.EventKind`.

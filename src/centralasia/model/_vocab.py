@@ -39,7 +39,18 @@ ActorId = str
 # --------------------------------------------------------------------------
 
 
-class Certainty(enum.Enum):
+class Vocabulary(enum.Enum):
+    """Base of every closed vocabulary: members hash by identity.
+
+    :class:`enum.Enum` hashes a member by its name in Python code; members
+    compare by identity, so the identity hash agrees with equality and costs
+    a C call. The relation rules look enum members up millions of times.
+    """
+
+    __hash__ = object.__hash__
+
+
+class Certainty(Vocabulary):
     """How sure the article is of a claim, in its own words."""
 
     #: The article states it as fact.
@@ -52,7 +63,7 @@ class Certainty(enum.Enum):
     PROJECTED = "projected"
 
 
-class Domain(enum.Enum):
+class Domain(Vocabulary):
     """The fields of influence the article tells apart ("division of labour")."""
 
     SECURITY = "security"
@@ -60,7 +71,7 @@ class Domain(enum.Enum):
     DIPLOMATIC = "diplomatic"
 
 
-class EvidenceKind(enum.Enum):
+class EvidenceKind(Vocabulary):
     """Whether a piece of evidence is the article or public background to it."""
 
     ARTICLE = "article"
@@ -68,7 +79,7 @@ class EvidenceKind(enum.Enum):
     BACKGROUND = "background"
 
 
-class Section(enum.Enum):
+class Section(Vocabulary):
     """Where in the article a piece of evidence stands."""
 
     TITLE = "title"
@@ -81,7 +92,7 @@ class Section(enum.Enum):
     AUTHOR_NOTE = "author-note"
 
 
-class Region(enum.Enum):
+class Region(Vocabulary):
     """UN M49 sub-regions of the states in the dataset (background)."""
 
     CENTRAL_ASIA = "Central Asia"
@@ -94,7 +105,7 @@ class Region(enum.Enum):
     SUB_SAHARAN_AFRICA = "Sub-Saharan Africa"
 
 
-class OrganizationKind(enum.Enum):
+class OrganizationKind(Vocabulary):
     """What kind of organisation, mechanism or group an :class:`Organization` is."""
 
     INTERGOVERNMENTAL_ORGANIZATION = "intergovernmental-organization"
@@ -112,7 +123,7 @@ class OrganizationKind(enum.Enum):
     STATE_GROUPING = "state-grouping"
 
 
-class MembershipStatus(enum.Enum):
+class MembershipStatus(Vocabulary):
     """A member's standing in an :class:`Organization`."""
 
     MEMBER = "member"
@@ -122,7 +133,7 @@ class MembershipStatus(enum.Enum):
     PARTICIPANT = "participant"
 
 
-class AgreementKind(enum.Enum):
+class AgreementKind(Vocabulary):
     """What kind of agreement an :class:`Agreement` is."""
 
     BILATERAL_AGREEMENT = "bilateral-agreement"
@@ -132,7 +143,7 @@ class AgreementKind(enum.Enum):
     TACIT_UNDERSTANDING = "tacit-understanding"
 
 
-class SipriCategory(enum.Enum):
+class SipriCategory(Vocabulary):
     """SIPRI Arms Transfers Database weapon categories."""
 
     AIRCRAFT = "aircraft"
@@ -149,7 +160,7 @@ class SipriCategory(enum.Enum):
     OTHER = "other"
 
 
-class EventKind(enum.Enum):
+class EventKind(Vocabulary):
     """What kind of thing happened in an :class:`Event`."""
 
     ATTACK = "attack"
@@ -165,7 +176,7 @@ class EventKind(enum.Enum):
     MILITANT_ACTIVITY = "militant-activity"
 
 
-class RoleKind(enum.Enum):
+class RoleKind(Vocabulary):
     """The roles the article gives actors in Central Asia."""
 
     SECURITY_GUARANTOR = "security-guarantor"
@@ -184,7 +195,7 @@ class RoleKind(enum.Enum):
     SECURITY_THREAT = "security-threat"
 
 
-class Direction(enum.Enum):
+class Direction(Vocabulary):
     """Which way a scenario moves an actor's role."""
 
     INCREASE = "increase"
@@ -194,7 +205,7 @@ class Direction(enum.Enum):
     UNCHANGED = "unchanged"
 
 
-class Horizon(enum.Enum):
+class Horizon(Vocabulary):
     """The time horizon of a :class:`Scenario`, as the article gives it."""
 
     SHORT_TO_MEDIUM_TERM = "short-to-medium-term"
@@ -202,7 +213,7 @@ class Horizon(enum.Enum):
     UNSPECIFIED = "unspecified"
 
 
-class Precision(enum.Enum):
+class Precision(Vocabulary):
     """How much of a :class:`PartialDate` is known."""
 
     YEAR = "year"
