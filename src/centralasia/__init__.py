@@ -18,10 +18,13 @@ from centralasia.errors import (
 from centralasia.loader import load
 from centralasia.model import (
     ARTICLE,
+    ARTICLE_TIME,
     Agreement,
     AgreementKind,
     ArmsTransfer,
     Certainty,
+    Claim,
+    ClaimKind,
     Condition,
     Dataset,
     DateLike,
@@ -46,10 +49,12 @@ from centralasia.model import (
     Role,
     RoleKind,
     Scenario,
+    Scope,
     Section,
     SipriCategory,
     State,
     Statement,
+    Strength,
 )
 
 if TYPE_CHECKING:
@@ -101,12 +106,15 @@ _SUBMODULES = frozenset({"actors", "additions", "cli", "comparison", "edges", "e
 
 __all__ = [
     "ARTICLE",
+    "ARTICLE_TIME",
     "Agreement",
     "AgreementKind",
     "ArgumentError",
     "ArmsTransfer",
     "CentralAsiaError",
     "Certainty",
+    "Claim",
+    "ClaimKind",
     "Comparison",
     "Condition",
     "DEFAULT_MAGNITUDES",
@@ -143,10 +151,12 @@ __all__ = [
     "RoleKind",
     "RoleSummary",
     "Scenario",
+    "Scope",
     "Section",
     "SipriCategory",
     "State",
     "Statement",
+    "Strength",
     "UnknownIdError",
     "Weights",
     "apply_scenario",

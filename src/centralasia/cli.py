@@ -338,6 +338,7 @@ _Handler = Callable[[argparse.Namespace, TextIO], int]
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``centralasia`` command (for documentation tools)."""
     from centralasia import __version__
+    from centralasia.export import TABLES, WRITERS
 
     data = _Parser(add_help=False)
     data.add_argument(
@@ -397,7 +398,7 @@ def make_parser() -> argparse.ArgumentParser:
         "Write the influence network: GraphML, GEXF (Gephi), node-link JSON or a CSV edge list.",
     )
     sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write; its suffix names the format unless --format does")
-    sub.add_argument("--format", choices=["graphml", "gexf", "json", "csv"], help="the format (default: from the suffix of FILE)")
+    sub.add_argument("--format", choices=list(WRITERS), help="the format (default: from the suffix of FILE)")
     analysis_options(sub)
 
     sub = command(
@@ -425,8 +426,6 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check FILE as additions to the dataset (its records may name ids of the bundled data, such as KAZ)",
     )
-
-    from centralasia.export import TABLES
 
     sub = command("export", _cmd_export, "the dataset as JSON, or one table as CSV")
     sub.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")

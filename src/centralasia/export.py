@@ -16,8 +16,9 @@ import functools
 import json
 import numbers
 import os
-from collections.abc import Hashable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Literal, TextIO, TypeVar, cast, get_args, get_type_hints
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar, cast, get_args, get_type_hints
 
 import attrs
 import networkx as nx
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "TABLES",
+    "WRITERS",
     "Format",
     "PlainValue",
     "columns",
@@ -67,12 +69,14 @@ _N = TypeVar("_N", bound=Hashable)
 Format = Literal["graphml", "gexf", "json", "csv"]
 
 #: The network formats, with the file suffix each is guessed from.
-FORMATS: Mapping[str, Format] = {
-    ".graphml": "graphml",
-    ".gexf": "gexf",
-    ".json": "json",
-    ".csv": "csv",
-}
+FORMATS: Mapping[str, Format] = MappingProxyType(
+    {
+        ".graphml": "graphml",
+        ".gexf": "gexf",
+        ".json": "json",
+        ".csv": "csv",
+    }
+)
 
 #: The tables :func:`to_frame` and :func:`rows` make: one per collection of
 #: :class:`~centralasia.model.Dataset`, and four of the records' parts.
@@ -610,12 +614,15 @@ def write_edge_list(graph: nx.Graph[_N], path: str | os.PathLike[str]) -> None:
             writer.writerow({k: str(v).lower() if isinstance(v, bool) else v for k, v in row.items()})
 
 
-_WRITERS: Mapping[Format, str] = {
-    "graphml": "write_graphml",
-    "gexf": "write_gexf",
-    "json": "write_node_link",
-    "csv": "write_edge_list",
-}
+#: The writer of each network format: what :func:`write_network` calls.
+WRITERS: Mapping[Format, Callable[[nx.Graph[Any], str | os.PathLike[str]], None]] = MappingProxyType(
+    {
+        "graphml": write_graphml,
+        "gexf": write_gexf,
+        "json": write_node_link,
+        "csv": write_edge_list,
+    }
+)
 
 
 def _format_of(path: str | os.PathLike[str], fmt: str | None) -> Format:
@@ -625,8 +632,8 @@ def _format_of(path: str | os.PathLike[str], fmt: str | None) -> Format:
             known = ", ".join(FORMATS)
             raise ValueError(f"cannot tell the format of {os.fspath(path)!r} from its suffix; use one of {known} or name the format")
         return FORMATS[suffix]
-    if fmt not in _WRITERS:
-        raise ValueError(f"unknown network format {fmt!r}; expected one of {', '.join(_WRITERS)}")
+    if fmt not in WRITERS:
+        raise ValueError(f"unknown network format {fmt!r}; expected one of {', '.join(WRITERS)}")
     return cast(Format, fmt)
 
 
@@ -666,14 +673,7 @@ def write_network(graph: nx.Graph[_N], path: str | os.PathLike[str], format: For
     [('RUS', 'KAZ')]
     """
     fmt = _format_of(path, format)
-    if fmt == "graphml":
-        write_graphml(graph, path)
-    elif fmt == "gexf":
-        write_gexf(graph, path)
-    elif fmt == "json":
-        write_node_link(graph, path)
-    else:
-        write_edge_list(graph, path)
+    WRITERS[fmt](graph, path)
     return fmt
 
 

@@ -19,6 +19,7 @@ from centralasia.model._dates import PartialDate
 from centralasia.model._records import (
     Agreement,
     ArmsTransfer,
+    Claim,
     Condition,
     Effect,
     Event,
@@ -36,6 +37,7 @@ from centralasia.model._vocab import (
     ARTICLE_PARAGRAPHS,
     AgreementKind,
     Certainty,
+    ClaimKind,
     Direction,
     Domain,
     EventKind,
@@ -46,8 +48,10 @@ from centralasia.model._vocab import (
     Precision,
     Region,
     RoleKind,
+    Scope,
     Section,
     SipriCategory,
+    Strength,
 )
 
 # Re-exported by assignment rather than import: Sphinx documents a module's data
@@ -66,14 +70,20 @@ DateLike = _dates.DateLike
 #: Any record of a dataset.
 Record = _records.Record
 
+#: The article's own time: undated records count from here, not from the beginning of time.
+ARTICLE_TIME = _dates.ARTICLE_TIME
+
 __all__ = [
     "ARTICLE",
     "ARTICLE_PARAGRAPHS",
+    "ARTICLE_TIME",
     "ActorId",
     "Agreement",
     "AgreementKind",
     "ArmsTransfer",
     "Certainty",
+    "Claim",
+    "ClaimKind",
     "Condition",
     "Dataset",
     "DateLike",
@@ -98,8 +108,10 @@ __all__ = [
     "Role",
     "RoleKind",
     "Scenario",
+    "Scope",
     "Section",
     "SipriCategory",
     "State",
     "Statement",
+    "Strength",
 ]

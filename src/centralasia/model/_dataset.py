@@ -16,6 +16,7 @@ from centralasia.errors import DataError, Problem, UnknownIdError
 from centralasia.model._records import (
     Agreement,
     ArmsTransfer,
+    Claim,
     Event,
     Evidence,
     Membership,
@@ -43,6 +44,9 @@ _T = TypeVar("_T")
 _ACTOR = "actor"
 _PERSON = "person"
 _EVENT = "event"
+_CLAIM = "claim"
+#: Any record at all (a claim can be about a role, an agreement, an actor...).
+_ANY = "record"
 
 
 def references(record: Record) -> Iterator[tuple[str, str, str]]:
@@ -88,6 +92,9 @@ def references(record: Record) -> Iterator[tuple[str, str, str]]:
     elif isinstance(record, Role):
         yield from one("actor", record.actor, _ACTOR)
         yield from many("over", record.over, _ACTOR)
+    elif isinstance(record, Claim):
+        yield from many("actors", record.actors, _ACTOR)
+        yield from many("about", record.about, _ANY)
     elif isinstance(record, Scenario):
         for i, c in enumerate(record.conditions):
             yield from many(f"conditions[{i}].actors", c.actors, _ACTOR)
@@ -108,6 +115,8 @@ def _kind_of(record: Record) -> str:
         return _PERSON
     if isinstance(record, Event):
         return _EVENT
+    if isinstance(record, Claim):
+        return _CLAIM
     return "other"
 
 
@@ -190,7 +199,7 @@ def _record_problems(path: str, record: Record, index: Mapping[str, Record]) -> 
         target = index.get(ref)
         if target is None:
             yield Problem.at(path + rel, f"unknown id {ref!r}")
-        elif _kind_of(target) != expected:
+        elif expected != _ANY and _kind_of(target) != expected:
             yield Problem.at(path + rel, f"{ref!r} is {_a(type(target).__name__)}, not {_a(expected)}")
     for rel, owner, evidence in _evidence_lists(record):
         for j, e in enumerate(evidence):
@@ -201,6 +210,19 @@ def _record_problems(path: str, record: Record, index: Mapping[str, Record]) -> 
                 why = _background_field_problem(owner, field) if isinstance(field, str) else f"expected a field name, got {type(field).__name__}"
                 if why is not None:
                     yield Problem.at(f"{path}{rel}[{j}].fields[{k}]", why)
+            if e.claim is not None:
+                yield from _claim_problems(f"{path}{rel}[{j}].claim", e, index)
+
+
+def _claim_problems(path: str, e: Evidence, index: Mapping[str, Record]) -> Iterator[Problem]:
+    """An evidence's claim must be a :class:`Claim` of the dataset, standing where the evidence does."""
+    claim = index.get(e.claim) if isinstance(e.claim, str) else None
+    if not isinstance(claim, Claim):
+        what = "unknown id" if claim is None else f"{_a(type(claim).__name__)}, not a Claim:"
+        yield Problem.at(path, f"{what} {e.claim!r:.60}")
+    elif not any(c.section is e.section and c.paragraph == e.paragraph for c in claim.evidence):
+        where = f"paragraph {e.paragraph}" if e.paragraph is not None else f"the {e.section.value}"
+        yield Problem.at(path, f"claim {e.claim!r} does not stand in {where}, where this evidence does")
 
 
 def _only(kind: type[_T], records: Iterable[object]) -> tuple[_T, ...]:
@@ -234,6 +256,7 @@ class Dataset:
         "statements",
         "roles",
         "scenarios",
+        "claims",
     )
 
     states: tuple[State, ...] = attrs.field(factory=tuple, converter=_records)
@@ -245,6 +268,7 @@ class Dataset:
     statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=_records)
     roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=_records)
     scenarios: tuple[Scenario, ...] = attrs.field(factory=tuple, converter=_records)
+    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_records)
     _index: dict[str, Record] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -419,4 +443,5 @@ _COLLECTION_TYPES: dict[str, type] = {
     "statements": Statement,
     "roles": Role,
     "scenarios": Scenario,
+    "claims": Claim,
 }

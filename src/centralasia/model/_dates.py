@@ -11,7 +11,7 @@ import attrs
 from centralasia.errors import FieldError
 from centralasia.model._vocab import Precision
 
-__all__ = ["DateLike", "PartialDate"]
+__all__ = ["ARTICLE_TIME", "DateLike", "PartialDate"]
 
 _ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -139,3 +139,9 @@ class PartialDate:
 
 #: What every ``as_of`` and date argument accepts.
 DateLike = PartialDate | _dt.date | str
+
+
+#: The article's own time: undated records count from here, not from the beginning of time.
+#: The article is undated ("late 2016"); the last event it names, the BRICS summit in Goa,
+#: ended on 16 October 2016 (background: the summit's Goa Declaration, 16 October 2016).
+ARTICLE_TIME = PartialDate(2016, 10, 16)

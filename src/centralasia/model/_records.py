@@ -21,6 +21,7 @@ from centralasia.model._vocab import (
     ActorId,
     AgreementKind,
     Certainty,
+    ClaimKind,
     Direction,
     Domain,
     EventKind,
@@ -30,13 +31,16 @@ from centralasia.model._vocab import (
     OrganizationKind,
     Region,
     RoleKind,
+    Scope,
     Section,
     SipriCategory,
+    Strength,
 )
 
 __all__ = [
     "Agreement",
     "ArmsTransfer",
+    "Claim",
     "Condition",
     "Effect",
     "Event",
@@ -77,6 +81,10 @@ class Evidence:
         ``Dataset.article_only()`` resets these fields to their defaults.
     note : str or None
         Why the evidence supports the record, where that is not obvious.
+    claim : str or None
+        For article evidence: the id of the :class:`Claim` (the statement of
+        the article) the record rests on. Records resting on one claim share
+        its weight: one claim, one vote.
 
     Examples
     --------
@@ -92,6 +100,7 @@ class Evidence:
     source: str = ARTICLE
     fields: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
     note: str | None = None
+    claim: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.section is Section.BODY:
@@ -109,6 +118,8 @@ class Evidence:
                 raise FieldError("source", "background evidence names its public source", "Evidence")
             if self.quote is not None:
                 raise FieldError("quote", "a quote is verbatim article text; background evidence has none", "Evidence")
+            if self.claim is not None:
+                raise FieldError("claim", "a claim is a statement of the article; background evidence rests on none", "Evidence")
         if self.quote is not None and not self.quote.strip():
             raise FieldError("quote", "a quote must not be blank", "Evidence")
 
@@ -172,11 +183,67 @@ class Effect:
     direction: Direction
     description: str = attrs.field(validator=nonempty)
     over: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    #: How strongly the article says the role moves.
+    strength: Strength = Strength.MODERATE
+    #: The article's words the effect rests on, verbatim.
+    quote: str | None = None
 
 
 # --------------------------------------------------------------------------
 # Records: each has an id unique across the dataset and non-empty evidence
 # --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Claim:
+    """One statement of the article: the unit of evidence, whatever records rest on it.
+
+    Records cite a claim through their evidence (``Evidence(claim=...)``); all
+    records resting on one claim share its weight, so one sentence of the
+    article counts once. A claim with no records resting on it still says
+    something the article says (an assessment, a condition) and can be queried.
+
+    Attributes
+    ----------
+    kind : ClaimKind
+        An act, a tie, an assessment, an intent or a projection.
+    summary : str
+        What the statement says, in our words.
+    evidence : tuple of Evidence
+        Where it stands: article evidence with a verbatim anchor.
+    actors : tuple of str
+        Whom it is about (the subject).
+    about : tuple of str
+        Whom or what else it concerns.
+    domain : Domain or None
+        The domain it speaks to, where one.
+    modality : str or None
+        The article's own hedge, verbatim ("may", "could", "reported").
+    trend : Direction or None
+        The article's own direction words ("increasingly", "used to be"): increase or decrease.
+    scope : Scope
+        About named states, or region-wide.
+    certainty : Certainty
+        As the article puts it.
+
+    Examples
+    --------
+    >>> c = Claim("c-p08-hq9", ClaimKind.ACT, "China supplied HQ-9s.", [Evidence(paragraph=8, quote="provided Turkmenistan and Uzbekistan the HQ-9")], certainty=Certainty.REPORTED)
+    >>> c.kind.value, c.scope.value
+    ('act', 'bilateral')
+    """
+
+    id: str
+    kind: ClaimKind
+    summary: str = attrs.field(validator=nonempty)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
+    actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    about: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    domain: Domain | None = None
+    modality: str | None = None
+    trend: Direction | None = None
+    scope: Scope = Scope.BILATERAL
+    certainty: Certainty = Certainty.STATED
 
 
 @attrs.frozen
@@ -365,4 +432,4 @@ class Scenario:
 
 
 #: Any record of a dataset.
-Record = State | Organization | Person | Agreement | ArmsTransfer | Event | Statement | Role | Scenario
+Record = State | Organization | Person | Agreement | ArmsTransfer | Event | Statement | Role | Scenario | Claim

@@ -10,6 +10,7 @@ __all__ = [
     "ActorId",
     "AgreementKind",
     "Certainty",
+    "ClaimKind",
     "Direction",
     "Domain",
     "EventKind",
@@ -20,8 +21,10 @@ __all__ = [
     "Precision",
     "Region",
     "RoleKind",
+    "Scope",
     "Section",
     "SipriCategory",
+    "Strength",
 ]
 
 #: The id of the source article, as :attr:`Evidence.source` of article evidence.
@@ -219,3 +222,41 @@ class Precision(Vocabulary):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
+
+
+class ClaimKind(Vocabulary):
+    """What kind of statement of the article a :class:`~centralasia.Claim` is."""
+
+    #: Something done and reported: a supply, a visit, an attack, an agreement made.
+    ACT = "act"
+    #: A standing relation: a membership, a mechanism, ties between states.
+    TIE = "tie"
+    #: The authors' own verdict: on roles, on states, on what matters.
+    ASSESSMENT = "assessment"
+    #: What an actor wants or tries to do ("is trying to sell", "willingness to engage").
+    INTENT = "intent"
+    #: What may or could come: the scenarios and the article's outlook.
+    PROJECTION = "projection"
+
+
+class Scope(Vocabulary):
+    """Whom a :class:`~centralasia.Claim` is about: named states, or the whole region."""
+
+    #: Named states (and organisations).
+    BILATERAL = "bilateral"
+    #: Central Asia as a whole ("the region", "Central Asian states").
+    REGIONAL = "regional"
+
+
+class Strength(Vocabulary):
+    """How strongly a scenario's effect moves a role, in the article's words.
+
+    :class:`~centralasia.Magnitudes` turns each into a number; the article gives none.
+    """
+
+    #: A gradual or hedged change ("may gradually increase", "could challenge").
+    GRADUAL = "gradual"
+    #: A change the article states without hedging its size ("take more comprehensive").
+    MODERATE = "moderate"
+    #: A role taken over or lost whole ("Beijing replaces Moscow").
+    FULL = "full"
