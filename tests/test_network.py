@@ -358,13 +358,17 @@ def test_weights_print_as_a_readable_table() -> None:
 # -- as_of ----------------------------------------------------------------------
 
 
-def test_as_of_leaves_out_later_relations_and_keeps_undated_ones() -> None:
-    """Relations dated after ``as_of`` are left out; undated ones stay unless ``include_undated=False``."""
+def test_as_of_leaves_out_later_relations_and_undated_ones_before_the_articles_time() -> None:
+    """Relations dated after ``as_of`` are left out; undated ones count from the article's time (ARTICLE_TIME) on, unless ``include_undated=False``."""
     G = ca.influence_network(small(), as_of="2015-12-31")
-    assert {k for _, _, k in G.edges(keys=True)} == {"at-rus-kaz", "st", "guarantor", "club"}
-    G = ca.influence_network(small(), as_of="2015-12-31", include_undated=False)
     assert {k for _, _, k in G.edges(keys=True)} == {"at-rus-kaz", "club"}
-    assert G.graph["as_of"] == "2015-12-31"
+    G = ca.influence_network(small(), as_of=ca.ARTICLE_TIME)
+    assert {"st", "guarantor"} <= {k for _, _, k in G.edges(keys=True)}
+    before = ca.PartialDate.coerce(ca.ARTICLE_TIME.earliest - dt.timedelta(days=1))
+    assert not {"st", "guarantor"} & {k for _, _, k in ca.influence_network(small(), as_of=before).edges(keys=True)}
+    G = ca.influence_network(small(), as_of="2016-12-31", include_undated=False)
+    assert not {"st", "guarantor"} & {k for _, _, k in G.edges(keys=True)}
+    assert G.graph["as_of"] == "2016-12-31"
 
 
 def test_as_of_accepts_strings_dates_and_partial_dates_alike() -> None:

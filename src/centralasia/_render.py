@@ -227,6 +227,10 @@ def explanation_text(e: Explanation) -> str:
         date = "undated" if c.date is None else str(c.date)
         scenario = "" if c.scenario is None else f" [scenario {c.scenario}]"
         lines.append(f"  {c.weight:>7.3f}  {c.layer.value:<15} {c.record} -> {c.target} ({c.certainty.value}, {date}){scenario}; {cite(c.evidence)}")
+    shared = e.shared_claims
+    if shared:
+        lines.append("  one claim, one vote: these records rest on one statement of the article and share its weight")
+        lines += [f"    {claim}: {', '.join(records)}" for claim, records in shared.items()]
     return "\n".join(lines)
 
 

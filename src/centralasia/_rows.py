@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from centralasia.model import ActorId, Certainty, Domain, PartialDate
+from centralasia.model import ARTICLE_TIME, ActorId, Certainty, Domain, PartialDate
 from centralasia.weights import Layer
 
 __all__ = ["Row", "row_attributes", "within"]
@@ -22,6 +22,8 @@ class Row(NamedTuple):
     record: str
     date: PartialDate | None
     scenario: str | None
+    #: The claims (statements of the article) the record rests on; records on one claim share its weight.
+    claims: tuple[str, ...] = ()
 
 
 def row_attributes(row: Row) -> dict[str, str | float | None]:
@@ -37,13 +39,17 @@ def row_attributes(row: Row) -> dict[str, str | float | None]:
     }
     if row.scenario is not None:
         out["scenario"] = row.scenario
+    if row.claims:
+        out["claims"] = ";".join(row.claims)
     return out
 
 
 def within(date: PartialDate | None, cut: PartialDate | None, include_undated: bool) -> bool:
-    """Whether a relation dated *date* counts at *cut*: it could have begun by the cut's last day."""
-    if cut is None:
-        return True
+    """Whether a relation dated *date* counts at *cut*: it could have begun by the cut's last day.
+
+    An undated relation counts from the article's own time (:data:`~centralasia.ARTICLE_TIME`)
+    when *include_undated*, and never otherwise (with or without a cut).
+    """
     if date is None:
-        return include_undated
-    return date.earliest <= cut.latest
+        return include_undated and (cut is None or ARTICLE_TIME.earliest <= cut.latest)
+    return cut is None or date.earliest <= cut.latest

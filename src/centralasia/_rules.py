@@ -20,6 +20,7 @@ import attrs
 from centralasia._rows import Row, within
 from centralasia.actors import expand, is_grouping
 from centralasia.model import (
+    ARTICLE_TIME,
     Agreement,
     AgreementKind,
     ArmsTransfer,
@@ -54,6 +55,14 @@ _BACKGROUND = EvidenceKind.BACKGROUND
 _new_row = tuple.__new__
 
 
+def claims_of(evidence: Sequence[Evidence]) -> tuple[str, ...]:
+    """The distinct claims *evidence* rests on, in order."""
+    if len(evidence) == 1:
+        claim = evidence[0].claim
+        return () if claim is None else (claim,)
+    return tuple(dict.fromkeys(e.claim for e in evidence if e.claim is not None))
+
+
 def background_only(evidence: Sequence[Evidence]) -> bool:
     """Whether only background evidence supports a record (none at all: no)."""
     if not evidence:
@@ -73,6 +82,8 @@ class Context:
         self.cut = cut
         self.latest = None if cut is None else cut.latest
         self.include_undated = include_undated
+        # Undated records count from the article's own time, not from the beginning of time.
+        self.undated_out = not include_undated or (self.latest is not None and ARTICLE_TIME.earliest > self.latest)
         self.background = weights.background
         self.repeated = weights.repeated
         self.record_domains = weights.record_domains
@@ -102,8 +113,10 @@ class Context:
         rule has one, times ``background`` when only background evidence
         supports the record: the product :class:`~centralasia.Weights` documents.
         """
-        latest = self.latest
-        if latest is not None and (date.earliest > latest if date is not None else not self.include_undated):
+        if date is None:
+            if self.undated_out:
+                return None
+        elif self.latest is not None and date.earliest > self.latest:
             return None
         weight: float = self.base[layer][record.certainty._value_]
         if factor is not None:
@@ -134,13 +147,20 @@ class Context:
 
     @staticmethod
     def pairs(
-        sources: Sequence[str], targets: Sequence[str], layer: Layer, domain: Domain, weight: float, certainty: Certainty, record: str, date: PartialDate | None
+        sources: Sequence[str],
+        targets: Sequence[str],
+        layer: Layer,
+        domain: Domain,
+        weight: float,
+        record: Agreement | ArmsTransfer | Event | Statement | Role,
+        date: PartialDate | None,
     ) -> list[Row]:
-        """A row for each source and each target other than itself, sources first."""
+        """A row of *record* for each source and each target other than itself, sources first."""
+        rid, certainty, claims = record.id, record.certainty, claims_of(record.evidence)
         if len(sources) == 1 and len(targets) == 1:  # the common case, without a comprehension
             u, v = sources[0], targets[0]
-            return [] if u == v else [_new_row(Row, (u, v, layer, domain, weight, certainty, record, date, None))]
-        return [_new_row(Row, (u, v, layer, domain, weight, certainty, record, date, None)) for u in sources for v in targets if u != v]
+            return [] if u == v else [_new_row(Row, (u, v, layer, domain, weight, certainty, rid, date, None, claims))]
+        return [_new_row(Row, (u, v, layer, domain, weight, certainty, rid, date, None, claims)) for u in sources for v in targets if u != v]
 
 
 # -- one rule per record kind ----------------------------------------------------
@@ -153,7 +173,7 @@ def _arms_transfer(t: ArmsTransfer, ctx: Context) -> Sequence[Row]:
     if weight is None:
         return ()
     domain = ctx.domain(t.id, Domain.SECURITY)
-    return ctx.pairs(ctx.actor(t.supplier), ctx.actor(t.recipient), Layer.ARMS_TRANSFER, domain, weight, t.certainty, t.id, date)
+    return ctx.pairs(ctx.actor(t.supplier), ctx.actor(t.recipient), Layer.ARMS_TRANSFER, domain, weight, t, date)
 
 
 def _agreement(a: Agreement, ctx: Context) -> Sequence[Row]:
@@ -163,7 +183,7 @@ def _agreement(a: Agreement, ctx: Context) -> Sequence[Row]:
     if weight is None:
         return ()
     parties = ctx.actors(a.parties)
-    return ctx.pairs(parties, parties, layer, ctx.domain(a.id, a.domain), weight, a.certainty, a.id, a.date)
+    return ctx.pairs(parties, parties, layer, ctx.domain(a.id, a.domain), weight, a, a.date)
 
 
 def _event(e: Event, ctx: Context) -> Sequence[Row]:
@@ -176,9 +196,9 @@ def _event(e: Event, ctx: Context) -> Sequence[Row]:
     domain = (ctx.record_domains.get(rid) if ctx.record_domains else None) or ctx.event_domains.get(rid) or ctx.weights.event_domains[e.kind]
     sources = ctx.actors(e.actors)
     sinks = ctx.actors(e.targets if e.host is None else (*e.targets, e.host))
-    rows = ctx.pairs(sources, sinks, layer, domain, weight, e.certainty, rid, e.date)
+    rows = ctx.pairs(sources, sinks, layer, domain, weight, e, e.date)
     if len(sources) > 1:
-        rows += ctx.pairs(sources, [v for v in sources if v not in sinks], layer, domain, weight, e.certainty, rid, e.date)
+        rows += ctx.pairs(sources, [v for v in sources if v not in sinks], layer, domain, weight, e, e.date)
     return rows
 
 
@@ -195,7 +215,7 @@ def _statement(s: Statement, ctx: Context) -> Sequence[Row]:
     if not ids:
         ids = tuple(state for person in s.speakers for state in _state_of(ctx.ds, person))
     sources = ctx.actors(ids)
-    return ctx.pairs(sources, ctx.actors(s.about), Layer.STATEMENT, ctx.domain(s.id, s.domain), weight, s.certainty, s.id, date)
+    return ctx.pairs(sources, ctx.actors(s.about), Layer.STATEMENT, ctx.domain(s.id, s.domain), weight, s, date)
 
 
 def _state_of(ds: Dataset, person: str) -> tuple[str, ...]:
@@ -208,7 +228,7 @@ def _role(r: Role, ctx: Context) -> Sequence[Row]:
     weight = ctx.weigh(r, r.since, Layer.ROLE, ctx.weights.roles[r.role])
     if weight is None:
         return ()
-    return ctx.pairs(ctx.actor(r.actor), ctx.actors(r.over), Layer.ROLE, ctx.domain(r.id, r.domain), weight, r.certainty, r.id, r.since)
+    return ctx.pairs(ctx.actor(r.actor), ctx.actors(r.over), Layer.ROLE, ctx.domain(r.id, r.domain), weight, r, r.since)
 
 
 @attrs.frozen
@@ -219,6 +239,7 @@ class _Standing:
     certainty: Certainty
     background: bool
     date: PartialDate | None
+    claims: tuple[str, ...]
 
 
 def _pick(a: PartialDate | None, b: PartialDate | None, choose: Callable[[PartialDate, PartialDate], PartialDate]) -> PartialDate | None:
@@ -247,7 +268,7 @@ def _organization(org: Organization, ctx: Context) -> Sequence[Row]:
 
     standing: dict[str, _Standing] = {}
     for m in org.members:
-        here = _Standing(w.statuses[m.status], m.certainty, background_only(m.evidence), m.since or org.founded)
+        here = _Standing(w.statuses[m.status], m.certainty, background_only(m.evidence), m.since or org.founded, claims_of(m.evidence))
         for actor in ctx.actor(m.member):
             if actor == org.id:
                 continue
@@ -256,11 +277,11 @@ def _organization(org: Organization, ctx: Context) -> Sequence[Row]:
                 standing[actor] = here
                 continue
             best = here if strength(here) > strength(old) else old
-            standing[actor] = attrs.evolve(best, date=_pick(old.date, here.date, min))
+            standing[actor] = attrs.evolve(best, date=_pick(old.date, here.date, min), claims=tuple(dict.fromkeys(old.claims + here.claims)))
     rows: list[Row] = []
     base = w.layers[Layer.MEMBERSHIP]
     for actor, st in standing.items():
-        rows.append(Row(actor, org.id, Layer.MEMBERSHIP, domain, base * strength(st), st.certainty, org.id, st.date, None))
+        rows.append(Row(actor, org.id, Layer.MEMBERSHIP, domain, base * strength(st), st.certainty, org.id, st.date, None, st.claims))
     base = w.layers[Layer.CO_MEMBERSHIP]
     for u, su in standing.items():
         for v, sv in standing.items():
@@ -269,7 +290,7 @@ def _organization(org: Organization, ctx: Context) -> Sequence[Row]:
             certainty = min(su.certainty, sv.certainty, key=lambda c: w.certainty[c])
             background = w.background if su.background or sv.background else 1.0
             weight = base * min(su.status, sv.status) * w.certainty[certainty] * background
-            rows.append(Row(u, v, Layer.CO_MEMBERSHIP, domain, weight, certainty, org.id, _pick(su.date, sv.date, max), None))
+            rows.append(Row(u, v, Layer.CO_MEMBERSHIP, domain, weight, certainty, org.id, _pick(su.date, sv.date, max), None, tuple(dict.fromkeys(su.claims + sv.claims))))
     return [row for row in rows if within(row.date, ctx.cut, ctx.include_undated)]
 
 

@@ -29,7 +29,7 @@ from centralasia.query import Query
 from centralasia.scenarios import Magnitudes, resolve_scenario
 from centralasia.weights import Layer
 
-__all__ = ["ScenarioPlan", "relation_rows", "streamed"]
+__all__ = ["ScenarioPlan", "relation_rows", "share_claims", "streamed"]
 
 #: The record kinds a query streams with ``records=``: those no other record refers to.
 STREAMED = (Agreement, ArmsTransfer, Event, Statement, Role)
@@ -82,7 +82,7 @@ class ScenarioPlan:
         scaled: dict[_Key, float] = {}
         added: list[tuple[ActorId, Domain, ActorId, float]] = []
         for effect in chosen.effects:
-            m = magnitudes.factor(chosen.id, effect.direction)
+            m = magnitudes.factor(chosen.id, effect.direction, effect.strength)
             if m == 0.0:
                 continue
             over = expand(ds, effect.over) if effect.over else region
@@ -123,6 +123,51 @@ class ScenarioPlan:
             yield Row(actor, target, Layer.SCENARIO, domain_, weight, Certainty.PROJECTED, scenario, None, scenario)
 
 
+def share_claims(rows: Iterable[Row]) -> Iterator[Row]:
+    """One claim, one vote: relations resting on one claim share its weight per source, target and domain.
+
+    The rows of records that cite no claim pass straight through. The rows of
+    records that do are held back until the stream ends (they come from the
+    article's own records, a handful), then each claim's share is settled:
+
+    * a row resting on *k* claims gives each of them ``weight / k``;
+    * a claim's unit for a ``(source, target, domain)`` is the heaviest
+      single row resting on it there: what one record reading the statement
+      would give;
+    * where the parts a claim receives add up to more than its unit, they are
+      scaled down to it, each in proportion to its weight.
+
+    So a statement read once keeps its weight, and a statement encoded as an
+    agreement, a membership and a role weighs what its heaviest reading
+    weighs, however many records rest on it.
+    """
+    held: list[Row] = []
+    for row in rows:
+        if row.claims:
+            held.append(row)
+        else:
+            yield row
+    if not held:
+        return
+    _Key = tuple[str, ActorId, ActorId, Domain]
+    parts: dict[_Key, float] = {}
+    units: dict[_Key, float] = {}
+    for row in held:
+        part = row.weight / len(row.claims)
+        for claim in row.claims:
+            key = (claim, row.source, row.target, row.domain)
+            parts[key] = parts.get(key, 0.0) + part
+            units[key] = max(units.get(key, 0.0), row.weight)
+    for row in held:
+        part = row.weight / len(row.claims)
+        weight = 0.0
+        for claim in row.claims:
+            key = (claim, row.source, row.target, row.domain)
+            total, unit = parts[key], units[key]
+            weight += part if total <= unit else part * (unit / total)
+        yield row if weight == row.weight else row._replace(weight=weight)
+
+
 def relation_rows(ds: Dataset, query: Query) -> Iterator[Row]:
     """The relations of *ds* (and of the query's streamed records) as rows: what every aggregation reads.
 
@@ -131,6 +176,8 @@ def relation_rows(ds: Dataset, query: Query) -> Iterator[Row]:
     ctx = Context(ds, query.weights, query.as_of, query.include_undated)
     source: Iterable[Record] = ds if query.records is None else itertools.chain(ds, streamed(ds, query.records))
     stream = record_rows(source, ctx)
+    if query.share_claims:
+        stream = share_claims(stream)
     if query.scenario is not None:
         stream = ScenarioPlan.of(ds, query.scenario, query.magnitudes).apply(stream)
     wanted = query.domain

@@ -155,7 +155,7 @@ def _summary_for(args: argparse.Namespace, ds: Dataset, scenario: str | None = N
         if power not in ds:
             raise UsageError(f"unknown power {power!r}{_suggest(ds, power)}")
     chosen = _scenario(ds, scenario).id if scenario else None
-    summary = _role_summary(ds, args.powers, as_of=args.as_of, scenario=chosen)
+    summary = _role_summary(ds, args.powers, as_of=args.as_of, scenario=chosen, include_undated=not args.dated_only)
     if summary is None:
         raise DataError([], "the dataset has no Central Asian states to summarise roles over")
     return summary
@@ -261,7 +261,7 @@ def _cmd_network(args: argparse.Namespace, out: TextIO) -> int:
 
     ds = _load(args)
     scenario = _scenario(ds, args.scenario).id if args.scenario else None
-    graph = influence_network(ds, domain=args.domain, as_of=args.as_of, scenario=scenario)
+    graph = influence_network(ds, domain=args.domain, as_of=args.as_of, scenario=scenario, include_undated=not args.dated_only)
     try:
         fmt = write_network(graph, args.output, args.format)
     except ValueError as exc:
@@ -285,7 +285,7 @@ def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
         from centralasia.network import influence_network
 
         scenario = _scenario(ds, args.scenario).id if args.scenario else None
-        graph = influence_network(ds, as_of=args.as_of, scenario=scenario)
+        graph = influence_network(ds, as_of=args.as_of, scenario=scenario, include_undated=not args.dated_only)
         fig = plot.influence_map(graph, ds, actors="all" if args.all_actors else None, domains=None if args.domain is None else [args.domain])
     plot.save(fig, args.output)
     print(f"wrote {args.output}", file=sys.stderr)
@@ -375,7 +375,13 @@ def make_parser() -> argparse.ArgumentParser:
     command("scenarios", _cmd_scenarios, "the article's scenarios and what each does to whose role")
 
     def analysis_options(sub: argparse.ArgumentParser, *, domain: bool = True) -> None:
-        sub.add_argument("--as-of", type=_date, metavar="DATE", help="only what had begun by this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        sub.add_argument(
+            "--as-of",
+            type=_date,
+            metavar="DATE",
+            help="only what had begun by this date (YYYY, YYYY-MM or YYYY-MM-DD); undated records count from the article's time, October 2016",
+        )
+        sub.add_argument("--dated-only", action="store_true", help="leave out records the article and background do not date")
         sub.add_argument("--scenario", metavar="ID", help="apply this scenario (see 'centralasia scenarios')")
         if domain:
             sub.add_argument("--domain", choices=_DOMAINS, help="only this domain")

@@ -51,6 +51,10 @@ class Relation:
         When the relation began, where known.
     scenario : str or None
         The scenario that added or rescaled the edge, if any.
+    claims : tuple of str
+        The claims (statements of the article) the record rests on. All
+        relations resting on one claim share its weight (see
+        :class:`~centralasia.Query`'s ``share_claims``).
     """
 
     source: ActorId
@@ -62,6 +66,7 @@ class Relation:
     record: str
     date: PartialDate | None = None
     scenario: str | None = None
+    claims: tuple[str, ...] = ()
 
     def attributes(self) -> dict[str, str | float | None]:
         """The edge attributes :func:`~centralasia.influence_network` stores, as plain values.
@@ -76,7 +81,7 @@ class Relation:
 
 
 def _row(r: Relation) -> Row:
-    return Row(r.source, r.target, r.layer, r.domain, r.weight, r.certainty, r.record, r.date, r.scenario)
+    return Row(r.source, r.target, r.layer, r.domain, r.weight, r.certainty, r.record, r.date, r.scenario, r.claims)
 
 
 def _relation(row: Row) -> Relation:

@@ -190,7 +190,7 @@ def collapse(
             layer = data.get("layer")
             if keep is not None and layer not in keep:
                 continue
-            if cut is not None and layer != Layer.SCENARIO.value and not within(_edge_date(data.get("date")), cut, include_undated):
+            if layer != Layer.SCENARIO.value and not within(_edge_date(data.get("date")), cut, include_undated):
                 continue
             yield (u, v), float(data.get(weight, 1.0)), str(layer)
 

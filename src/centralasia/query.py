@@ -25,6 +25,7 @@ class StreamOptions(TypedDict, total=False):
     scenario: Scenario | str | None
     magnitudes: Magnitudes | None
     include_undated: bool
+    share_claims: bool
 
 
 class QueryOptions(StreamOptions, total=False):
@@ -77,10 +78,18 @@ def _magnitudes(value: Magnitudes | None) -> Magnitudes:
     return table
 
 
-def _include_undated(value: bool) -> bool:
+def _flag(name: str, value: bool) -> bool:
     if not isinstance(value, bool):
-        raise ArgumentError("include_undated", f"include_undated must be True or False, not {value!r:.40}")
+        raise ArgumentError(name, f"{name} must be True or False, not {value!r:.40}")
     return value
+
+
+def _include_undated(value: bool) -> bool:
+    return _flag("include_undated", value)
+
+
+def _share_claims(value: bool) -> bool:
+    return _flag("share_claims", value)
 
 
 @attrs.frozen
@@ -126,10 +135,18 @@ class Query:
     magnitudes : Magnitudes
         The scenario magnitudes; :data:`~centralasia.DEFAULT_MAGNITUDES` by default.
     include_undated : bool
-        Whether relations without a date count when *as_of* is given. They do
-        by default: an undated record (a membership, a role claim, a
-        background fact) describes the standing state of affairs of the
-        article's time. Scenario edges are undated and always count.
+        Whether relations without a date count. They do by default, from the
+        article's own time (:data:`~centralasia.ARTICLE_TIME`, October 2016)
+        on: an undated record (a membership, a role claim) describes the
+        standing state of affairs of the article's time, not of all time.
+        ``False`` keeps dated relations only, with or without *as_of*.
+        Scenario edges are undated and always count.
+    share_claims : bool
+        One claim, one vote (the default): all relations resting on one
+        statement of the article (:class:`~centralasia.Claim`) share its
+        weight per source, target and domain, so that a sentence encoded as an
+        agreement, a membership and a role counts once. ``False`` counts every
+        record in full, as if each were a statement of its own.
 
     Examples
     --------
@@ -150,6 +167,7 @@ class Query:
     scenario: Scenario | str | None = attrs.field(default=None, converter=_scenario)
     magnitudes: Magnitudes = attrs.field(default=None, converter=_magnitudes)
     include_undated: bool = attrs.field(default=True, converter=_include_undated)
+    share_claims: bool = attrs.field(default=True, converter=_share_claims)
 
     @classmethod
     def of(cls, options: Mapping[str, object], *, domain: bool = True) -> Query:
@@ -165,7 +183,7 @@ class Query:
         Traceback (most recent call last):
         ...
         centralasia.errors.ArgumentError: invalid argument: 1 problem
-          - unknown option 'asof'; expected one of as_of, domain, include_undated, magnitudes, records, scenario, weights @ $.asof
+          - unknown option 'asof'; expected one of as_of, domain, include_undated, magnitudes, records, scenario, share_claims, weights @ $.asof
         """
         allowed = {f.name for f in attrs.fields(cls)} - (set() if domain else {"domain"})
         for name in options:

@@ -105,6 +105,8 @@ class Contribution:
     #: The scenario that added or rescaled the edge, if any.
     scenario: str | None
     evidence: tuple[Evidence, ...]
+    #: The claims the record rests on (its weight is its share of theirs).
+    claims: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -124,6 +126,23 @@ class Explanation:
     totals: Mapping[ActorId, float]
     #: The power's edges, heaviest first.
     contributions: tuple[Contribution, ...]
+
+    @property
+    def shared_claims(self) -> dict[str, tuple[str, ...]]:
+        """Each claim that several of the contributing records rest on, with those records: one claim, one vote.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> e = role_summary(ca.load()).explain("CHN", "security", over="TJK")
+        >>> all(len(records) > 1 for records in e.shared_claims.values())
+        True
+        """
+        records: dict[str, dict[str, None]] = {}
+        for c in self.contributions:
+            for claim in c.claims:
+                records.setdefault(claim, {})[c.record] = None
+        return {claim: tuple(ids) for claim, ids in records.items() if len(ids) > 1}
 
     def __str__(self) -> str:
         return _render.explanation_text(self)
@@ -497,7 +516,7 @@ class RoleSummary:
         contributions = []
         for r in matching:
             kind, evidence = self._evidence(r, streamed)
-            contributions.append(Contribution(r.record, kind, r.layer, r.source, r.target, r.domain, r.weight, r.certainty, r.date, r.scenario, evidence))
+            contributions.append(Contribution(r.record, kind, r.layer, r.source, r.target, r.domain, r.weight, r.certainty, r.date, r.scenario, evidence, r.claims))
         contributions.sort(key=lambda c: (-c.weight, c.record, c.target))
         totals = self._totals((d,), states)
         return Explanation(p, d, states, self._shares(totals)[p], totals[p], Table(totals), tuple(contributions))

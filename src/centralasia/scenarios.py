@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
-from centralasia._tables import Table
+from centralasia._tables import Table, member, number
 from centralasia.actors import expand
 from centralasia.errors import ArgumentError, FieldError, UnknownIdError
 from centralasia.model import (
@@ -19,6 +19,7 @@ from centralasia.model import (
     Horizon,
     Scenario,
     Section,
+    Strength,
 )
 
 __all__ = [
@@ -51,6 +52,20 @@ def _scales(value: Mapping[str, float]) -> Mapping[str, float]:
     return Table(out)
 
 
+#: How much each strength multiplies the magnitudes: gradual half of moderate, full twice it.
+_STRENGTHS: dict[Strength, float] = {Strength.GRADUAL: 0.5, Strength.MODERATE: 1.0, Strength.FULL: 2.0}
+
+
+def _strengths(value: Mapping[Strength | str, float] | Mapping[Strength, float] | Mapping[str, float]) -> Mapping[Strength, float]:
+    if not isinstance(value, Mapping):
+        raise FieldError("strengths", f"strengths must be a mapping of strengths to numbers, not {type(value).__name__}", "Magnitudes")
+    merged = dict(_STRENGTHS)
+    for key, factor in value.items():
+        found = member(Strength, key, "strengths", owner="Magnitudes")
+        merged[found] = number(factor, f"strengths[{found.value!r}]", "Magnitudes")
+    return Table(merged)
+
+
 @attrs.frozen
 class Magnitudes:
     """How far a scenario moves the network: explicit assumptions, since the article gives none.
@@ -68,15 +83,23 @@ class Magnitudes:
     * **shift** and **unchanged**: no change. The article gives no direction for
       a shift, and the comparison says so.
 
-    ``scale`` multiplies both numbers for one scenario by id (a decrease is
-    capped at 1, removing the influence), for scenarios an analyst reads as
-    stronger or weaker than the others.
+    Each effect's :class:`~centralasia.Strength`, as the article words it,
+    multiplies both numbers by ``strengths[strength]``: by default a
+    *gradual* change ("may gradually increase", "could challenge") half the
+    *moderate* one, a *full* one ("Beijing replaces Moscow") twice it. A
+    decrease is capped at 1, which removes the influence: a full decrease at
+    the default 0.5 does.
+
+    ``scale`` multiplies both numbers for one scenario by id, for scenarios
+    an analyst reads as stronger or weaker than the others.
 
     Examples
     --------
     >>> m = Magnitudes(increase=0.25, scale={"scn-beijing-replaces-moscow": 2.0})
     >>> m.factor("scn-beijing-replaces-moscow", Direction.INCREASE), m.factor("other", Direction.DECREASE)
     (0.5, 0.5)
+    >>> DEFAULT_MAGNITUDES.factor("x", Direction.INCREASE, Strength.GRADUAL), DEFAULT_MAGNITUDES.factor("x", Direction.DECREASE, Strength.FULL)
+    (0.25, 1.0)
     >>> Magnitudes(decrease=1.5)
     Traceback (most recent call last):
     ...
@@ -87,10 +110,11 @@ class Magnitudes:
     increase: float = attrs.field(default=0.5, validator=_fraction("increase", None))
     decrease: float = attrs.field(default=0.5, validator=_fraction("decrease", 1.0))
     scale: Mapping[str, float] = attrs.field(factory=dict, converter=_scales)
+    strengths: Mapping[Strength, float] = attrs.field(factory=dict, converter=_strengths)
 
-    def factor(self, scenario: str, direction: Direction) -> float:
-        """The magnitude of an effect of *direction* in the scenario *scenario* (0 for shift and unchanged)."""
-        k = self.scale.get(scenario, 1.0)
+    def factor(self, scenario: str, direction: Direction, strength: Strength = Strength.MODERATE) -> float:
+        """The magnitude of an effect of *direction* and *strength* in the scenario *scenario* (0 for shift and unchanged)."""
+        k = self.scale.get(scenario, 1.0) * self.strengths[strength]
         if direction is Direction.INCREASE:
             return self.increase * k
         if direction is Direction.DECREASE:
