@@ -317,9 +317,10 @@ def _rule_of(kind: type, found: dict[type, Callable[[Any, Context], Sequence[Row
 def record_rows(records: Iterable[Record], ctx: Context) -> Iterator[Row]:
     """The relations *records* give, one record at a time, those dated after the cut left out."""
     found: dict[type, Callable[[Any, Context], Sequence[Row]] | None] = dict(RULES)
+    rule_of = found.get
 
     def rows_of(record: Record) -> Sequence[Row]:
-        rule = found.get(type(record)) or _rule_of(type(record), found)
+        rule = rule_of(type(record)) or _rule_of(type(record), found)
         return () if rule is None else rule(record, ctx)
 
     # chain walks each record's rows in C: no generator frame to resume per row.

@@ -176,7 +176,7 @@ def relation_rows(ds: Dataset, query: Query) -> Iterator[Row]:
     ctx = Context(ds, query.weights, query.as_of, query.include_undated)
     source: Iterable[Record] = ds if query.records is None else itertools.chain(ds, streamed(ds, query.records))
     stream = record_rows(source, ctx)
-    if query.share_claims:
+    if query.share_claims and ds.claims:  # only records of a dataset with claims can cite one
         stream = share_claims(stream)
     if query.scenario is not None:
         stream = ScenarioPlan.of(ds, query.scenario, query.magnitudes).apply(stream)
