@@ -34,7 +34,7 @@ print(ca.compare(baseline, ca.role_summary(ds, scenario="scn-chinese-security-ch
 # A scenario of your own: the same machinery, your effects.
 mine = ca.make_scenario(
     "my-russian-retreat",
-    [ca.Effect("RUS", ca.Domain.SECURITY, ca.Direction.DECREASE, "Russia pulls back.")],
+    [ca.Effect("RUS", ca.Domain.SECURITY, ca.Direction.DECREASE, "Russia withdraws.", strength=ca.Strength.FULL)],
     title="Russia withdraws from the region's security",
 )
 print()

@@ -113,7 +113,7 @@ def relations(ds: Dataset, **options: Unpack[QueryOptions]) -> Iterator[Relation
     >>> import centralasia as ca
     >>> arms = [r for r in relations(ca.load(), domain="security") if r.layer is Layer.ARMS_TRANSFER]
     >>> sorted((r.source, r.target, r.weight, r.certainty.value) for r in arms)
-    [('CHN', 'TKM', 1.5, 'reported'), ('CHN', 'UZB', 1.5, 'reported'), ('CHN', 'UZB', 1.5, 'reported')]
+    [('CHN', 'TKM', 1.125, 'reported'), ('CHN', 'UZB', 1.125, 'reported'), ('CHN', 'UZB', 1.125, 'reported')]
 
     Records streamed from elsewhere, checked against the bundled dataset:
 
