@@ -167,7 +167,8 @@ def pandas_pipeline(ds: Any, powers: Iterable[str], states: Iterable[str]) -> tu
         domains = said_at.get(ev.id, ())
         domain = next(iter(domains)) if len(domains) == 1 else _EVENT_DOMAIN[ev.kind.value]
         actors = expand(ev.actors)
-        sinks = expand([*ev.targets, *([] if ev.host is None else [ev.host])])
+        venue = ev.kind.value in ("summit", "meeting")  # a gathering's host is its venue, not a sink
+        sinks = expand([*ev.targets, *([] if ev.host is None or venue else [ev.host])])
         pairs = dict.fromkeys([*((u, v) for u in actors for v in sinks), *((u, v) for u in actors for v in actors)])
         w = _LAYER[ev.kind.value] * _CERTAINTY[ev.certainty.value]
         for u, v in pairs:
@@ -177,7 +178,7 @@ def pandas_pipeline(ds: Any, powers: Iterable[str], states: Iterable[str]) -> tu
         w = 0.5 * _CERTAINTY[st.certainty.value] * (1.5 if st.repeated else 1.0)
         add(speakers, expand(st.about), st.domain.value, "statement", w)
     for ro in ds.roles:
-        factor = 0.0 if ro.role.value == "security-threat" else 1.0
+        factor = 0.0 if ro.role.value in ("security-threat", "balancer") else 1.0
         add([ro.actor], expand(ro.over), ro.domain.value, "role", 2.0 * _CERTAINTY[ro.certainty.value] * factor)
 
     edges = pd.DataFrame(cols)

@@ -36,17 +36,19 @@ def test_quickstart(tmp_path: Path) -> None:
 
 
 def test_roles_over_time() -> None:
-    """roles_over_time prints a row per date and the security records that began in 2016."""
+    """roles_over_time prints a row per date, marks those before the article's time as dated only, and lists the security records that began in 2016."""
     out = run_example("roles_over_time.py")
     rows = [line.split() for line in out.splitlines() if line[:4].isdigit()]
     assert [r[0] for r in rows] == ["2001", "2015", "2016-02", "2016-06", "2016-08", "2016-12"]
-    assert all(r[-1] in ("RUS", "CHN", "tie") for r in rows)
+    assert all(r[7] in ("RUS", "CHN", "tie") for r in rows)
+    assert [" ".join(r[8:]) for r in rows] == ["(dated only)"] * 5 + [""]
+    assert rows[-1][7] == "RUS"  # at the article's time, its reading: Russia leads security
     assert "security records that began in 2016:" in out
     assert "agr-chn-tjk-ct-centre-2016: Agreement" in out
 
 
 def test_compare_scenarios(tmp_path: Path) -> None:
-    """compare_scenarios shows the long-term scenario handing China the security lead, and draws the chart."""
+    """compare_scenarios shows each scenario's leaders and a user's scenario in which Russia withdraws, and draws the chart."""
     out = run_example("compare_scenarios.py", str(tmp_path))
     row = next(line.split() for line in out.splitlines() if line.startswith("scn-chinese-security-challenge "))
     assert row[1] == "CHN"  # the security leader under the scenario

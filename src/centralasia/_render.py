@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from centralasia.model import (
+    ARTICLE_TIME,
     Condition,
     Dataset,
     Domain,
@@ -197,7 +198,18 @@ def summary_table(summary: RoleSummary) -> str:
         lines.append(row)
     leaders = "".join(f"{(summary.leader(d) or 'tie'):<{block}}" for d in Domain)
     lines.append(f"{'lead':<{width}}{leaders}")
+    lines += _time_caveat(summary)
     return "\n".join(lines)
+
+
+def _time_caveat(summary: RoleSummary) -> list[str]:
+    """A warning when the summary is of a date before the article's: its standing roles, undated, do not count yet."""
+    if summary.as_of is None or summary.as_of.latest >= ARTICLE_TIME.earliest:
+        return []
+    return [
+        f"note: {summary.as_of} is before the article's time ({ARTICLE_TIME}): only records dated by then count,",
+        "      not the roles the article describes as standing (undated). These shares are not the article's reading of that date.",
+    ]
 
 
 def domain_table(summary: RoleSummary, domain: Domain) -> str:
@@ -210,6 +222,7 @@ def domain_table(summary: RoleSummary, domain: Domain) -> str:
         shares = summary.shares(domain, over)
         lead = summary.leader(domain, over) or "tie"
         lines.append(f"{name:<{width}}" + "".join(f"{shares[p]:>{cell}.2f}" for p in summary.powers) + f"  {lead}")
+    lines += _time_caveat(summary)
     return "\n".join(lines)
 
 

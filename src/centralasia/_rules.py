@@ -186,8 +186,12 @@ def _agreement(a: Agreement, ctx: Context) -> Sequence[Row]:
     return ctx.pairs(parties, parties, layer, ctx.domain(a.id, a.domain), weight, a, a.date)
 
 
+#: Gatherings whose host is only the venue: attending a summit India hosts gives no influence over India.
+VENUE_EVENTS = frozenset({EventKind.SUMMIT, EventKind.MEETING})
+
+
 def _event(e: Event, ctx: Context) -> Sequence[Row]:
-    """Actors -> targets and host; among several actors, each -> each other (but those already given)."""
+    """Actors -> targets and host (but the host of a summit or meeting, a venue); among several actors, each -> each other."""
     layer = EVENT_LAYERS[e.kind]
     weight = ctx.weigh(e, e.date, layer)
     if weight is None:
@@ -195,7 +199,7 @@ def _event(e: Event, ctx: Context) -> Sequence[Row]:
     rid = e.id
     domain = (ctx.record_domains.get(rid) if ctx.record_domains else None) or ctx.event_domains.get(rid) or ctx.weights.event_domains[e.kind]
     sources = ctx.actors(e.actors)
-    sinks = ctx.actors(e.targets if e.host is None else (*e.targets, e.host))
+    sinks = ctx.actors(e.targets if e.host is None or e.kind in VENUE_EVENTS else (*e.targets, e.host))
     rows = ctx.pairs(sources, sinks, layer, domain, weight, e, e.date)
     if len(sources) > 1:
         rows += ctx.pairs(sources, [v for v in sources if v not in sinks], layer, domain, weight, e, e.date)

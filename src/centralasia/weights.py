@@ -89,7 +89,9 @@ _CERTAINTY: dict[Certainty, float] = {
     Certainty.REPORTED: 0.5,
     Certainty.PROJECTED: 0.25,
 }
-_ROLES: dict[RoleKind, float] = {kind: 1.0 for kind in RoleKind} | {RoleKind.SECURITY_THREAT: 0.0}
+# A threat holds no influence over those it threatens, nor does a balancer over the powers it
+# seeks as partners ("striving to become an indispensable partner"): both stay visible at weight 0.
+_ROLES: dict[RoleKind, float] = {kind: 1.0 for kind in RoleKind} | {RoleKind.SECURITY_THREAT: 0.0, RoleKind.BALANCER: 0.0}
 _STATUSES: dict[MembershipStatus, float] = {
     MembershipStatus.MEMBER: 1.0,
     MembershipStatus.FOUNDING_MEMBER: 1.0,
