@@ -29,6 +29,13 @@ SECTION_F_CLAIMS = (
     "c-p11-soft-rapprochement",
 )
 
+#: Claims the reread (review/reread.md, section 2b) keeps as statements with no record resting on them:
+#: a past dominance ("used to be") is no present role, and an attempt ("trying to sell") no partnership.
+CLAIMS_WITHOUT_RECORDS = (
+    "c-p04-rus-sells-ct-experience",
+    "c-p08-rus-arms-market-past",
+)
+
 
 def _all_evidence(ds: ca.Dataset) -> list[tuple[str, ca.Evidence]]:
     out = [(r.id, e) for r in ds for e in r.evidence]
@@ -182,6 +189,17 @@ def test_the_five_central_asian_states(ds: ca.Dataset) -> None:
         ("c-p01-kaz-most-stable", ca.Certainty.REPORTED),
         ("c-p01-security-vulnerability", ca.Certainty.ASSESSED),
         ("c-p03-adapt-roles", ca.Certainty.PROJECTED),
+        # "growing domestic economic stagnation": the authors' reading of a state's course, like China's slowdown.
+        ("c-p09-rus-stagnation", ca.Certainty.ASSESSED),
+        ("c-p10-chn-slowdown-relations", ca.Certainty.ASSESSED),
+        # The Taliban threat is read from an assessed claim and is no surer than it.
+        ("role-taliban-threat", ca.Certainty.ASSESSED),
+        # "will continue", "will not necessarily", "will need": forecasts, like "will frame".
+        ("c-p08-rus-key-player", ca.Certainty.PROJECTED),
+        ("c-p08-beijing-allows-russia", ca.Certainty.PROJECTED),
+        ("c-p08-chn-not-overt", ca.Certainty.PROJECTED),
+        ("c-p09-chn-protect-interests", ca.Certainty.PROJECTED),
+        ("c-p09-assertive-chinese-policy", ca.Certainty.PROJECTED),
     ],
 )
 def test_certainty_follows_the_article(ds: ca.Dataset, record_id: str, certainty: ca.Certainty) -> None:
@@ -263,8 +281,28 @@ def test_article_view_of_memberships_and_places(ds: ca.Dataset) -> None:
 
 
 def test_claims_by_kind(ds: ca.Dataset) -> None:
-    """The data holds the 61 claims of the analysis, by kind as it cut them."""
-    assert Counter(c.kind.value for c in ds.claims) == {"act": 19, "assessment": 16, "tie": 10, "projection": 10, "intent": 6}
+    """The data holds the 62 claims of the analysis, by kind as it cut them (the "will" forecasts are projections)."""
+    assert Counter(c.kind.value for c in ds.claims) == {"act": 19, "assessment": 15, "tie": 10, "projection": 14, "intent": 4}
+
+
+def test_claim_kind_and_certainty_agree(ds: ca.Dataset) -> None:
+    """A projection is projected and only a projection is; an assessment is assessed, or reported where the article passes it on."""
+    for c in ds.claims:
+        assert (c.kind is ca.ClaimKind.PROJECTION) == (c.certainty is ca.Certainty.PROJECTED), c.id
+        if c.kind is ca.ClaimKind.ASSESSMENT:
+            assert c.certainty in (ca.Certainty.ASSESSED, ca.Certainty.REPORTED), c.id
+
+
+def test_no_record_is_surer_than_the_claims_it_rests_on(ds: ca.Dataset) -> None:
+    """A record or membership resting only on assessed or projected claims is not stated itself."""
+    claims = {c.id: c for c in ds.claims}
+    hedged = {ca.Certainty.ASSESSED, ca.Certainty.PROJECTED}
+    records: list[tuple[str, object]] = [(r.id, r) for r in ds if not isinstance(r, ca.Claim) and hasattr(r, "certainty")]
+    records += [(f"{o.id}/{m.member}", m) for o in ds.organizations for m in o.members]
+    for rid, r in records:
+        resting = [claims[e.claim] for e in r.evidence if e.claim is not None]  # type: ignore[attr-defined]
+        if resting and all(c.certainty in hedged for c in resting):
+            assert r.certainty is not ca.Certainty.STATED, rid  # type: ignore[attr-defined]
 
 
 def test_every_article_evidence_of_every_record_carries_a_claim(ds: ca.Dataset) -> None:
@@ -280,11 +318,51 @@ def test_claims_rest_on_no_other_claim(ds: ca.Dataset) -> None:
 
 
 def test_every_claim_is_cited_or_a_section_f_statement(ds: ca.Dataset) -> None:
-    """Each claim has a record resting on it, unless it is a statement the reviewers want as a record itself."""
+    """Each claim has a record resting on it, unless it is a statement the reviewers want as a record itself or one kept without records."""
     cited = {e.claim for _, e in _article_evidence_of_records(ds)}
     claims = {c.id for c in ds.claims}
     assert set(SECTION_F_CLAIMS) <= claims
-    assert sorted(claims - cited - set(SECTION_F_CLAIMS)) == []
+    assert set(CLAIMS_WITHOUT_RECORDS) <= claims
+    assert sorted(claims - cited - set(SECTION_F_CLAIMS) - set(CLAIMS_WITHOUT_RECORDS)) == []
+    assert not cited & set(CLAIMS_WITHOUT_RECORDS)
+
+
+def test_no_claim_anchor_holds_another_claims_anchor(ds: ca.Dataset) -> None:
+    """One statement, one claim: no claim's anchor contains another claim's anchor from the same paragraph or section."""
+    anchors = [(c.id, e) for c in ds.claims for e in c.evidence]
+    for a, ea in anchors:
+        for b, eb in anchors:
+            if a != b and (ea.section, ea.paragraph) == (eb.section, eb.paragraph):
+                assert eb.quote not in (ea.quote or ""), (a, b, eb.quote)
+
+
+def test_record_quotes_stay_in_their_claims_clause(ds: ca.Dataset) -> None:
+    """A record's quote holds no other claim's whole anchor; the Taliban role, of weight 0, reads subject and predicate together."""
+    anchors = [(c.id, e) for c in ds.claims for e in c.evidence]
+    for rid, e in _article_evidence_of_records(ds):
+        if e.quote is None:
+            continue
+        spilled = [c for c, ce in anchors if c != e.claim and (ce.section, ce.paragraph) == (e.section, e.paragraph) and (ce.quote or "") in e.quote]
+        assert spilled == ([] if rid != "role-taliban-threat" else ["c-p01-taliban-activity"]), (rid, spilled)
+
+
+@pytest.mark.parametrize(
+    ("record_id", "claim_id", "quote"),
+    [
+        ("evt-taliban-afghan-tajik-border", "c-p01-taliban-activity", "Taliban activity near the Afghan-Tajik border"),
+        ("scn-chinese-security-challenge", "c-p09-chn-protect-interests", "indicating that China will need to protect its interests"),
+        (
+            "scn-regional-security-integration",
+            "c-p11-inter-regional-cooperation",
+            "has the potential to enhance more robust inter-regional security cooperation",
+        ),
+    ],
+)
+def test_trimmed_quotes_keep_to_their_claim(ds: ca.Dataset, record_id: str, claim_id: str, quote: str) -> None:
+    """The three quotes that spilled into another claim's clause (reread section 1) now hold their own claim's words only."""
+    quotes = [e.quote for e in ds[record_id].evidence if e.claim == claim_id]
+    assert quotes == [quote]
+    assert any(quote in (e.quote or "") for e in ds[claim_id].evidence)
 
 
 def test_claim_quotes_appear_verbatim_in_their_paragraph(ds: ca.Dataset, article_text: str) -> None:
@@ -324,6 +402,13 @@ def test_claim_modality_is_the_articles_own_word(ds: ca.Dataset, article_text: s
         # The agenda clause follows "Kazakhstan (June 8)": that visit only.
         ("evt-russian-visit-kaz-2016", "c-p05-kaz-visit-agenda"),
         ("scn-roles-adapted", "c-p03-adapt-roles"),
+        # P8's verdict on Russia's present role rests on the guarantor role too.
+        ("role-rus-security-guarantor", "c-p08-rus-key-player"),
+        ("role-rus-security-guarantor", "c-p08-beijing-allows-russia"),
+        # China's slowdown and worse relations (P10): the detente conditions and the actors the words name.
+        ("scn-detente-with-west", "c-p10-chn-slowdown-relations"),
+        ("USA", "c-p10-chn-slowdown-relations"),
+        ("asia-pacific-neighbours", "c-p10-chn-slowdown-relations"),
     ],
 )
 def test_records_cite_the_claim_of_their_sentence(ds: ca.Dataset, record_id: str, claim_id: str) -> None:
@@ -337,6 +422,12 @@ def test_agenda_clause_belongs_to_the_kazakhstan_visit_only(ds: ca.Dataset) -> N
     assert resting == ["evt-russian-visit-kaz-2016"]
     for rid in ("evt-russian-visit-tjk-2016", "evt-russian-visit-tkm-2016"):
         assert "agenda" not in ds[rid].title  # type: ignore[union-attr]
+
+
+def test_agenda_claim_notes_the_other_reading(ds: ca.Dataset) -> None:
+    """The agenda claim says that the "where" clause can also be read as covering all three visits."""
+    notes = " ".join(e.note or "" for e in ds["c-p05-kaz-visit-agenda"].evidence)
+    assert "all three visits" in notes
 
 
 # --------------------------------------------------------------------------
@@ -386,7 +477,7 @@ def test_dates_the_article_gives_are_on_their_records(
         ("has stated many times", 5, "st-kabulov-isis", "repeated", True),
         ("on-going deadlock in Afghan peace talks", 7, "evt-afghan-peace-talks", "ongoing", True),
         ("periodically inviting its members for talks in Beijing", 7, "evt-chinese-taliban-talks-beijing", "ongoing", True),
-        ("used to be dominated by Moscow", 8, "role-rus-arms-supplier", "trend", ca.Direction.DECREASE),
+        ("used to be dominated by Moscow", 8, "c-p08-rus-arms-market-past", "trend", ca.Direction.DECREASE),
         ("in the short and medium-term perspective", 8, "scn-russia-stays-dominant", "horizon", ca.Horizon.SHORT_TO_MEDIUM_TERM),
         ("in the long-term", 9, "scn-chinese-security-challenge", "horizon", ca.Horizon.LONG_TERM),
     ],
@@ -445,12 +536,150 @@ def test_caption_exercise_names_no_actors(ds: ca.Dataset) -> None:
 
 
 def test_inferred_memberships_are_assessed(ds: ca.Dataset) -> None:
-    """Memberships the article implies rather than states carry the assessed certainty."""
-    for org, member in (("qcg", "USA"), ("brics", "RUS"), ("brics", "CHN"), ("central-asia", "TKM")):
+    """Memberships the article implies rather than states carry the assessed certainty; Kazakhstan, "in Central Asia" (P1), stays stated."""
+    inferred = (
+        ("qcg", "USA"),
+        ("brics", "RUS"),
+        ("brics", "CHN"),
+        # P8's "in the region" reading places all four, as P5's places Turkmenistan.
+        ("central-asia", "KGZ"),
+        ("central-asia", "TJK"),
+        ("central-asia", "UZB"),
+        ("central-asia", "TKM"),
+    )
+    for org, member in inferred:
         grouping = ds[org]
         assert isinstance(grouping, ca.Organization)
         m = next(m for m in grouping.members if m.member == member)
         assert m.certainty is ca.Certainty.ASSESSED, (org, member)
+    kaz = next(m for m in ds["central-asia"].members if m.member == "KAZ")  # type: ignore[union-attr]
+    assert kaz.certainty is ca.Certainty.STATED
+
+
+def test_agreed_centre_memberships_are_assessed(ds: ca.Dataset, article_text: str) -> None:
+    """China and Tajikistan "agreed to form" the centre (P7): their memberships of it are assessed, and say why."""
+    assert "agreed to form a bilateral counter-terrorism centre" in _body_paragraphs(article_text)[6]
+    centre = ds["chn-tjk-ct-centre"]
+    assert isinstance(centre, ca.Organization)
+    assert sorted(m.member for m in centre.members) == ["CHN", "TJK"]
+    for m in centre.members:
+        assert m.certainty is ca.Certainty.ASSESSED, m.member
+        assert any("Agreed to form" in (e.note or "") for e in m.evidence), m.member
+
+
+# --------------------------------------------------------------------------
+# Records that said more than the article (review/reread.md, section 2b)
+# --------------------------------------------------------------------------
+
+
+def test_no_present_role_from_a_past_or_an_attempt(ds: ca.Dataset, article_text: str) -> None:
+    """"used to be dominated by Moscow" and "Moscow is trying to sell" stay claims: Russia has no arms-supplier or counter-terrorism-partner role."""
+    p4, p8 = _body_paragraphs(article_text)[3], _body_paragraphs(article_text)[7]
+    assert "used to be dominated by Moscow" in p8 and "Moscow is trying to sell" in p4
+    assert "role-rus-arms-supplier" not in ds and "role-rus-ct-partner" not in ds
+    kinds = {r.role for r in ds.roles if r.actor == "RUS"}
+    assert not kinds & {ca.RoleKind.ARMS_SUPPLIER, ca.RoleKind.COUNTER_TERRORISM_PARTNER}
+    past, attempt = ds["c-p08-rus-arms-market-past"], ds["c-p04-rus-sells-ct-experience"]
+    assert isinstance(past, ca.Claim) and isinstance(attempt, ca.Claim)
+    assert (past.kind, past.trend) == (ca.ClaimKind.TIE, ca.Direction.DECREASE)
+    assert attempt.kind is ca.ClaimKind.INTENT
+    resting = {e.claim for _, e in _article_evidence_of_records(ds)}
+    assert not resting & {past.id, attempt.id}
+
+
+def test_mediator_is_our_word_for_the_articles(ds: ca.Dataset, article_text: str) -> None:
+    """The mediator role keeps its kind but says that "mediator" is our word for P7's negotiation channels and willingness to engage."""
+    p7 = _body_paragraphs(article_text)[6]
+    assert "mediat" not in p7
+    role = ds["role-chn-afghan-mediator"]
+    assert isinstance(role, ca.Role) and role.role is ca.RoleKind.MEDIATOR
+    assert "our word" in role.summary
+    notes = " ".join(e.note or "" for e in role.evidence)
+    for words in ("its own channels for negotiation with the Taliban", "willingness to engage with other significant powers"):
+        assert words in p7 and f"\"{words}\"" in notes, words
+
+
+def test_p8_verdict_rests_on_russias_security_role(ds: ca.Dataset) -> None:
+    """P8's "Russia will continue to be the key military and security player" and "Beijing will continue to allow Russia the dominant security role" rest on the guarantor role."""
+    role = ds["role-rus-security-guarantor"]
+    assert isinstance(role, ca.Role) and role.certainty is ca.Certainty.STATED
+    cited = {e.claim: e.quote for e in role.evidence if e.paragraph == 8}
+    assert cited == {
+        "c-p08-rus-key-player": "Russia will continue to be the key military and security player in Central Asia",
+        "c-p08-beijing-allows-russia": "Beijing will continue to allow Russia the dominant security role in the region",
+    }
+    # Still stated: P3 states the present role the two forecasts presuppose.
+    assert "c-p03-division-of-labour" in {e.claim for e in role.evidence}
+
+
+def test_will_forecasts_are_projections_like_will_frame(ds: ca.Dataset) -> None:
+    """The "will" forecasts are projections, projected, as "will frame" is, and each says why in a note."""
+    reference = ds["c-p09-assertive-chinese-policy"]
+    assert isinstance(reference, ca.Claim)
+    for cid in ("c-p08-rus-key-player", "c-p08-beijing-allows-russia", "c-p08-chn-not-overt", "c-p09-chn-protect-interests"):
+        claim = ds[cid]
+        assert isinstance(claim, ca.Claim)
+        assert (claim.kind, claim.certainty) == (reference.kind, reference.certainty), cid
+        assert any(reference.id in (e.note or "") for e in claim.evidence), cid
+
+
+def test_all_inclusive_is_the_central_asians_preference(ds: ca.Dataset) -> None:
+    """ "It is more important to have ... 'all-inclusive' responsibility" (P11) is a verdict of the Central Asians or the authors about Russia and China, not their intent."""
+    claim = ds["c-p11-all-inclusive"]
+    assert isinstance(claim, ca.Claim)
+    assert claim.kind is ca.ClaimKind.ASSESSMENT
+    assert claim.actors == ("central-asia",)
+    assert set(claim.about) == {"RUS", "CHN"}
+
+
+def test_moscow_concerns_hold_p6_only(ds: ca.Dataset) -> None:
+    """P8's "More worrying for Moscow ..." sentence is held by c-p08-chn-arms-market alone; c-p06-moscow-concerns keeps P6."""
+    concerns = ds["c-p06-moscow-concerns"]
+    assert {e.paragraph for e in concerns.evidence} == {6}
+    sentence = "More worrying for Moscow is that China may also be gradually moving into the arms market"
+    holders = sorted(c.id for c in ds.claims for e in c.evidence if e.quote is not None and sentence in e.quote)
+    assert holders == ["c-p08-chn-arms-market"]
+
+
+# --------------------------------------------------------------------------
+# Coverage of the article's clauses (review/reread.md, section 2a)
+# --------------------------------------------------------------------------
+
+
+def test_chinas_slowdown_has_a_claim_like_russias_stagnation(ds: ca.Dataset, article_text: str) -> None:
+    """P10's "gradual slowdown" and worse relations have their own claim, treated as Russia's stagnation is, and the rebalance no longer holds them."""
+    p10 = _body_paragraphs(article_text)[9]
+    slowdown, stagnation = ds["c-p10-chn-slowdown-relations"], ds["c-p09-rus-stagnation"]
+    assert isinstance(slowdown, ca.Claim) and isinstance(stagnation, ca.Claim)
+    (anchor,) = slowdown.evidence
+    assert anchor.paragraph == 10 and anchor.quote is not None and anchor.quote in p10
+    assert anchor.quote.startswith("the gradual slowdown of the Chinese economy") and "Washington" in anchor.quote
+    assert slowdown.actors == ("CHN",) and {"USA", "asia-pacific-neighbours"} <= set(slowdown.about)
+    assert slowdown.trend is ca.Direction.DECREASE
+    assert (slowdown.kind, slowdown.certainty) == (stagnation.kind, stagnation.certainty)
+    assert not any("slowdown" in (e.quote or "") or "Washington" in (e.quote or "") for e in ds["c-p10-rebalance"].evidence)
+
+
+def test_following_moscows_steps_is_noted(ds: ca.Dataset) -> None:
+    """P9's "rather than following Moscow's steps" is anchored on the assertive-policy claim with a note on what it presupposes."""
+    items = [e for e in ds["c-p09-assertive-chinese-policy"].evidence if e.quote == "rather than following Moscow’s steps"]
+    assert len(items) == 1 and "Presupposes" in (items[0].note or "")
+
+
+def test_not_overt_keeps_its_condition(ds: ca.Dataset) -> None:
+    """"if the status quo is altered" (P8) is in the claim of China's reluctance, words and summary."""
+    claim = ds["c-p08-chn-not-overt"]
+    assert isinstance(claim, ca.Claim)
+    assert "if the status quo is altered" in claim.summary
+    assert any((e.quote or "").endswith("if the status quo is altered") for e in claim.evidence)
+
+
+def test_qcg_founding_date_is_noted_as_the_first_meeting(ds: ca.Dataset) -> None:
+    """The QCG's "founded" is its first meeting (January 2016); the note says the group was agreed in December 2015."""
+    qcg = ds["qcg"]
+    assert isinstance(qcg, ca.Organization) and str(qcg.founded) == "2016-01"
+    notes = " ".join(e.note or "" for e in qcg.evidence if e.is_background and "founded" in e.fields)
+    assert "first meeting" in notes and "December 2015" in notes
 
 
 # --------------------------------------------------------------------------
@@ -472,8 +701,8 @@ def test_effect_quotes_stand_in_a_paragraph_their_scenario_cites(ds: ca.Dataset,
 @pytest.mark.parametrize(
     ("scenario_id", "expected"),
     [
-        # "may gradually increase", "could still challenge": gradual.
-        ("scn-chinese-security-challenge", {("CHN", "security", "increase", "gradual"), ("RUS", "security", "decrease", "gradual")}),
+        # "may gradually increase": gradual. "could still challenge" is China's gain, not a Russian loss.
+        ("scn-chinese-security-challenge", {("CHN", "security", "increase", "gradual")}),
         # "Beijing replaces Moscow": the role taken over whole.
         ("scn-beijing-replaces-moscow", {("CHN", "security", "increase", "full"), ("RUS", "security", "decrease", "full")}),
         # "both Russian and China take more comprehensive": both powers, both fields, read symmetrically.
@@ -496,3 +725,24 @@ def test_effect_strength_follows_the_article_words(ds: ca.Dataset, scenario_id: 
     got = {(e.actor, e.domain.value, e.direction.value, e.strength.value) for e in scenario.effects}
     assert got == expected
     assert len(scenario.effects) == len(expected)
+
+
+def test_the_chinese_challenge_cuts_no_russian_role(ds: ca.Dataset) -> None:
+    """"could still challenge Moscow's monopoly" moves China only; Russia's stagnation stays a condition, not an effect."""
+    scenario = ds["scn-chinese-security-challenge"]
+    assert isinstance(scenario, ca.Scenario)
+    assert {e.actor for e in scenario.effects} == {"CHN"}
+    assert any("stagnat" in c.description and c.actors == ("RUS",) for c in scenario.conditions)
+
+
+def test_all_inclusive_effects_say_whose_words_they_are(ds: ca.Dataset, article_text: str) -> None:
+    """Each all-inclusive effect says whether it reads the article's "take more comprehensive" or is our symmetric reading of "both"."""
+    assert "take more comprehensive" in _body_paragraphs(article_text)[10]
+    scenario = ds["scn-all-inclusive-responsibility"]
+    assert isinstance(scenario, ca.Scenario)
+    for e in scenario.effects:
+        crossing = (e.actor, e.domain.value) in {("RUS", "economic"), ("CHN", "security")}
+        if crossing:
+            assert '"take more comprehensive"' in e.description and "Our reading" in e.description, (e.actor, e.domain)
+        else:
+            assert 'Our symmetric reading of "both", not the article\'s words' in e.description, (e.actor, e.domain)
