@@ -38,3 +38,28 @@ def test_cli_page_documents_every_command() -> None:
     text = (DOCS / "cli.md").read_text(encoding="utf-8")
     for name in action.choices:  # type: ignore[union-attr]
         assert f"| `{name}" in text, name
+
+
+def test_methodology_numbers_are_the_computed_ones() -> None:
+    """Every share in the methodology's table of readings is what the library computes on the bundled data."""
+    import centralasia as ca
+
+    ds = ca.load()
+    base = ca.role_summary(ds)
+    rows = {
+        "pooled over the five states": base.share("RUS", "security"),
+        "over Kazakhstan": base.share("RUS", "security", over="KAZ"),
+        "over Kyrgyzstan": base.share("RUS", "security", over="KGZ"),
+        "over Tajikistan": base.share("RUS", "security", over="TJK"),
+        "over Turkmenistan": base.share("RUS", "security", over="TKM"),
+        "over Uzbekistan": base.share("RUS", "security", over="UZB"),
+        "pooled, every record counted in full (`share_claims=False`)": ca.role_summary(ds, share_claims=False).share("RUS", "security"),
+        "pooled, without the role claims": ca.role_summary(ds, weights=ca.DEFAULT_WEIGHTS.without("role")).share("RUS", "security"),
+        "pooled, dated records only": ca.role_summary(ds, include_undated=False).share("RUS", "security"),
+    }
+    text = (Path(__file__).parent.parent / "docs" / "methodology.md").read_text(encoding="utf-8")
+    for label, value in rows.items():
+        assert f"| {label} | {value:.2f} |" in text, label
+    in_full = ca.role_summary(ds, share_claims=False).share("RUS", "security", over="TJK")
+    assert f"{in_full:.2f} over Tajikistan" in text
+    assert base.share("CHN", "economic") == 1.0 and base.leader("diplomatic") is None

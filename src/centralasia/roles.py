@@ -549,8 +549,8 @@ class RoleSummary:
         >>> checks = {c.role: c for c in s.agreement_with_article(independent=False)}
         >>> checks["role-rus-security-guarantor"].agrees, checks["role-chn-economic-developer"].agrees
         (True, True)
-        >>> checks = {c.role: c for c in s.agreement_with_article()}
-        >>> checks["role-rus-arms-supplier"].agrees
+        >>> checks = {c.role: c for c in s.agreement_with_article()}  # the claims tested against the other records
+        >>> checks["role-rus-security-guarantor"].agrees
         False
         """
         exclude = frozenset({Layer.ROLE}) if independent else frozenset()
