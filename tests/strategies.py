@@ -579,3 +579,37 @@ def influence_datasets(draw: st.DrawFn, max_records: int = 4) -> ca.Dataset:
         roles=[draw(roles(i, actors)) for i in ids("ro", max_records)],
         scenarios=[draw(scenarios(i, actors)) for i in ids("scn", 2)],
     )
+
+
+# -- datasets whose records rest on claims -------------------------------------------
+
+
+def _claim_evidence(paragraph: int, claim: str | None) -> ca.Evidence:
+    return ca.Evidence(paragraph=paragraph, quote="words", claim=claim)
+
+
+@st.composite
+def claimed_datasets(draw: st.DrawFn) -> ca.Dataset:
+    """Three states, two claims in paragraphs 3 and 7, and agreements, roles and transfers each resting on no claim, one or both."""
+    states = [ca.State(code, code, [_claim_evidence(1, None)]) for code in ("AAA", "BBB", "CCC")]
+    claims = [ca.Claim(f"c{p}", ca.ClaimKind.ACT, f"Statement of paragraph {p}.", [_claim_evidence(p, None)]) for p in (3, 7)]
+    ids = [s.id for s in states]
+
+    def evidence() -> list[ca.Evidence]:
+        cited = draw(st.lists(st.sampled_from([None, "c3", "c7"]), min_size=1, max_size=2, unique=True))
+        return [_claim_evidence(7 if c == "c7" else 3, c) for c in cited]
+
+    records: dict[str, list[object]] = {"agreements": [], "roles": [], "arms_transfers": []}
+    for i in range(draw(st.integers(0, 4))):
+        parties = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=3, unique=True))
+        domain = draw(st.sampled_from(list(ca.Domain)))
+        records["agreements"].append(ca.Agreement(f"ag{i}", "An agreement.", ca.AgreementKind.BILATERAL_AGREEMENT, domain, parties, evidence()))
+    for i in range(draw(st.integers(0, 4))):
+        actor = draw(st.sampled_from(ids))
+        domain = draw(st.sampled_from(list(ca.Domain)))
+        kind = draw(st.sampled_from([ca.RoleKind.SECURITY_GUARANTOR, ca.RoleKind.INVESTOR, ca.RoleKind.MEDIATOR]))
+        records["roles"].append(ca.Role(f"ro{i}", actor, kind, domain, [i_ for i_ in ids if i_ != actor], "A role.", evidence()))
+    for i in range(draw(st.integers(0, 3))):
+        supplier, recipient = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
+        records["arms_transfers"].append(ca.ArmsTransfer(f"at{i}", supplier, recipient, "X-1", "", ca.SipriCategory.AIRCRAFT, evidence()))
+    return ca.Dataset(states=states, claims=claims, **records)  # type: ignore[arg-type]

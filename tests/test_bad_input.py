@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import BASE_DOCUMENT, base_dataset, base_document
 
 import centralasia as ca
 from centralasia import loader
@@ -29,61 +30,10 @@ Doc = dict[str, Any]
 
 EV = [{"paragraph": 1}]
 
-#: A small valid document using every collection; each case breaks one copy of it.
-BASE: Doc = {
-    "states": [
-        {"id": "KAZ", "name": "Kazakhstan", "evidence": EV},
-        {"id": "CHN", "name": "China", "evidence": EV},
-        {"id": "RUS", "name": "Russia", "evidence": EV, "aliases": ["Moscow", "the Kremlin"]},
-    ],
-    "organizations": [
-        {
-            "id": "SCO",
-            "name": "Shanghai Cooperation Organisation",
-            "kind": "intergovernmental-organization",
-            "evidence": EV,
-            "founded": "2001-06-15",
-            "seat": {"name": "Beijing", "state": "CHN"},
-            "members": [
-                {"member": "KAZ", "evidence": EV},
-                {"member": "CHN", "evidence": EV, "status": "founding-member"},
-                {"member": "RUS", "evidence": EV},
-            ],
-        }
-    ],
-    "people": [{"id": "xi", "name": "Xi Jinping", "position": "President", "evidence": EV, "state": "CHN", "affiliations": ["SCO"]}],
-    "agreements": [
-        {"id": f"ag{i}", "title": "Agreement", "kind": "bilateral-agreement", "domain": "security", "parties": ["KAZ", "CHN"], "evidence": EV}
-        for i in range(4)
-    ],
-    "arms_transfers": [
-        {"id": "at", "supplier": "RUS", "recipient": "KAZ", "designation": "S-300", "description": "", "category": "air-defence-systems", "evidence": EV, "number": 5}
-    ],
-    "events": [{"id": "ev", "kind": "visit", "title": "A visit", "evidence": EV, "date": "2016-02", "actors": ["CHN"], "host": "KAZ"}],
-    "statements": [{"id": "st", "speakers": ["xi"], "summary": "Said something", "evidence": EV, "occasion": "ev", "about": ["KAZ"]}],
-    "roles": [{"id": "ro", "actor": "CHN", "role": "investor", "domain": "economic", "over": ["KAZ"], "summary": "Invests", "evidence": EV}],
-    "scenarios": [
-        {
-            "id": "sc",
-            "title": "A future",
-            "horizon": "long-term",
-            "outcome": "Something",
-            "evidence": EV,
-            "conditions": [{"description": "A driver", "actors": ["RUS"]}],
-            "effects": [{"actor": "CHN", "domain": "security", "direction": "increase", "description": "More", "over": ["KAZ"]}],
-        }
-    ],
-}
-
-
-def _base() -> Doc:
-    return json.loads(json.dumps(BASE))  # a deepcopy would keep EV shared between records
-
-
 def test_the_base_document_is_valid() -> None:
     """The document every case breaks loads as it is, so each case's error is the case's own."""
-    ds = ca.loads(json.dumps(BASE))
-    assert len(ds) == sum(len(v) for v in BASE.values())
+    ds = ca.loads(json.dumps(BASE_DOCUMENT))
+    assert len(ds) == sum(len(v) for v in BASE_DOCUMENT.values())
 
 
 def _set(path: str, value: Any) -> Callable[[Doc], None]:
@@ -135,7 +85,7 @@ def _append(path: str, value: Any) -> Callable[[Doc], None]:
 
 BACKGROUND = {"kind": "background", "source": "SIPRI", "section": "body", "paragraph": 2}
 
-#: (id, mutation of BASE, [(path, part of the message)] in the order reported).
+#: (id, mutation of BASE_DOCUMENT, [(path, part of the message)] in the order reported).
 DOCUMENT_CASES: list[tuple[str, Callable[[Doc], None], list[tuple[str, str]]]] = [
     # -- wrong types
     ("name-is-a-number", _set("states.0.name", 5), [("$.states[0].name", "expected a string")]),
@@ -271,7 +221,7 @@ DOCUMENT_CASES: list[tuple[str, Callable[[Doc], None], list[tuple[str, str]]]] =
 @pytest.mark.parametrize(("mutate", "expected"), [c[1:] for c in DOCUMENT_CASES], ids=[c[0] for c in DOCUMENT_CASES])
 def test_loads_reports_each_problem_at_its_path(mutate: Callable[[Doc], None], expected: list[tuple[str, str]]) -> None:
     """A broken document raises exactly DataError (a ValueError) listing every problem at its JSON path."""
-    doc = _base()
+    doc = base_document()
     mutate(doc)
     with pytest.raises(ca.DataError) as info:
         ca.loads(json.dumps(doc))
@@ -351,7 +301,7 @@ def test_loads_of_one_value_reports_paths_from_that_value(text: str, kind: type,
 
 def test_structure_roots_dataset_paths_at_the_given_path() -> None:
     """``structure(data, Dataset, path)`` reports a dataset's problems under *path*, as for any other kind."""
-    doc = _base()
+    doc = base_document()
     doc["states"].append({"id": "KAZ", "name": "Again", "evidence": EV})
     doc["agreements"][3]["parties"] = ["KAZ", "XYZ"]
     with pytest.raises(ca.DataError) as info:
@@ -384,7 +334,7 @@ def _write(tmp_path: Path, content: str | bytes, name: str = "data.json") -> Pat
 FILE_CASES: list[tuple[str, str | bytes, str]] = [
     ("empty-file", b"", "not JSON"),
     ("not-json", "states: [KAZ, KGZ]\n", "not JSON"),
-    ("truncated", json.dumps(BASE)[:-40], "not JSON"),
+    ("truncated", json.dumps(BASE_DOCUMENT)[:-40], "not JSON"),
     ("latin-1", json.dumps({"people": [{"name": "Nazarbaev Universitet Ö"}]}, ensure_ascii=False).encode("latin-1"), "not JSON"),
     ("cp1251", '{"states": [{"name": "Казахстан"}]}'.encode("cp1251"), "not JSON"),
     ("nul-bytes", b"\x00" * 64, "not JSON"),
@@ -416,7 +366,7 @@ def test_load_of_a_directory_or_missing_file(tmp_path: Path, as_str: bool) -> No
 
 def test_load_of_a_broken_file_reports_what_loads_reports(tmp_path: Path) -> None:
     """Reading a file and loading its text give the same problems."""
-    doc = _base()
+    doc = base_document()
     doc["agreements"][3]["parties"] = ["KAZ", "XYZ"]
     doc["events"][0]["date"] = "2016-02-30"
     text = json.dumps(doc, indent=2)
@@ -429,7 +379,7 @@ def test_load_of_a_broken_file_reports_what_loads_reports(tmp_path: Path) -> Non
 
 
 def _huge_document(n: int) -> Doc:
-    doc = _base()
+    doc = base_document()
     template = doc["agreements"][0]
     doc["agreements"] = [{**template, "id": f"ag{i}", "parties": ["KAZ", "CHN", "RUS"]} for i in range(n)]
     return doc
@@ -463,7 +413,7 @@ def test_load_of_a_huge_valid_file(tmp_path: Path) -> None:
 
 def test_a_failed_load_leaves_the_bundled_dataset_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Loading a bad file neither caches nor replaces anything: the bundled dataset is untouched."""
-    bundled = ca.loads(json.dumps(BASE))
+    bundled = base_dataset()
     monkeypatch.setattr(loader, "_bundled", bundled)
     with pytest.raises(ca.DataError):
         ca.load(_write(tmp_path, "{"))
@@ -613,9 +563,9 @@ def test_lookup_of_an_unknown_id_is_an_unknown_id_error(key: Any) -> None:
 # -- the analysis functions: influence_network, role_summary, Weights ----------------------------
 
 @pytest.fixture(scope="module")
-def small() -> ca.Dataset:
-    """The valid BASE document as a dataset: RUS, CHN and KAZ, one scenario ``sc``."""
-    return ca.loads(json.dumps(BASE))
+def base() -> ca.Dataset:
+    """The valid base document as a dataset: RUS, CHN and KAZ, one scenario ``sc``."""
+    return base_dataset()
 
 
 ANALYSIS_CASES: list[Any] = [
@@ -664,10 +614,10 @@ ANALYSIS_CASES: list[Any] = [
 
 
 @pytest.mark.parametrize(("call", "error", "paths"), ANALYSIS_CASES)
-def test_analysis_refuses_bad_arguments_with_our_errors(small: ca.Dataset, call: Callable[[ca.Dataset], object], error: type[Exception], paths: list[str] | None) -> None:
+def test_analysis_refuses_bad_arguments_with_our_errors(base: ca.Dataset, call: Callable[[ca.Dataset], object], error: type[Exception], paths: list[str] | None) -> None:
     """Unknown scenarios, powers and states are UnknownIdError (LookupError); bad domains, weights and dates ArgumentError (a FieldError, a ValueError) at the argument's path, and a bad Weights table FieldError."""
     with pytest.raises(ca.CentralAsiaError) as info:
-        call(small)
+        call(base)
     assert type(info.value) is error
     if error is ca.UnknownIdError:
         assert isinstance(info.value, LookupError) and not isinstance(info.value, ValueError)
@@ -678,9 +628,9 @@ def test_analysis_refuses_bad_arguments_with_our_errors(small: ca.Dataset, call:
         assert [p.path for p in info.value.problems] == paths
 
 
-def test_an_unknown_scenario_is_named_in_the_error(small: ca.Dataset) -> None:
+def test_an_unknown_scenario_is_named_in_the_error(base: ca.Dataset) -> None:
     """The UnknownIdError of an unknown scenario says which id and that it was wanted as a scenario."""
     with pytest.raises(ca.UnknownIdError) as info:
-        role_summary(small, scenario="scn-nope")
+        role_summary(base, scenario="scn-nope")
     assert info.value.key == "scn-nope"
     assert "scenario" in str(info.value) and "scn-nope" in str(info.value)

@@ -11,9 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import centralasia as ca
-
-ART = "kosnazarov-akylbayev-2016"
-
+import strategies as cs
 
 def _groups(relations: list[ca.Relation]) -> dict[tuple[str, str, str, ca.Domain], list[ca.Relation]]:
     """The relations resting on each claim, per claim, source, target and domain."""
@@ -47,44 +45,13 @@ def test_no_claims_records_together_weigh_more_than_its_unit_in_the_bundled_data
 # -- random datasets with claims ------------------------------------------------------
 
 
-def _evidence(paragraph: int, claim: str | None) -> ca.Evidence:
-    return ca.Evidence(paragraph=paragraph, quote="words", claim=claim)
-
-
-@st.composite
-def claimed_datasets(draw: st.DrawFn) -> ca.Dataset:
-    """Three states, two claims in paragraphs 3 and 7, and agreements, roles and transfers each resting on no claim, one or both."""
-    states = [ca.State(code, code, [_evidence(1, None)]) for code in ("AAA", "BBB", "CCC")]
-    claims = [ca.Claim(f"c{p}", ca.ClaimKind.ACT, f"Statement of paragraph {p}.", [_evidence(p, None)]) for p in (3, 7)]
-    ids = [s.id for s in states]
-
-    def evidence() -> list[ca.Evidence]:
-        cited = draw(st.lists(st.sampled_from([None, "c3", "c7"]), min_size=1, max_size=2, unique=True))
-        return [_evidence(7 if c == "c7" else 3, c) for c in cited]
-
-    records: dict[str, list[object]] = {"agreements": [], "roles": [], "arms_transfers": []}
-    for i in range(draw(st.integers(0, 4))):
-        parties = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=3, unique=True))
-        domain = draw(st.sampled_from(list(ca.Domain)))
-        records["agreements"].append(ca.Agreement(f"ag{i}", "An agreement.", ca.AgreementKind.BILATERAL_AGREEMENT, domain, parties, evidence()))
-    for i in range(draw(st.integers(0, 4))):
-        actor = draw(st.sampled_from(ids))
-        domain = draw(st.sampled_from(list(ca.Domain)))
-        kind = draw(st.sampled_from([ca.RoleKind.SECURITY_GUARANTOR, ca.RoleKind.INVESTOR, ca.RoleKind.MEDIATOR]))
-        records["roles"].append(ca.Role(f"ro{i}", actor, kind, domain, [i_ for i_ in ids if i_ != actor], "A role.", evidence()))
-    for i in range(draw(st.integers(0, 3))):
-        supplier, recipient = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
-        records["arms_transfers"].append(ca.ArmsTransfer(f"at{i}", supplier, recipient, "X-1", "", ca.SipriCategory.AIRCRAFT, evidence()))
-    return ca.Dataset(states=states, claims=claims, **records)  # type: ignore[arg-type]
-
-
-@given(claimed_datasets())
+@given(cs.claimed_datasets())
 def test_no_claims_records_together_weigh_more_than_its_unit_in_any_dataset(ds: ca.Dataset) -> None:
     """In any dataset, the records resting on one claim weigh together at most its heaviest reading, and exactly their sum when that is less."""
     _assert_no_claim_outweighs_its_unit(ds)
 
 
-@given(claimed_datasets())
+@given(cs.claimed_datasets())
 def test_a_record_that_cites_no_claim_keeps_its_full_weight(ds: ca.Dataset) -> None:
     """Relations of records without a claim weigh the same with and without claim sharing."""
     shared = sorted((r.record, r.source, r.target, r.weight) for r in ca.relations(ds) if not r.claims)
@@ -92,7 +59,7 @@ def test_a_record_that_cites_no_claim_keeps_its_full_weight(ds: ca.Dataset) -> N
     assert shared == alone
 
 
-@given(claimed_datasets(), st.data())
+@given(cs.claimed_datasets(), st.data())
 def test_a_second_record_on_the_same_claim_changes_no_share(ds: ca.Dataset, data: st.DataObject) -> None:
     """Copying a record that rests on exactly one claim (a second reading of the same sentence) leaves every share as it was."""
     single = [r for r in (*ds.agreements, *ds.roles, *ds.arms_transfers) if len({e.claim for e in r.evidence}) == 1 and r.evidence[0].claim]

@@ -6,17 +6,9 @@ import datetime as dt
 
 import attrs
 import pytest
+from builders import EV, two_states
 
 import centralasia as ca
-
-EV = (ca.Evidence(paragraph=1),)
-
-
-def small() -> ca.Dataset:
-    return ca.Dataset(
-        states=[ca.State("KAZ", "Kazakhstan", EV), ca.State("CHN", "China", EV)],
-        agreements=[ca.Agreement("agr", "t", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["KAZ", "CHN"], EV)],
-    )
 
 
 @pytest.mark.parametrize("text", ["2016", "2016-02", "2016-02-29", "0001", "9999-12-31"])
@@ -106,7 +98,7 @@ def test_records_are_frozen() -> None:
 
 def test_id_sequences_become_tuples_and_refuse_bare_strings() -> None:
     """Lists of ids are stored as tuples; a bare string is not mistaken for a list of letters."""
-    agreement = small().agreements[0]
+    agreement = two_states().agreements[0]
     assert agreement.parties == ("KAZ", "CHN")
     with pytest.raises(TypeError):
         ca.Agreement("a", "t", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, "KAZ", EV)  # type: ignore[arg-type]
@@ -114,7 +106,7 @@ def test_id_sequences_become_tuples_and_refuse_bare_strings() -> None:
 
 def test_dataset_lookup_by_id() -> None:
     """``ds[id]`` finds a record; an unknown id raises our LookupError; ``get`` returns a default."""
-    ds = small()
+    ds = two_states()
     assert ds["agr"].id == "agr"
     assert ds.get("nope") is None
     assert ds.get("nope", "fallback") == "fallback"
@@ -126,7 +118,7 @@ def test_dataset_lookup_by_id() -> None:
 
 def test_dataset_get_with_unhashable_key_is_default() -> None:
     """An unhashable key names no record: ``get`` gives the default, ``in`` says no."""
-    ds = small()
+    ds = two_states()
     assert ds.get([]) is None  # type: ignore[call-overload]
     assert [] not in ds
 
@@ -182,7 +174,7 @@ def test_organization_member_ids_as_of() -> None:
 
 def test_iteration_order_and_of_type() -> None:
     """A dataset iterates collection by collection and filters by class."""
-    ds = small()
+    ds = two_states()
     assert list(ds.ids()) == ["KAZ", "CHN", "agr"]
     assert ds.of_type(ca.State) == ds.states
     assert ds.actors == ds.states
@@ -190,7 +182,7 @@ def test_iteration_order_and_of_type() -> None:
 
 def test_merge_checks_the_result_as_one_dataset() -> None:
     """Merging checks references across both parts and refuses clashing ids."""
-    ds = small()
+    ds = two_states()
     extra = ca.Dataset(states=[ca.State("TJK", "Tajikistan", EV)])
     assert "TJK" in ds.merge(extra)
     with pytest.raises(ca.DataError, match="duplicate id 'KAZ'"):
@@ -199,7 +191,7 @@ def test_merge_checks_the_result_as_one_dataset() -> None:
 
 def test_filter_keeps_what_the_predicate_accepts() -> None:
     """``filter`` builds a checked dataset of the records kept."""
-    ds = small().filter(lambda r: isinstance(r, ca.State))
+    ds = two_states().filter(lambda r: isinstance(r, ca.State))
     assert list(ds.ids()) == ["KAZ", "CHN"]
 
 

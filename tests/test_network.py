@@ -10,7 +10,8 @@ from importlib.metadata import entry_points
 import networkx as nx
 import pytest
 import strategies as cs
-from hypothesis import HealthCheck, given, settings
+from builders import BG, EV, extended, small, split, state
+from hypothesis import given
 from hypothesis import strategies as st
 from networkx.utils import backends as nx_backends
 
@@ -19,55 +20,7 @@ from centralasia.actors import central_asian_states, expand
 from centralasia.network import DIRECTION
 from centralasia.weights import Layer, Weights
 
-SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-
-EV = (ca.Evidence(paragraph=1),)
-BG = (ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="a public source"),)
 SEC, ECO, DIP = ca.Domain.SECURITY, ca.Domain.ECONOMIC, ca.Domain.DIPLOMATIC
-
-
-def state(id: str, central: bool = False) -> ca.State:
-    return ca.State(id, id, EV, region=ca.Region.CENTRAL_ASIA if central else None)
-
-
-def small() -> ca.Dataset:
-    """Two powers, two Central Asian states and one record of each kind, weights known by hand."""
-    return ca.Dataset(
-        states=[state("RUS"), state("CHN"), state("KAZ", True), state("TJK", True), state("USA")],
-        organizations=[
-            ca.Organization("ca", "Central Asia", ca.OrganizationKind.STATE_GROUPING, EV, members=[ca.Membership("KAZ", EV), ca.Membership("TJK", EV)]),
-            ca.Organization(
-                "club",
-                "A club",
-                ca.OrganizationKind.INTERGOVERNMENTAL_ORGANIZATION,
-                EV,
-                members=[
-                    ca.Membership("RUS", EV, since=ca.PartialDate(2001)),
-                    ca.Membership("KAZ", EV, status=ca.MembershipStatus.OBSERVER, since=ca.PartialDate(2005)),
-                ],
-            ),
-            ca.Organization("isis", "ISIS", ca.OrganizationKind.NON_STATE_ARMED_GROUP, EV),
-        ],
-        people=[ca.Person("envoy", "An envoy", "envoy", EV, state="CHN")],
-        arms_transfers=[
-            ca.ArmsTransfer("at-rus-kaz", "RUS", "KAZ", "S-300", "air defence", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV, year=2015),
-            ca.ArmsTransfer(
-                "at-chn-kaz", "CHN", "KAZ", "HQ-9", "air defence", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV, year=2016, certainty=ca.Certainty.REPORTED
-            ),
-        ],
-        agreements=[ca.Agreement("ag-chn-tjk", "A centre", ca.AgreementKind.BILATERAL_AGREEMENT, SEC, ["CHN", "TJK"], EV, date=ca.PartialDate(2016, 2))],
-        events=[
-            ca.Event("visit", ca.EventKind.VISIT, "A visit", EV, date=ca.PartialDate(2016, 4, 6), actors=["RUS"], host="TJK"),
-            ca.Event("attack", ca.EventKind.ATTACK, "An attack", EV, date=ca.PartialDate(2016, 6, 5), actors=["isis"], targets=["KAZ"]),
-        ],
-        statements=[ca.Statement("st", ["envoy"], "Words", EV, about=["ca"], domain=ECO, repeated=True)],
-        roles=[ca.Role("guarantor", "RUS", ca.RoleKind.SECURITY_GUARANTOR, SEC, ["ca"], "Guarantor", EV)],
-    )
-
-
-def extended(ds: ca.Dataset, **extra: list[ca.Record]) -> ca.Dataset:
-    """*ds* with the records *extra* adds to its collections (checked as one dataset)."""
-    return ca.Dataset(**{name: (*getattr(ds, name), *extra.get(name, ())) for name in ca.Dataset.COLLECTIONS})
 
 
 def edge_set(G: nx.MultiDiGraph) -> set[tuple[object, ...]]:
@@ -196,25 +149,10 @@ def test_expand_replaces_groupings_by_members_and_rejects_unknown_ids() -> None:
 # -- streamed records -----------------------------------------------------------
 
 
-def split(ds: ca.Dataset) -> tuple[ca.Dataset, list[ca.Record]]:
-    """*ds* as an index and a stream: the records no other record names (nor tells the domain of) go to the stream."""
-    occasions = {s.occasion for s in ds.statements}
-    streamed = [
-        r
-        for r in ds
-        if isinstance(r, (ca.ArmsTransfer, ca.Role))
-        or (isinstance(r, ca.Agreement) and r.establishes is None)
-        or (isinstance(r, ca.Event) and r.id not in occasions)
-    ]
-    ids = {r.id for r in streamed}
-    return ds.filter(lambda r: r.id not in ids), streamed
-
-
 def relation_keys(relations: Iterable[ca.Relation]) -> list[tuple[object, ...]]:
     return sorted((r.source, r.target, r.layer.value, r.domain.value, r.weight, r.record, str(r.date)) for r in relations)
 
 
-@SLOW
 @given(cs.influence_datasets())
 def test_streamed_records_give_the_relations_and_network_of_a_dataset_holding_them(ds: ca.Dataset) -> None:
     """``relations(index, records=stream)`` and ``influence_network`` equal those of the dataset of both."""
@@ -389,29 +327,6 @@ def test_as_of_counts_a_relation_that_could_have_begun_by_the_cut() -> None:
     assert "at-chn-kaz" in keys("2016")
 
 
-@SLOW
-@given(cs.datasets(max_per_collection=3), cs.partial_dates(), cs.partial_dates())
-def test_a_later_as_of_never_removes_a_relation(ds: ca.Dataset, a: ca.PartialDate, b: ca.PartialDate) -> None:
-    """For any dataset, the edges as of an earlier cut are a subset of those as of a later one."""
-    early, late = sorted((a, b), key=lambda d: d.latest)
-    before = edge_set(ca.influence_network(ds, as_of=early))
-    after = edge_set(ca.influence_network(ds, as_of=late))
-    assert before <= after
-
-
-@SLOW
-@given(cs.datasets(max_per_collection=3))
-def test_every_edge_of_any_dataset_is_well_formed(ds: ca.Dataset) -> None:
-    """Any valid dataset gives edges with all attributes, a finite weight >= 0 and a record that exists."""
-    G = ca.influence_network(ds)
-    for u, v, key, d in G.edges(keys=True, data=True):
-        assert u != v
-        assert set(d) >= {"layer", "domain", "weight", "certainty", "date", "record"}
-        assert d["record"] in ds and str(key).startswith(d["record"])
-        assert math.isfinite(d["weight"]) and d["weight"] >= 0
-        assert u in G and v in G
-
-
 # -- collapse -------------------------------------------------------------------
 
 
@@ -545,8 +460,7 @@ def test_snippet_network_of_the_issue_works_on_the_bundled_data(ds: ca.Dataset) 
     assert G.has_edge("CHN", "UZB") and not any(d["layer"] == "arms-transfer" for d in G.get_edge_data("UZB", "CHN", default={}).values())
 
 
-@settings(max_examples=25, deadline=None)
-@given(st.sampled_from(list(ca.Domain)))
+@pytest.mark.parametrize("domain", list(ca.Domain), ids=lambda d: d.value)
 def test_relations_and_network_agree_edge_for_edge(domain: ca.Domain) -> None:
     """The network holds exactly the streamed relations (same count and total weight per domain)."""
     ds = ca.load()
@@ -603,7 +517,6 @@ def test_weighted_network_sums_the_small_dataset_by_hand() -> None:
     assert H.graph["direction"] == DIRECTION
 
 
-@SLOW
 @given(
     cs.influence_datasets(),
     st.sampled_from([None, *ca.Domain]),
@@ -620,7 +533,6 @@ def test_weighted_network_is_the_collapsed_influence_network_of_any_dataset(
     same_graph(ca.weighted_network(ds, **kwargs), ca.collapse(ca.influence_network(ds, **kwargs)))  # type: ignore[arg-type]
 
 
-@SLOW
 @given(cs.influence_datasets())
 def test_weighted_network_of_streamed_records_is_that_of_a_dataset_holding_them(ds: ca.Dataset) -> None:
     """With ``records=`` it equals the collapsed streamed multigraph exactly, and the dataset holding both up to the order of the sums.

@@ -6,14 +6,13 @@ import datetime as dt
 
 import pytest
 import strategies as cs
-from hypothesis import HealthCheck, given, settings
+from builders import EV, extended, small, split
+from hypothesis import given
 from hypothesis import strategies as st
-from test_network import EV, extended, small, split
 
 import centralasia as ca
 from centralasia.roles import BALANCE_THRESHOLD, RoleSummary, ShareRow
 
-SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 SEC, ECO, DIP = ca.Domain.SECURITY, ca.Domain.ECONOMIC, ca.Domain.DIPLOMATIC
 
 
@@ -191,20 +190,6 @@ def test_balancer_claims_are_checked_against_the_balance() -> None:
 # -- properties -----------------------------------------------------------------
 
 
-@SLOW
-@given(cs.influence_datasets())
-def test_shares_sum_to_one_per_state_and_domain(ds: ca.Dataset) -> None:
-    """For any dataset, the powers' shares sum to 1 in every domain over every state and pooled."""
-    s = ca.role_summary(ds, powers=cs.POWERS)
-    for domain in ca.Domain:
-        for over in (None, *cs.CENTRAL_ASIAN):
-            shares = s.shares(domain, over)
-            assert sum(shares.values()) == pytest.approx(1.0)
-            assert all(0.0 <= x <= 1.0 for x in shares.values())
-        assert 0.0 <= s.balance(domain=domain) <= 1.0
-
-
-@SLOW
 @given(
     cs.influence_datasets(),
     st.sampled_from(cs.POWERS),
@@ -221,7 +206,6 @@ def test_more_weight_never_lowers_a_share(ds: ca.Dataset, power: str, target: st
     assert after.influence(power, SEC, target) > before.influence(power, SEC, target)
 
 
-@SLOW
 @given(cs.influence_datasets(), cs.partial_dates(), cs.partial_dates())
 def test_a_later_as_of_never_lowers_an_influence(ds: ca.Dataset, a: ca.PartialDate, b: ca.PartialDate) -> None:
     """Relations only accumulate: every influence as of a later date is at least the earlier one."""
@@ -231,7 +215,6 @@ def test_a_later_as_of_never_lowers_an_influence(ds: ca.Dataset, a: ca.PartialDa
         assert row2.influence >= row1.influence - 1e-12
 
 
-@SLOW
 @given(cs.influence_datasets(), st.sampled_from(cs.POWERS), st.sampled_from(list(ca.Domain)))
 def test_explain_adds_up_to_the_influence(ds: ca.Dataset, power: str, domain: ca.Domain) -> None:
     """The contributions ``explain`` lists sum to the influence the summary holds."""
@@ -241,7 +224,6 @@ def test_explain_adds_up_to_the_influence(ds: ca.Dataset, power: str, domain: ca
     assert e.share == pytest.approx(s.share(power, domain))
 
 
-@SLOW
 @given(cs.influence_datasets())
 def test_summary_of_streamed_records_equals_that_of_a_dataset_holding_them(ds: ca.Dataset) -> None:
     """``role_summary(index, records=stream)`` holds the same influences, checks and explanations as the dataset of both."""

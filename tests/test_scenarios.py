@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 import strategies as cs
-from hypothesis import HealthCheck, given, settings
+from builders import extended, small
+from hypothesis import given
 from hypothesis import strategies as st
-from test_network import extended, small
 
 import centralasia as ca
 from centralasia.comparison import Change
 from centralasia.scenarios import resolve_scenario
 
-SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 SEC, ECO, DIP = ca.Domain.SECURITY, ca.Domain.ECONOMIC, ca.Domain.DIPLOMATIC
 UP, DOWN, SHIFT, SAME = ca.Direction.INCREASE, ca.Direction.DECREASE, ca.Direction.SHIFT, ca.Direction.UNCHANGED
 
@@ -143,7 +142,6 @@ def test_compare_refuses_summaries_of_different_powers() -> None:
         ca.compare(ca.role_summary(small()), ca.role_summary(small(), powers=("RUS", "CHN", "USA")))
 
 
-@SLOW
 @given(
     cs.influence_datasets(),
     st.sampled_from(cs.POWERS),

@@ -1,0 +1,156 @@
+"""Hand-built test data, in one place: small datasets and documents whose numbers are known.
+
+``small()``
+    The analysis tests' dataset: two powers, two Central Asian states and one
+    record of each kind, with every edge weight worked out by hand (in
+    ``test_network.EXPECTED``).
+``two_states()``
+    The model tests' dataset: Kazakhstan, China and one agreement between them.
+``BASE_DOCUMENT``
+    The bad-input tests' valid JSON document using every collection; each of
+    their cases breaks a fresh copy (``base_document()``), and
+    ``base_dataset()`` is the document loaded.
+
+Add builders here rather than in test modules (and hypothesis strategies to
+``strategies.py``): a test module imports these two, never another test module.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import centralasia as ca
+
+#: Article evidence: paragraph 1.
+EV = (ca.Evidence(paragraph=1),)
+#: Background evidence only (a public source, not the article).
+BG = (ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="a public source"),)
+
+
+def state(id: str, central: bool = False) -> ca.State:
+    """A state named by its id; ``central=True`` puts it in Central Asia."""
+    return ca.State(id, id, EV, region=ca.Region.CENTRAL_ASIA if central else None)
+
+
+def small() -> ca.Dataset:
+    """Two powers, two Central Asian states and one record of each kind, weights known by hand."""
+    return ca.Dataset(
+        states=[state("RUS"), state("CHN"), state("KAZ", True), state("TJK", True), state("USA")],
+        organizations=[
+            ca.Organization("ca", "Central Asia", ca.OrganizationKind.STATE_GROUPING, EV, members=[ca.Membership("KAZ", EV), ca.Membership("TJK", EV)]),
+            ca.Organization(
+                "club",
+                "A club",
+                ca.OrganizationKind.INTERGOVERNMENTAL_ORGANIZATION,
+                EV,
+                members=[
+                    ca.Membership("RUS", EV, since=ca.PartialDate(2001)),
+                    ca.Membership("KAZ", EV, status=ca.MembershipStatus.OBSERVER, since=ca.PartialDate(2005)),
+                ],
+            ),
+            ca.Organization("isis", "ISIS", ca.OrganizationKind.NON_STATE_ARMED_GROUP, EV),
+        ],
+        people=[ca.Person("envoy", "An envoy", "envoy", EV, state="CHN")],
+        arms_transfers=[
+            ca.ArmsTransfer("at-rus-kaz", "RUS", "KAZ", "S-300", "air defence", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV, year=2015),
+            ca.ArmsTransfer(
+                "at-chn-kaz", "CHN", "KAZ", "HQ-9", "air defence", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV, year=2016, certainty=ca.Certainty.REPORTED
+            ),
+        ],
+        agreements=[ca.Agreement("ag-chn-tjk", "A centre", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["CHN", "TJK"], EV, date=ca.PartialDate(2016, 2))],
+        events=[
+            ca.Event("visit", ca.EventKind.VISIT, "A visit", EV, date=ca.PartialDate(2016, 4, 6), actors=["RUS"], host="TJK"),
+            ca.Event("attack", ca.EventKind.ATTACK, "An attack", EV, date=ca.PartialDate(2016, 6, 5), actors=["isis"], targets=["KAZ"]),
+        ],
+        statements=[ca.Statement("st", ["envoy"], "Words", EV, about=["ca"], domain=ca.Domain.ECONOMIC, repeated=True)],
+        roles=[ca.Role("guarantor", "RUS", ca.RoleKind.SECURITY_GUARANTOR, ca.Domain.SECURITY, ["ca"], "Guarantor", EV)],
+    )
+
+
+def extended(ds: ca.Dataset, **extra: list[ca.Record]) -> ca.Dataset:
+    """*ds* with the records *extra* adds to its collections (checked as one dataset)."""
+    return ca.Dataset(**{name: (*getattr(ds, name), *extra.get(name, ())) for name in ca.Dataset.COLLECTIONS})
+
+
+def split(ds: ca.Dataset) -> tuple[ca.Dataset, list[ca.Record]]:
+    """*ds* as an index and a stream: the records no other record names (nor tells the domain of) go to the stream."""
+    occasions = {s.occasion for s in ds.statements}
+    streamed = [
+        r
+        for r in ds
+        if isinstance(r, (ca.ArmsTransfer, ca.Role))
+        or (isinstance(r, ca.Agreement) and r.establishes is None)
+        or (isinstance(r, ca.Event) and r.id not in occasions)
+    ]
+    ids = {r.id for r in streamed}
+    return ds.filter(lambda r: r.id not in ids), streamed
+
+
+def two_states() -> ca.Dataset:
+    """Kazakhstan and China (ids ``KAZ``, ``CHN``) and one security agreement ``agr`` between them."""
+    return ca.Dataset(
+        states=[ca.State("KAZ", "Kazakhstan", EV), ca.State("CHN", "China", EV)],
+        agreements=[ca.Agreement("agr", "t", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["KAZ", "CHN"], EV)],
+    )
+
+
+_EV_JSON = [{"paragraph": 1}]
+
+#: A small valid document using every collection: three states (KAZ, CHN, RUS),
+#: the SCO, a person, four agreements ag0-ag3, a transfer, an event, a statement,
+#: a role and a scenario ``sc``. Change a copy (:func:`base_document`), never this.
+BASE_DOCUMENT: dict[str, Any] = {
+    "states": [
+        {"id": "KAZ", "name": "Kazakhstan", "evidence": _EV_JSON},
+        {"id": "CHN", "name": "China", "evidence": _EV_JSON},
+        {"id": "RUS", "name": "Russia", "evidence": _EV_JSON, "aliases": ["Moscow", "the Kremlin"]},
+    ],
+    "organizations": [
+        {
+            "id": "SCO",
+            "name": "Shanghai Cooperation Organisation",
+            "kind": "intergovernmental-organization",
+            "evidence": _EV_JSON,
+            "founded": "2001-06-15",
+            "seat": {"name": "Beijing", "state": "CHN"},
+            "members": [
+                {"member": "KAZ", "evidence": _EV_JSON},
+                {"member": "CHN", "evidence": _EV_JSON, "status": "founding-member"},
+                {"member": "RUS", "evidence": _EV_JSON},
+            ],
+        }
+    ],
+    "people": [{"id": "xi", "name": "Xi Jinping", "position": "President", "evidence": _EV_JSON, "state": "CHN", "affiliations": ["SCO"]}],
+    "agreements": [
+        {"id": f"ag{i}", "title": "Agreement", "kind": "bilateral-agreement", "domain": "security", "parties": ["KAZ", "CHN"], "evidence": _EV_JSON}
+        for i in range(4)
+    ],
+    "arms_transfers": [
+        {"id": "at", "supplier": "RUS", "recipient": "KAZ", "designation": "S-300", "description": "", "category": "air-defence-systems", "evidence": _EV_JSON, "number": 5}
+    ],
+    "events": [{"id": "ev", "kind": "visit", "title": "A visit", "evidence": _EV_JSON, "date": "2016-02", "actors": ["CHN"], "host": "KAZ"}],
+    "statements": [{"id": "st", "speakers": ["xi"], "summary": "Said something", "evidence": _EV_JSON, "occasion": "ev", "about": ["KAZ"]}],
+    "roles": [{"id": "ro", "actor": "CHN", "role": "investor", "domain": "economic", "over": ["KAZ"], "summary": "Invests", "evidence": _EV_JSON}],
+    "scenarios": [
+        {
+            "id": "sc",
+            "title": "A future",
+            "horizon": "long-term",
+            "outcome": "Something",
+            "evidence": _EV_JSON,
+            "conditions": [{"description": "A driver", "actors": ["RUS"]}],
+            "effects": [{"actor": "CHN", "domain": "security", "direction": "increase", "description": "More", "over": ["KAZ"]}],
+        }
+    ],
+}
+
+
+def base_document() -> dict[str, Any]:
+    """A fresh copy of :data:`BASE_DOCUMENT`, no list or dict shared with it or between its records."""
+    return json.loads(json.dumps(BASE_DOCUMENT))  # a deepcopy would keep the evidence list shared between records
+
+
+def base_dataset() -> ca.Dataset:
+    """:data:`BASE_DOCUMENT` loaded: RUS, CHN and KAZ, one scenario ``sc``."""
+    return ca.loads(json.dumps(BASE_DOCUMENT))
