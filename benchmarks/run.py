@@ -92,16 +92,37 @@ def centralasia_pipeline(ds: Any, parts: dict[str, float] | None = None) -> tupl
 
 # What a user writes by hand: the documented default weights, copied as plain dicts.
 _LAYER = {
-    "arms-transfer": 3.0, "agreement": 2.0, "mechanism": 1.5, "understanding": 1.0, "membership": 0.5,
-    "co-membership": 0.5, "attack": 0.0, "visit": 1.0, "meeting": 0.5, "summit": 0.5, "exercise": 1.5,
-    "transition": 0.0, "talks": 0.5, "announcement": 1.0, "militant-activity": 0.0, "statement": 0.5, "role": 2.0,
+    "arms-transfer": 3.0,
+    "agreement": 2.0,
+    "mechanism": 1.5,
+    "understanding": 1.0,
+    "membership": 0.5,
+    "co-membership": 0.5,
+    "attack": 0.0,
+    "visit": 1.0,
+    "meeting": 0.5,
+    "summit": 0.5,
+    "exercise": 1.5,
+    "transition": 0.0,
+    "talks": 0.5,
+    "announcement": 1.0,
+    "militant-activity": 0.0,
+    "statement": 0.5,
+    "role": 2.0,
 }
 _CERTAINTY = {"stated": 1.0, "assessed": 0.75, "reported": 0.5, "projected": 0.25}
 _STATUS = {"member": 1.0, "founding-member": 1.0, "participant": 1.0, "observer": 0.5, "dialogue-partner": 0.5}
 _AGREEMENT_LAYER = {"bilateral-agreement": "agreement", "multilateral-mechanism": "mechanism", "tacit-understanding": "understanding"}
 _EVENT_DOMAIN = {
-    "attack": "security", "visit": "security", "meeting": "security", "summit": "diplomatic", "exercise": "security",
-    "transition": "security", "talks": "diplomatic", "announcement": "security", "militant-activity": "security",
+    "attack": "security",
+    "visit": "security",
+    "meeting": "security",
+    "summit": "diplomatic",
+    "exercise": "security",
+    "transition": "security",
+    "talks": "diplomatic",
+    "announcement": "security",
+    "militant-activity": "security",
 }
 _ORG_DOMAIN = {"intergovernmental-organization": "diplomatic", "forum": "diplomatic", "security-mechanism": "security", "contact-group": "diplomatic"}
 
@@ -464,13 +485,15 @@ def _rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
     rows: list[tuple[str, str, str, str, str]] = []
 
     def row(name: str, n: int, seconds: float | None, peak: float | None) -> None:
-        rows.append((
-            name,
-            f"{n:,}",
-            "" if seconds is None else f"{seconds:.3f}",
-            "" if peak is None else _mib(peak),
-            "" if peak is None else f"{peak / n:,.0f}",
-        ))
+        rows.append(
+            (
+                name,
+                f"{n:,}",
+                "" if seconds is None else f"{seconds:.3f}",
+                "" if peak is None else _mib(peak),
+                "" if peak is None else f"{peak / n:,.0f}",
+            )
+        )
 
     for r in results["sizes"]:
         n = r["n"]
@@ -501,18 +524,22 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool]]:
     largest = sizes[-1]
     out: list[tuple[str, str, bool]] = []
     ratio = largest["centralasia_s"] / largest["pandas_s"]
-    out.append((
-        f"at N={largest['n']:,} no slower than the pandas pipeline",
-        f"{largest['centralasia_s']:.2f} s vs {largest['pandas_s']:.2f} s ({ratio:.1f}x)",
-        ratio <= 1.0,
-    ))
+    out.append(
+        (
+            f"at N={largest['n']:,} no slower than the pandas pipeline",
+            f"{largest['centralasia_s']:.2f} s vs {largest['pandas_s']:.2f} s ({ratio:.1f}x)",
+            ratio <= 1.0,
+        )
+    )
     if "streamed_s" in largest:
         ratio = largest["streamed_s"] / largest["pandas_s"]
-        out.append((
-            f"at N={largest['n']:,} no slower than the pandas pipeline (centralasia streamed)",
-            f"{largest['streamed_s']:.2f} s vs {largest['pandas_s']:.2f} s ({ratio:.1f}x)",
-            ratio <= 1.0,
-        ))
+        out.append(
+            (
+                f"at N={largest['n']:,} no slower than the pandas pipeline (centralasia streamed)",
+                f"{largest['streamed_s']:.2f} s vs {largest['pandas_s']:.2f} s ({ratio:.1f}x)",
+                ratio <= 1.0,
+            )
+        )
     for key, name in (("centralasia_s", "centralasia"), ("streamed_s", "centralasia streamed"), ("stream_s", "streamed role_summary")):
         steps = [(a["n"], b["n"], b[key] / a[key]) for a, b in itertools.pairwise(sizes) if b["n"] == 10 * a["n"] and key in a and key in b]
         if steps:
@@ -520,16 +547,20 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool]]:
             out.append((f"linear growth, 10x data <= 11x time ({name})", text, all(g <= 11 for _, _, g in steps)))
     imp = results["import"]
     over = imp["centralasia_s"] / imp["bare_s"] - 1
-    out.append((
-        "import <= 15% over attrs+cattrs+networkx",
-        f"{imp['centralasia_s'] * 1000:.0f} ms vs {imp['bare_s'] * 1000:.0f} ms (+{over:.0%})",
-        over <= 0.15,
-    ))
-    out.append((
-        "import loads no pandas, scipy, matplotlib",
-        ", ".join(imp["heavy_loaded"]) or "none loaded",
-        not imp["heavy_loaded"],
-    ))
+    out.append(
+        (
+            "import <= 15% over attrs+cattrs+networkx",
+            f"{imp['centralasia_s'] * 1000:.0f} ms vs {imp['bare_s'] * 1000:.0f} ms (+{over:.0%})",
+            over <= 0.15,
+        )
+    )
+    out.append(
+        (
+            "import loads no pandas, scipy, matplotlib",
+            ", ".join(imp["heavy_loaded"]) or "none loaded",
+            not imp["heavy_loaded"],
+        )
+    )
     for key, name in (
         ("dataset_bytes", "the records in a Dataset"),
         ("centralasia_peak_bytes", "centralasia pipeline peak"),
@@ -546,17 +577,15 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool]]:
         # Flat: at most twice the smallest size's peak (or 1 MiB, below which RSS pages and arenas blur it).
         first = sizes[0]
         floor = max(first["stream_peak_bytes"], 2**20)
-        out.append((
-            "streamed aggregation grows with actor pairs, not records",
-            ", ".join(f"{_mib(r['stream_peak_bytes'])} MiB at N={r['n']:,}" for r in sizes),
-            largest["stream_peak_bytes"] <= 2 * floor,
-        ))
+        out.append(
+            (
+                "streamed aggregation grows with actor pairs, not records",
+                ", ".join(f"{_mib(r['stream_peak_bytes'])} MiB at N={r['n']:,}" for r in sizes),
+                largest["stream_peak_bytes"] <= 2 * floor,
+            )
+        )
     worst = max(max(r["max_difference"], r.get("streamed_max_difference", 0.0)) for r in sizes)
-    same = (
-        worst < 1e-9
-        and all(r["stream_same_as_dataset"] for r in sizes)
-        and all(r.get("streamed_same_as_collapse", True) for r in sizes)
-    )
+    same = worst < 1e-9 and all(r["stream_same_as_dataset"] for r in sizes) and all(r.get("streamed_same_as_collapse", True) for r in sizes)
     out.append(("same numbers: library, pandas by hand, stream", f"largest difference {worst:.1e}", same))
     return out
 

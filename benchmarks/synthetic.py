@@ -101,7 +101,10 @@ def index(seed: int = 0) -> ca.Dataset:
         for s in ids
     ]
     grouping = ca.Organization(
-        "central-asia", "Central Asia", ca.OrganizationKind.STATE_GROUPING, _evidence(rng),
+        "central-asia",
+        "Central Asia",
+        ca.OrganizationKind.STATE_GROUPING,
+        _evidence(rng),
         members=[ca.Membership(m, _evidence(rng)) for m in CENTRAL_ASIAN],
     )
     organizations = [grouping]
@@ -123,29 +126,43 @@ def index(seed: int = 0) -> ca.Dataset:
         if kind is ca.OrganizationKind.SECURITY_MECHANISM:
             agreements.append(
                 ca.Agreement(
-                    f"founding-{i}", f"Founding of organisation {i}", ca.AgreementKind.MULTILATERAL_MECHANISM,
-                    rng.choice(list(ca.Domain)), members, _evidence(rng), date=_date(rng), establishes=f"org-{i}",
+                    f"founding-{i}",
+                    f"Founding of organisation {i}",
+                    ca.AgreementKind.MULTILATERAL_MECHANISM,
+                    rng.choice(list(ca.Domain)),
+                    members,
+                    _evidence(rng),
+                    date=_date(rng),
+                    establishes=f"org-{i}",
                 )
             )
     people = [ca.Person(f"person-{i}", f"Person {i}", "official", _evidence(rng), state=rng.choice(ids)) for i in range(_PEOPLE)]
     occasions = [
         ca.Event(
-            f"occasion-{i}", rng.choice((ca.EventKind.SUMMIT, ca.EventKind.MEETING)), f"Occasion {i}", _evidence(rng),
-            date=_date(rng), actors=tuple(rng.sample(ids, rng.randint(2, 5))), host=rng.choice(ids),
+            f"occasion-{i}",
+            rng.choice((ca.EventKind.SUMMIT, ca.EventKind.MEETING)),
+            f"Occasion {i}",
+            _evidence(rng),
+            date=_date(rng),
+            actors=tuple(rng.sample(ids, rng.randint(2, 5))),
+            host=rng.choice(ids),
         )
         for i in range(_OCCASIONS)
     ]
     communiques = [
         ca.Statement(
-            f"communique-{i}", [rng.choice(people).id], f"Communiqué of occasion {i}", _evidence(rng),
-            on_behalf_of=e.actors, occasion=e.id, about=(e.host,) if e.host is not None and e.host not in e.actors else (),
+            f"communique-{i}",
+            [rng.choice(people).id],
+            f"Communiqué of occasion {i}",
+            _evidence(rng),
+            on_behalf_of=e.actors,
+            occasion=e.id,
+            about=(e.host,) if e.host is not None and e.host not in e.actors else (),
             domain=occasion_domain(e.id),
         )
         for i, e in enumerate(occasions)
     ]
-    return ca.Dataset(
-        states=states, organizations=organizations, people=people, agreements=agreements, events=occasions, statements=communiques
-    )
+    return ca.Dataset(states=states, organizations=organizations, people=people, agreements=agreements, events=occasions, statements=communiques)
 
 
 def occasion_domain(event: str) -> ca.Domain:
@@ -194,35 +211,69 @@ def stream(n: int, seed: int = 0, *, ix: ca.Dataset | None = None) -> Iterator[R
             host = rng.choice(states) if ekind in (ca.EventKind.VISIT, ca.EventKind.MEETING, ca.EventKind.SUMMIT) else None
             hit = over(rng.randint(1, 2)) if ekind in (ca.EventKind.ATTACK, ca.EventKind.ANNOUNCEMENT) else ()
             yield ca.Event(
-                f"ev-{i}", ekind, f"Event {i}", _evidence(rng), date=_date(rng), actors=actors(rng.randint(1, 3)),
-                targets=hit, host=host, organization=rng.choice(bodies) if rng.random() < 0.2 else None, certainty=certainty,
+                f"ev-{i}",
+                ekind,
+                f"Event {i}",
+                _evidence(rng),
+                date=_date(rng),
+                actors=actors(rng.randint(1, 3)),
+                targets=hit,
+                host=host,
+                organization=rng.choice(bodies) if rng.random() < 0.2 else None,
+                certainty=certainty,
             )
         elif kind == "statement":
             occasion = rng.choice(occasions) if rng.random() < 0.2 else None
             yield ca.Statement(
-                f"st-{i}", rng.sample(people, rng.randint(1, 2)), f"Statement {i}", _evidence(rng),
-                on_behalf_of=actors(1) if rng.random() < 0.6 else (), occasion=occasion,
-                date=None if occasion is not None else _date(rng), about=over(rng.randint(1, 3)),
+                f"st-{i}",
+                rng.sample(people, rng.randint(1, 2)),
+                f"Statement {i}",
+                _evidence(rng),
+                on_behalf_of=actors(1) if rng.random() < 0.6 else (),
+                occasion=occasion,
+                date=None if occasion is not None else _date(rng),
+                about=over(rng.randint(1, 3)),
                 domain=rng.choice(list(ca.Domain)) if occasion is None else occasion_domain(occasion),
-                repeated=rng.random() < 0.1, certainty=certainty,
+                repeated=rng.random() < 0.1,
+                certainty=certainty,
             )
         elif kind == "arms_transfer":
             supplier = rng.choice(suppliers)
             recipient = rng.choice([s for s in rng.sample(states, 3) if s != supplier])
             yield ca.ArmsTransfer(
-                f"at-{i}", supplier, recipient, f"System {i % 97}", "", rng.choice(list(ca.SipriCategory)), _evidence(rng),
-                year=rng.randint(1995, 2016), number=rng.randint(1, 50), certainty=certainty,
+                f"at-{i}",
+                supplier,
+                recipient,
+                f"System {i % 97}",
+                "",
+                rng.choice(list(ca.SipriCategory)),
+                _evidence(rng),
+                year=rng.randint(1995, 2016),
+                number=rng.randint(1, 50),
+                certainty=certainty,
             )
         elif kind == "agreement":
             yield ca.Agreement(
-                f"ag-{i}", f"Agreement {i}", rng.choice((ca.AgreementKind.BILATERAL_AGREEMENT,) * 4 + (ca.AgreementKind.TACIT_UNDERSTANDING,)),
-                rng.choice(list(ca.Domain)), actors(2) if rng.random() < 0.8 else actors(rng.randint(3, 5)), _evidence(rng),
-                date=_date(rng), certainty=certainty,
+                f"ag-{i}",
+                f"Agreement {i}",
+                rng.choice((ca.AgreementKind.BILATERAL_AGREEMENT,) * 4 + (ca.AgreementKind.TACIT_UNDERSTANDING,)),
+                rng.choice(list(ca.Domain)),
+                actors(2) if rng.random() < 0.8 else actors(rng.randint(3, 5)),
+                _evidence(rng),
+                date=_date(rng),
+                certainty=certainty,
             )
         else:
             yield ca.Role(
-                f"ro-{i}", actors(1)[0], rng.choice(list(ca.RoleKind)), rng.choice(list(ca.Domain)), over(rng.randint(1, 3)),
-                f"Role {i}", _evidence(rng), since=_date(rng), certainty=certainty,
+                f"ro-{i}",
+                actors(1)[0],
+                rng.choice(list(ca.RoleKind)),
+                rng.choice(list(ca.Domain)),
+                over(rng.randint(1, 3)),
+                f"Role {i}",
+                _evidence(rng),
+                since=_date(rng),
+                certainty=certainty,
             )
 
 

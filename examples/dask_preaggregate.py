@@ -51,12 +51,14 @@ def feed_partition(partition: int, rows: int) -> pd.DataFrame:
     rng = np.random.default_rng(partition)
     source = rng.choice(len(ACTORS), rows, p=ACTIVITY / ACTIVITY.sum())
     target = (source + rng.integers(1, len(ACTORS), rows)) % len(ACTORS)  # never the source
-    return pd.DataFrame({
-        "source": ACTORS[source],
-        "target": ACTORS[target],
-        "kind": rng.choice(KINDS, rows),
-        "certainty": rng.choice(CERTAINTIES, rows, p=[0.6, 0.2, 0.15, 0.05]),
-    })
+    return pd.DataFrame(
+        {
+            "source": ACTORS[source],
+            "target": ACTORS[target],
+            "kind": rng.choice(KINDS, rows),
+            "certainty": rng.choice(CERTAINTIES, rows, p=[0.6, 0.2, 0.15, 0.05]),
+        }
+    )
 
 
 def feed(events: int, partitions: int) -> dd.DataFrame:
@@ -70,9 +72,7 @@ def preaggregate(events: dd.DataFrame) -> dd.DataFrame:
     """Each event's weight by the library's table, summed per source, target, domain and layer (lazy)."""
     weighted = events.assign(
         domain=events["kind"].map(DOMAIN, meta=("kind", "str")),
-        weight=events["kind"].map(LAYER_WEIGHT, meta=("kind", "f8"))
-        * events["certainty"].map(CERTAINTY_FACTOR, meta=("certainty", "f8"))
-        * WEIGHTS.background,
+        weight=events["kind"].map(LAYER_WEIGHT, meta=("kind", "f8")) * events["certainty"].map(CERTAINTY_FACTOR, meta=("certainty", "f8")) * WEIGHTS.background,
     )
     sums = weighted.groupby(["source", "target", "domain", "kind"]).agg(weight=("weight", "sum"), events=("weight", "count"))
     summed: dd.DataFrame = sums.reset_index().rename(columns={"kind": "layer"})
@@ -84,10 +84,21 @@ def network(aggregates: pd.DataFrame) -> nx.MultiDiGraph:
     G = ca.influence_network(DS)
     columns = (aggregates[c] for c in ("source", "target", "layer", "domain", "weight", "events"))
     G.add_edges_from(
-        (source, target, f"feed:{layer}", {
-            "layer": layer, "domain": domain, "weight": float(weight), "events": int(events), "certainty": None, "date": None, "record": "feed",
-        })
-        for source, target, layer, domain, weight, events in zip(*columns)
+        (
+            source,
+            target,
+            f"feed:{layer}",
+            {
+                "layer": layer,
+                "domain": domain,
+                "weight": float(weight),
+                "events": int(events),
+                "certainty": None,
+                "date": None,
+                "record": "feed",
+            },
+        )
+        for source, target, layer, domain, weight, events in zip(*columns, strict=True)
     )
     return G
 
@@ -116,8 +127,8 @@ def main(events: int = 1_000_000, partitions: int = 20) -> None:
     print(f"feed: {events:,} events in {partitions} partitions, summed by Dask to {len(aggregates):,} rows (source, target, domain, layer)")
 
     ours = library_sums(feed_partition(0, events // partitions))
-    keys = zip(first["source"], first["target"], first["domain"], first["layer"])
-    theirs = {key: float(weight) for key, weight in zip(keys, first["weight"])}
+    keys = zip(first["source"], first["target"], first["domain"], first["layer"], strict=True)
+    theirs = {key: float(weight) for key, weight in zip(keys, first["weight"], strict=True)}
     agree = ours.keys() == theirs.keys() and all(abs(ours[k] - theirs[k]) <= 1e-9 * max(1.0, theirs[k]) for k in ours)
     print(f"check: partition 0 streamed through ca.relations(records=...): {len(ours):,} sums, {'all agree' if agree else 'DISAGREE'} with Dask")
 

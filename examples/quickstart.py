@@ -28,7 +28,9 @@ for e in guarantor.evidence:
 # 2. The division of labour, computed: each power's share of influence per domain.
 summary = ca.role_summary(ds)
 for domain in ca.Domain:
-    print(f"{domain.value:<10} leader: {summary.leader(domain) or 'tie'}  (Russia {summary.share('RUS', domain):.0%}, China {summary.share('CHN', domain):.0%})")
+    print(
+        f"{domain.value:<10} leader: {summary.leader(domain) or 'tie'}  (Russia {summary.share('RUS', domain):.0%}, China {summary.share('CHN', domain):.0%})"
+    )
 
 # 3. The influence network: a networkx MultiDiGraph, one edge per record and pair.
 G = ca.influence_network(ds)

@@ -58,7 +58,9 @@ def small() -> ca.Dataset:
                 "at-chn-kaz", "CHN", "KAZ", "HQ-9", "air defence", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV, year=2016, certainty=ca.Certainty.REPORTED
             ),
         ],
-        agreements=[ca.Agreement("ag-chn-tjk", "A centre", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["CHN", "TJK"], EV, date=ca.PartialDate(2016, 2))],
+        agreements=[
+            ca.Agreement("ag-chn-tjk", "A centre", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["CHN", "TJK"], EV, date=ca.PartialDate(2016, 2))
+        ],
         events=[
             ca.Event("visit", ca.EventKind.VISIT, "A visit", EV, date=ca.PartialDate(2016, 4, 6), actors=["RUS"], host="TJK"),
             ca.Event("attack", ca.EventKind.ATTACK, "An attack", EV, date=ca.PartialDate(2016, 6, 5), actors=["isis"], targets=["KAZ"]),
@@ -127,7 +129,16 @@ BASE_DOCUMENT: dict[str, Any] = {
         for i in range(4)
     ],
     "arms_transfers": [
-        {"id": "at", "supplier": "RUS", "recipient": "KAZ", "designation": "S-300", "description": "", "category": "air-defence-systems", "evidence": _EV_JSON, "number": 5}
+        {
+            "id": "at",
+            "supplier": "RUS",
+            "recipient": "KAZ",
+            "designation": "S-300",
+            "description": "",
+            "category": "air-defence-systems",
+            "evidence": _EV_JSON,
+            "number": 5,
+        }
     ],
     "events": [{"id": "ev", "kind": "visit", "title": "A visit", "evidence": _EV_JSON, "date": "2016-02", "actors": ["CHN"], "host": "KAZ"}],
     "statements": [{"id": "st", "speakers": ["xi"], "summary": "Said something", "evidence": _EV_JSON, "occasion": "ev", "about": ["KAZ"]}],

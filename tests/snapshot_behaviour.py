@@ -97,7 +97,10 @@ def behaviour() -> dict[str, Any]:
         part["collapse|filters"] = _edges(ca.collapse(G, domain="security", layers=["role", "arms-transfer"], as_of="2016-03", include_undated=False))
         for measure in ("strength", "in_strength", "pagerank", "betweenness"):
             part[f"scores|{measure}"] = ca.influence_scores(G, measure, domain="security")
-        part["relations"] = [[r.source, r.target, r.layer.value, r.domain.value, r.weight, r.certainty.value, r.record, None if r.date is None else str(r.date), r.scenario] for r in ca.relations(data)]
+        part["relations"] = [
+            [r.source, r.target, r.layer.value, r.domain.value, r.weight, r.certainty.value, r.record, None if r.date is None else str(r.date), r.scenario]
+            for r in ca.relations(data)
+        ]
         part["node_link"] = ca.network_to_json(G)
         snap[name] = part
     G = ca.influence_network(ds)
@@ -134,10 +137,12 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--dump":
         folder = Path(sys.argv[2])
         folder.mkdir(parents=True, exist_ok=True)
-        for name, value in digests(snap).items():
+        for name in digests(snap):
             part, key = name.split("/", 1)
             item = snap[part][key]
-            (folder / (name.replace("/", "__").replace("|", "_").replace(" ", "_") + ".json")).write_text(json.dumps(item, indent=1, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+            (folder / (name.replace("/", "__").replace("|", "_").replace(" ", "_") + ".json")).write_text(
+                json.dumps(item, indent=1, sort_keys=True, ensure_ascii=False), encoding="utf-8"
+            )
         print(f"dumped {len(snap)} parts to {folder}")
     else:
         SNAPSHOT.write_text(json.dumps(digests(snap), indent=1, sort_keys=True) + "\n", encoding="utf-8")

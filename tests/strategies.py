@@ -134,9 +134,7 @@ def partial_dates(draw: st.DrawFn) -> ca.PartialDate:
 @functools.cache
 def optional_fields(kind: type) -> tuple[str, ...]:
     """The fields of record class *kind* that background evidence may name."""
-    return tuple(
-        f.name for f in attrs.fields(kind) if f.default is not attrs.NOTHING and f.name not in ("id", "evidence")
-    )
+    return tuple(f.name for f in attrs.fields(kind) if f.default is not attrs.NOTHING and f.name not in ("id", "evidence"))
 
 
 @functools.cache
@@ -145,9 +143,7 @@ def _field_names(kind: type) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def evidence(
-    draw: st.DrawFn, record: type | None = None, background: bool | None = None, name_fields: bool = True
-) -> ca.Evidence:
+def evidence(draw: st.DrawFn, record: type | None = None, background: bool | None = None, name_fields: bool = True) -> ca.Evidence:
     """Valid evidence: article or background, in any section.
 
     With *record*, background evidence names only optional fields of that
@@ -438,13 +434,7 @@ def datasets(draw: st.DrawFn, max_per_collection: int = 3) -> ca.Dataset:
 
 # -- JSON ------------------------------------------------------------------------
 
-_scalars = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | texts
-)
+_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | texts
 
 #: Scalars that look almost right: field names, enum values, odd dates and numbers.
 _near_misses = st.sampled_from(

@@ -23,12 +23,13 @@ import centralasia as ca
 from centralasia import loader
 from centralasia.convert import structure
 from centralasia.network import influence_network
-from centralasia.weights import Weights
 from centralasia.roles import role_summary
+from centralasia.weights import Weights
 
 Doc = dict[str, Any]
 
 EV = [{"paragraph": 1}]
+
 
 def test_the_base_document_is_valid() -> None:
     """The document every case breaks loads as it is, so each case's error is the case's own."""
@@ -126,7 +127,11 @@ DOCUMENT_CASES: list[tuple[str, Callable[[Doc], None], list[tuple[str, str]]]] =
     ("membership-date", _set("organizations.0.members.0.since", "2016-02-30"), [("$.organizations[0].members[0].since", "day must be")]),
     # -- missing and extra fields
     ("missing-name", _delete("states.0.name"), [("$.states[0].name", "required field missing")]),
-    ("missing-two-fields", _all(_delete("agreements.1.kind"), _delete("agreements.1.domain")), [("$.agreements[1].kind", "required field missing"), ("$.agreements[1].domain", "required field missing")]),
+    (
+        "missing-two-fields",
+        _all(_delete("agreements.1.kind"), _delete("agreements.1.domain")),
+        [("$.agreements[1].kind", "required field missing"), ("$.agreements[1].domain", "required field missing")],
+    ),
     ("missing-evidence", _delete("roles.0.evidence"), [("$.roles[0].evidence", "required field missing")]),
     ("missing-nested-field", _delete("scenarios.0.effects.0.actor"), [("$.scenarios[0].effects[0].actor", "required field missing")]),
     ("extra-field", _set("states.0.colour", "blue"), [("$.states[0]", "unknown fields: colour")]),
@@ -147,7 +152,11 @@ DOCUMENT_CASES: list[tuple[str, Callable[[Doc], None], list[tuple[str, str]]]] =
     ("body-without-paragraph", _set("states.1.evidence.0", {"section": "body"}), [("$.states[1].evidence[0].paragraph", "1 to 11")]),
     ("paragraph-outside-body", _set("states.1.evidence.0", {"section": "title", "paragraph": 1}), [("$.states[1].evidence[0].paragraph", "only the body")]),
     ("article-with-other-source", _set("states.1.evidence.0", {"paragraph": 1, "source": "SIPRI"}), [("$.states[1].evidence[0].source", "article evidence")]),
-    ("background-without-source", _set("states.1.evidence.0", {"paragraph": 1, "kind": "background"}), [("$.states[1].evidence[0].source", "names its public source")]),
+    (
+        "background-without-source",
+        _set("states.1.evidence.0", {"paragraph": 1, "kind": "background"}),
+        [("$.states[1].evidence[0].source", "names its public source")],
+    ),
     ("background-with-quote", _set("states.1.evidence.0", {**BACKGROUND, "quote": "words"}), [("$.states[1].evidence[0].quote", "verbatim")]),
     ("blank-quote", _set("states.1.evidence.0", {"paragraph": 1, "quote": "  "}), [("$.states[1].evidence[0].quote", "must not be blank")]),
     ("article-naming-fields", _set("states.1.evidence.0", {"paragraph": 1, "fields": ["cow_code"]}), [("$.states[1].evidence[0].fields", "only background")]),
@@ -161,7 +170,11 @@ DOCUMENT_CASES: list[tuple[str, Callable[[Doc], None], list[tuple[str, str]]]] =
         ],
     ),
     # -- duplicate ids
-    ("duplicate-id-in-collection", _append("states", {"id": "KAZ", "name": "Again", "evidence": EV}), [("$.states[3].id", "duplicate id 'KAZ', first at $.states[0]")]),
+    (
+        "duplicate-id-in-collection",
+        _append("states", {"id": "KAZ", "name": "Again", "evidence": EV}),
+        [("$.states[3].id", "duplicate id 'KAZ', first at $.states[0]")],
+    ),
     ("duplicate-id-across-collections", _set("roles.0.id", "ag1"), [("$.roles[0].id", "duplicate id 'ag1', first at $.agreements[1]")]),
     (
         "empty-id-leaves-references-dangling",
@@ -229,7 +242,7 @@ def test_loads_reports_each_problem_at_its_path(mutate: Callable[[Doc], None], e
     assert type(error) is ca.DataError
     assert isinstance(error, ValueError) and isinstance(error, ca.CentralAsiaError)
     assert [p.path for p in error.problems] == [path for path, _ in expected]
-    for problem, (_, fragment) in zip(error.problems, expected):
+    for problem, (_, fragment) in zip(error.problems, expected, strict=True):
         assert fragment in problem.message
         assert str(problem) in str(error)
 
@@ -286,7 +299,12 @@ VALUE_CASES: list[tuple[str, str, type, list[str]]] = [
     ("state-missing-fields", '{"id": "KAZ"}', ca.State, ["$.name", "$.evidence"]),
     ("state-unknown-field", '{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "capital": "Astana"}', ca.State, ["$"]),
     ("evidence-list-second-bad", '[{"paragraph": 1}, {"paragraph": 99}]', tuple[ca.Evidence, ...], ["$[1].paragraph"]),
-    ("role-two-unknown-enums", '{"id": "r", "actor": "CHN", "role": "overlord", "domain": "cyber", "over": ["KAZ"], "summary": "s", "evidence": [{"paragraph": 1}]}', ca.Role, ["$.role", "$.domain"]),
+    (
+        "role-two-unknown-enums",
+        '{"id": "r", "actor": "CHN", "role": "overlord", "domain": "cyber", "over": ["KAZ"], "summary": "s", "evidence": [{"paragraph": 1}]}',
+        ca.Role,
+        ["$.role", "$.domain"],
+    ),
 ]
 
 
@@ -470,19 +488,41 @@ DATASET_CASES: list[tuple[str, Callable[[], ca.Dataset], list[tuple[str, str]]]]
     ("collection-is-a-dict", lambda: ca.Dataset(states={"KAZ": KAZ}), [("$.states", "got dict")]),
     ("record-of-the-wrong-class", lambda: ca.Dataset(states=[KAZ, SCO]), [("$.states[1]", "expected a State, got Organization")]),
     ("record-is-a-dict", lambda: ca.Dataset(states=[{"id": "KAZ"}]), [("$.states[0]", "expected a State, got dict")]),
-    ("duplicate-id", lambda: ca.Dataset(states=[KAZ, CHN], organizations=[_unchecked(SCO, id="CHN")]), [("$.organizations[0].id", "duplicate id 'CHN', first at $.states[1]")]),
+    (
+        "duplicate-id",
+        lambda: ca.Dataset(states=[KAZ, CHN], organizations=[_unchecked(SCO, id="CHN")]),
+        [("$.organizations[0].id", "duplicate id 'CHN', first at $.states[1]")],
+    ),
     ("empty-id", lambda: ca.Dataset(organizations=[_unchecked(SCO, id="")]), [("$.organizations[0].id", "empty id")]),
     ("id-not-a-string", lambda: ca.Dataset(organizations=[_unchecked(SCO, id=5)]), [("$.organizations[0].id", "expected an id string, got int")]),
     ("id-unhashable", lambda: ca.Dataset(organizations=[_unchecked(SCO, id=["SCO"])]), [("$.organizations[0].id", "expected an id string, got list")]),
-    ("dangling-reference", lambda: ca.Dataset(states=[KAZ], agreements=[_agreement("a", "KAZ"), _agreement("b", "KAZ", "XYZ")]), [("$.agreements[1].parties[1]", "unknown id 'XYZ'")]),
-    ("reference-unhashable", lambda: ca.Dataset(states=[KAZ], agreements=[_agreement("a", "KAZ", ["KAZ"])]), [("$.agreements[0].parties[1]", "expected an id string, got list")]),
-    ("evidence-item-not-evidence", lambda: ca.Dataset(states=[ca.State("KAZ", "K", [E[0], "p1"])]), [("$.states[0].evidence[1]", "expected an Evidence, got str")]),
+    (
+        "dangling-reference",
+        lambda: ca.Dataset(states=[KAZ], agreements=[_agreement("a", "KAZ"), _agreement("b", "KAZ", "XYZ")]),
+        [("$.agreements[1].parties[1]", "unknown id 'XYZ'")],
+    ),
+    (
+        "reference-unhashable",
+        lambda: ca.Dataset(states=[KAZ], agreements=[_agreement("a", "KAZ", ["KAZ"])]),
+        [("$.agreements[0].parties[1]", "expected an id string, got list")],
+    ),
+    (
+        "evidence-item-not-evidence",
+        lambda: ca.Dataset(states=[ca.State("KAZ", "K", [E[0], "p1"])]),
+        [("$.states[0].evidence[1]", "expected an Evidence, got str")],
+    ),
     (
         "evidence-field-unhashable",
-        lambda: ca.Dataset(states=[ca.State("KAZ", "K", [ca.Evidence(kind=ca.EvidenceKind.BACKGROUND, source="x", section=ca.Section.TITLE, fields=[["cow_code"]])])]),
+        lambda: ca.Dataset(
+            states=[ca.State("KAZ", "K", [ca.Evidence(kind=ca.EvidenceKind.BACKGROUND, source="x", section=ca.Section.TITLE, fields=[["cow_code"]])])]
+        ),
         [("$.states[0].evidence[0].fields[0]", "expected a field name, got list")],
     ),
-    ("member-not-a-membership", lambda: ca.Dataset(states=[KAZ], organizations=[_unchecked(SCO, members=["KAZ"])]), [("$.organizations[0]", "malformed Organization")]),
+    (
+        "member-not-a-membership",
+        lambda: ca.Dataset(states=[KAZ], organizations=[_unchecked(SCO, members=["KAZ"])]),
+        [("$.organizations[0]", "malformed Organization")],
+    ),
     ("seat-not-a-place", lambda: ca.Dataset(organizations=[_unchecked(SCO, seat="Beijing")]), [("$.organizations[0]", "malformed Organization")]),
     (
         "problems-everywhere-at-once",
@@ -500,7 +540,7 @@ def test_dataset_construction_reports_each_problem_at_its_path(build: Callable[[
     error = info.value
     assert type(error) is ca.DataError and isinstance(error, ValueError)
     assert [p.path for p in error.problems] == [path for path, _ in expected]
-    for problem, (_, fragment) in zip(error.problems, expected):
+    for problem, (_, fragment) in zip(error.problems, expected, strict=True):
         assert fragment in problem.message
 
 
@@ -562,6 +602,7 @@ def test_lookup_of_an_unknown_id_is_an_unknown_id_error(key: Any) -> None:
 
 # -- the analysis functions: influence_network, role_summary, Weights ----------------------------
 
+
 @pytest.fixture(scope="module")
 def base() -> ca.Dataset:
     """The valid base document as a dataset: RUS, CHN and KAZ, one scenario ``sc``."""
@@ -583,7 +624,9 @@ ANALYSIS_CASES: list[Any] = [
     pytest.param(lambda ds: role_summary(ds).leader("cyber"), ca.ArgumentError, ["$.domain"], id="summary-leader-unknown-domain"),
     # weights naming unknown relation kinds, or not weights at all
     pytest.param(lambda ds: influence_network(ds, weights=Weights(layers={"bribe": 1.0})), ca.FieldError, ["$.layers"], id="weights-unknown-layer"),
-    pytest.param(lambda ds: role_summary(ds, weights=Weights(layers={"visit": 1.0, "coup": 2.0})), ca.FieldError, ["$.layers"], id="weights-one-unknown-among-known"),
+    pytest.param(
+        lambda ds: role_summary(ds, weights=Weights(layers={"visit": 1.0, "coup": 2.0})), ca.FieldError, ["$.layers"], id="weights-one-unknown-among-known"
+    ),
     pytest.param(lambda ds: Weights(certainty={"sure": 1.0}), ca.FieldError, ["$.certainty"], id="weights-unknown-certainty"),
     pytest.param(lambda ds: Weights(roles={"king": 1.0}), ca.FieldError, ["$.roles"], id="weights-unknown-role-kind"),
     pytest.param(lambda ds: Weights(statuses={"boss": 1.0}), ca.FieldError, ["$.statuses"], id="weights-unknown-status"),
@@ -614,7 +657,9 @@ ANALYSIS_CASES: list[Any] = [
 
 
 @pytest.mark.parametrize(("call", "error", "paths"), ANALYSIS_CASES)
-def test_analysis_refuses_bad_arguments_with_our_errors(base: ca.Dataset, call: Callable[[ca.Dataset], object], error: type[Exception], paths: list[str] | None) -> None:
+def test_analysis_refuses_bad_arguments_with_our_errors(
+    base: ca.Dataset, call: Callable[[ca.Dataset], object], error: type[Exception], paths: list[str] | None
+) -> None:
     """Unknown scenarios, powers and states are UnknownIdError (LookupError); bad domains, weights and dates ArgumentError (a FieldError, a ValueError) at the argument's path, and a bad Weights table FieldError."""
     with pytest.raises(ca.CentralAsiaError) as info:
         call(base)

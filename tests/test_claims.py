@@ -7,11 +7,12 @@ from collections import defaultdict
 
 import attrs
 import pytest
+import strategies as cs
 from hypothesis import given
 from hypothesis import strategies as st
 
 import centralasia as ca
-import strategies as cs
+
 
 def _groups(relations: list[ca.Relation]) -> dict[tuple[str, str, str, ca.Domain], list[ca.Relation]]:
     """The relations resting on each claim, per claim, source, target and domain."""

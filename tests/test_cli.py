@@ -60,7 +60,15 @@ def bad_file(tmp_path: Path) -> Path:
 def additions(tmp_path: Path) -> Path:
     """A file of one new role that names bundled states."""
     path = tmp_path / "mine.json"
-    role = {"id": "role-kaz-balancer-2017", "actor": "KAZ", "role": "balancer", "domain": "diplomatic", "over": ["RUS", "CHN"], "summary": "Kazakhstan balances.", "evidence": [{"paragraph": 11}]}
+    role = {
+        "id": "role-kaz-balancer-2017",
+        "actor": "KAZ",
+        "role": "balancer",
+        "domain": "diplomatic",
+        "over": ["RUS", "CHN"],
+        "summary": "Kazakhstan balances.",
+        "evidence": [{"paragraph": 11}],
+    }
     path.write_text(json.dumps({"roles": [role]}), encoding="utf-8")
     return path
 
@@ -154,7 +162,7 @@ def test_show_prints_fields_names_and_evidence(capsys: pytest.CaptureFixture[str
     assert code == OK
     assert out.startswith(f"Role {role.id}\n")
     actor = ds[role.actor]
-    assert f"{role.actor} ({getattr(actor, 'name')})" in out
+    assert f"{role.actor} ({actor.name})" in out
     for e in role.evidence:
         if e.paragraph is not None and not e.is_background:
             assert f"paragraph {e.paragraph}" in out
@@ -214,7 +222,12 @@ def test_validate_lists_every_problem_and_exits_1(capsys: pytest.CaptureFixture[
 def test_validate_reports_unknown_ids_with_a_hint(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A file that names ids it does not hold: each unknown id listed, and a hint about --extends."""
     path = tmp_path / "refs.json"
-    path.write_text(json.dumps({"roles": [{"id": "r1", "actor": "RUS", "role": "balancer", "domain": "security", "over": ["KAZ"], "summary": "x", "evidence": [{"paragraph": 2}]}]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {"roles": [{"id": "r1", "actor": "RUS", "role": "balancer", "domain": "security", "over": ["KAZ"], "summary": "x", "evidence": [{"paragraph": 2}]}]}
+        ),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, "validate", str(path))
     assert code == BAD_DATA
     assert "unknown id 'RUS' @ $.roles[0].actor" in out and "unknown id 'KAZ' @ $.roles[0].over[0]" in out
@@ -247,8 +260,11 @@ def test_validate_extends_refuses_a_reused_id(capsys: pytest.CaptureFixture[str]
         ('{"nations": []}', "$"),
         ('{"states": {}}', "$.states"),
         ('{"states": [{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "colour": 1}]}', "$.states[0]"),
-        ('{"agreements": [{"id": "a", "title": "t", "kind": "bilateral-agreement", "domain": "security",'
-         ' "parties": ["KAZ"], "evidence": [{"paragraph": 1}], "date": "2016-02-30"}]}', "$.agreements[0].date"),
+        (
+            '{"agreements": [{"id": "a", "title": "t", "kind": "bilateral-agreement", "domain": "security",'
+            ' "parties": ["KAZ"], "evidence": [{"paragraph": 1}], "date": "2016-02-30"}]}',
+            "$.agreements[0].date",
+        ),
     ],
     ids=["not-json", "empty", "not-an-object", "unknown-collection", "collection-not-a-list", "extra-field", "impossible-date"],
 )

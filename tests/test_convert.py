@@ -64,16 +64,49 @@ def test_configure_converter_teaches_another_converter() -> None:
         ({"states": [{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "region": "Mars"}]}, ["$.states[0].region"]),
         ({"states": [{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "colour": "red"}]}, ["$.states[0]"]),
         ({"states": [{"id": "KAZ", "name": "K", "evidence": []}]}, ["$.states[0].evidence"]),
-        ({"states": [{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}]}], "agreements": [
-            {"id": "a", "title": "t", "kind": "bilateral-agreement", "domain": "security", "parties": ["KAZ", "XYZ"], "evidence": [{"paragraph": 1}], "date": "2016-02-30"}
-        ]}, ["$.agreements[0].date"]),
-        ({"agreements": [{"id": "a", "title": "t", "kind": "bilateral-agreement", "domain": "security", "parties": "KAZ", "evidence": [{"paragraph": 1}]}]}, ["$.agreements[0].parties"]),
-        ({"states": [{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}]}], "agreements": [
-            {"id": "a", "title": "t", "kind": "bilateral-agreement", "domain": "security", "parties": ["KAZ", "XYZ"], "evidence": [{"paragraph": 1}]}
-        ]}, ["$.agreements[0].parties[1]"]),
+        (
+            {
+                "states": [{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}]}],
+                "agreements": [
+                    {
+                        "id": "a",
+                        "title": "t",
+                        "kind": "bilateral-agreement",
+                        "domain": "security",
+                        "parties": ["KAZ", "XYZ"],
+                        "evidence": [{"paragraph": 1}],
+                        "date": "2016-02-30",
+                    }
+                ],
+            },
+            ["$.agreements[0].date"],
+        ),
+        (
+            {"agreements": [{"id": "a", "title": "t", "kind": "bilateral-agreement", "domain": "security", "parties": "KAZ", "evidence": [{"paragraph": 1}]}]},
+            ["$.agreements[0].parties"],
+        ),
+        (
+            {
+                "states": [{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}]}],
+                "agreements": [
+                    {"id": "a", "title": "t", "kind": "bilateral-agreement", "domain": "security", "parties": ["KAZ", "XYZ"], "evidence": [{"paragraph": 1}]}
+                ],
+            },
+            ["$.agreements[0].parties[1]"],
+        ),
         ({"treaties": []}, ["$"]),
     ],
-    ids=["wrong-type", "string-for-int", "unknown-enum", "extra-field", "empty-evidence", "impossible-date", "string-for-list", "dangling-ref", "unknown-collection"],
+    ids=[
+        "wrong-type",
+        "string-for-int",
+        "unknown-enum",
+        "extra-field",
+        "empty-evidence",
+        "impossible-date",
+        "string-for-list",
+        "dangling-ref",
+        "unknown-collection",
+    ],
 )
 def test_loads_names_the_place_of_each_problem(document: dict[str, object], paths: list[str]) -> None:
     """Bad documents raise one DataError whose problems name their JSON paths."""

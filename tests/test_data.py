@@ -234,7 +234,7 @@ def test_scenarios_are_projections(ds: ca.Dataset) -> None:
 )
 def test_dates_keep_the_article_precision(ds: ca.Dataset, record_id: str, iso: str, precision: ca.Precision) -> None:
     """Dates are as precise as the article makes them, no more."""
-    date = getattr(ds[record_id], "date")
+    date = ds[record_id].date
     assert str(date) == iso
     assert date.precision is precision
 
@@ -573,7 +573,7 @@ def test_agreed_centre_memberships_are_assessed(ds: ca.Dataset, article_text: st
 
 
 def test_no_present_role_from_a_past_or_an_attempt(ds: ca.Dataset, article_text: str) -> None:
-    """"used to be dominated by Moscow" and "Moscow is trying to sell" stay claims: Russia has no arms-supplier or counter-terrorism-partner role."""
+    """ "used to be dominated by Moscow" and "Moscow is trying to sell" stay claims: Russia has no arms-supplier or counter-terrorism-partner role."""
     p4, p8 = _body_paragraphs(article_text)[3], _body_paragraphs(article_text)[7]
     assert "used to be dominated by Moscow" in p8 and "Moscow is trying to sell" in p4
     assert "role-rus-arms-supplier" not in ds and "role-rus-ct-partner" not in ds
@@ -596,7 +596,7 @@ def test_mediator_is_our_word_for_the_articles(ds: ca.Dataset, article_text: str
     assert "our word" in role.summary
     notes = " ".join(e.note or "" for e in role.evidence)
     for words in ("its own channels for negotiation with the Taliban", "willingness to engage with other significant powers"):
-        assert words in p7 and f"\"{words}\"" in notes, words
+        assert words in p7 and f'"{words}"' in notes, words
 
 
 def test_p8_verdict_rests_on_russias_security_role(ds: ca.Dataset) -> None:
@@ -667,7 +667,7 @@ def test_following_moscows_steps_is_noted(ds: ca.Dataset) -> None:
 
 
 def test_not_overt_keeps_its_condition(ds: ca.Dataset) -> None:
-    """"if the status quo is altered" (P8) is in the claim of China's reluctance, words and summary."""
+    """ "if the status quo is altered" (P8) is in the claim of China's reluctance, words and summary."""
     claim = ds["c-p08-chn-not-overt"]
     assert isinstance(claim, ca.Claim)
     assert "if the status quo is altered" in claim.summary
@@ -728,7 +728,7 @@ def test_effect_strength_follows_the_article_words(ds: ca.Dataset, scenario_id: 
 
 
 def test_the_chinese_challenge_cuts_no_russian_role(ds: ca.Dataset) -> None:
-    """"could still challenge Moscow's monopoly" moves China only; Russia's stagnation stays a condition, not an effect."""
+    """ "could still challenge Moscow's monopoly" moves China only; Russia's stagnation stays a condition, not an effect."""
     scenario = ds["scn-chinese-security-challenge"]
     assert isinstance(scenario, ca.Scenario)
     assert {e.actor for e in scenario.effects} == {"CHN"}

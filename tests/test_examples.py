@@ -72,7 +72,8 @@ def test_example_data_validates_on_the_command_line() -> None:
     """The example's data file passes 'centralasia validate --extends', as its docstring says."""
     result = subprocess.run(
         [sys.executable, "-m", "centralasia", "validate", "--extends", str(EXAMPLES / "data" / "my_facts.json")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert "valid additions: 2 records" in result.stdout

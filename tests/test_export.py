@@ -23,9 +23,16 @@ def _sample_graph() -> nx.MultiDiGraph:
     g.add_node("KAZ", name="Kazakhstan", power=False, region=ca.Region.CENTRAL_ASIA, aliases=("Astana",))
     g.add_node("CHN", name="China", power=True, region=ca.Region.EASTERN_ASIA, cow_code=None)
     g.add_edge(
-        "RUS", "KAZ", key="role-a", domain=Domain.SECURITY, weight=2,
-        roles={RoleKind.SECURITY_GUARANTOR, RoleKind.ARMS_SUPPLIER}, since=PartialDate(2016, 6, 8),
-        records=["role-a", "role-b"], type="role", start=dt.date(2016, 6, 8),
+        "RUS",
+        "KAZ",
+        key="role-a",
+        domain=Domain.SECURITY,
+        weight=2,
+        roles={RoleKind.SECURITY_GUARANTOR, RoleKind.ARMS_SUPPLIER},
+        since=PartialDate(2016, 6, 8),
+        records=["role-a", "role-b"],
+        type="role",
+        start=dt.date(2016, 6, 8),
     )
     g.add_edge("RUS", "KAZ", key="role-c", domain=Domain.DIPLOMATIC, weight=0.5, roles=frozenset(), certainty=ca.Certainty.ASSESSED)
     g.add_edge("CHN", "KAZ", key="role-d", domain=Domain.ECONOMIC, weight=1.25, roles={RoleKind.INVESTOR}, until=None)

@@ -66,7 +66,7 @@ def test_analysis_names_load_on_first_use() -> None:
 def test_unknown_package_attribute_is_an_attribute_error() -> None:
     """A name the package does not have raises AttributeError, as for any module."""
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        ca.nope  # type: ignore[attr-defined]
+        ca.nope  # type: ignore[attr-defined]  # noqa: B018
 
 
 def test_every_public_name_resolves() -> None:

@@ -199,10 +199,7 @@ def test_a_dangling_reference_anywhere_is_reported_where_it_is(ds: ca.Dataset, d
     """Pointing any one reference of a valid document at an unknown id gives exactly that path."""
     document = json.loads(ca.dumps(ds))
     references = [
-        f"$.{name}[{i}]{rel}"
-        for name in ca.Dataset.COLLECTIONS
-        for i, record in enumerate(getattr(ds, name))
-        for rel, _, _ in _references_of(record)
+        f"$.{name}[{i}]{rel}" for name in ca.Dataset.COLLECTIONS for i, record in enumerate(getattr(ds, name)) for rel, _, _ in _references_of(record)
     ]
     if not references:
         return
@@ -419,8 +416,12 @@ def test_state_groupings_are_never_nodes() -> None:
     e = [ca.Evidence(paragraph=1)]
     ds = ca.Dataset(
         states=[ca.State("KAZ", "Kazakhstan", e), ca.State("KGZ", "Kyrgyzstan", e)],
-        organizations=[ca.Organization("central-asia", "Central Asia", ca.OrganizationKind.STATE_GROUPING, e, members=[ca.Membership("KAZ", e), ca.Membership("KGZ", e)])],
-        agreements=[ca.Agreement("ag", "A mechanism", ca.AgreementKind.MULTILATERAL_MECHANISM, ca.Domain.SECURITY, ["KAZ", "KGZ"], e, establishes="central-asia")],
+        organizations=[
+            ca.Organization("central-asia", "Central Asia", ca.OrganizationKind.STATE_GROUPING, e, members=[ca.Membership("KAZ", e), ca.Membership("KGZ", e)])
+        ],
+        agreements=[
+            ca.Agreement("ag", "A mechanism", ca.AgreementKind.MULTILATERAL_MECHANISM, ca.Domain.SECURITY, ["KAZ", "KGZ"], e, establishes="central-asia")
+        ],
     )
     G = influence_network(ds)
     assert "central-asia" not in G

@@ -149,9 +149,7 @@ def test_compare_refuses_summaries_of_different_powers() -> None:
     st.sampled_from([UP, DOWN]),
     st.lists(st.sampled_from(cs.CENTRAL_ASIAN), max_size=2, unique=True),
 )
-def test_an_effect_moves_its_actors_share_in_its_direction(
-    ds: ca.Dataset, power: str, domain: ca.Domain, direction: ca.Direction, over: list[str]
-) -> None:
+def test_an_effect_moves_its_actors_share_in_its_direction(ds: ca.Dataset, power: str, domain: ca.Domain, direction: ca.Direction, over: list[str]) -> None:
     """For any dataset, an increase never lowers and a decrease never raises the actor's share, per state and pooled."""
     sc = scenario(ca.Effect(power, domain, direction, "moved", over=over))
     base, moved = ca.role_summary(ds), ca.role_summary(ds, scenario=sc)
@@ -207,7 +205,9 @@ def test_detente_with_the_west_grows_russias_security_role(ds: ca.Dataset) -> No
 
 def test_a_long_term_chinese_challenge_grows_chinas_security_share(ds: ca.Dataset) -> None:
     """The long-term challenge: China's security share grows."""
-    sc = next(s for s in ds.scenarios if s.horizon is ca.Horizon.LONG_TERM and any(e.actor == "CHN" and e.domain is SEC and e.direction is UP for e in s.effects))
+    sc = next(
+        s for s in ds.scenarios if s.horizon is ca.Horizon.LONG_TERM and any(e.actor == "CHN" and e.domain is SEC and e.direction is UP for e in s.effects)
+    )
     c = ca.compare(ca.role_summary(ds), ca.role_summary(ds, scenario=sc))
     assert c.change("CHN", "security").delta > 0
 

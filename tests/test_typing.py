@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-USAGE = '''
+USAGE = """
 import centralasia as ca
 
 ev = [ca.Evidence(paragraph=1)]
@@ -19,13 +19,13 @@ maybe: ca.Record | None = ds.get("nope")
 leader: str | None = ca.role_summary(ds).leader("security")
 graph = ca.influence_network(ds, as_of="2016-12-31")
 version: str = ca.__version__
-'''
+"""
 
-WRONG = '''
+WRONG = """
 import centralasia as ca
 
 ca.State("KAZ", 705, [ca.Evidence(paragraph=1)])
-'''
+"""
 
 
 @pytest.fixture(scope="module")

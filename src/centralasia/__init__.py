@@ -58,13 +58,13 @@ from centralasia.model import (
 )
 
 if TYPE_CHECKING:
-    from centralasia.comparison import Comparison, compare
-    from centralasia.export import network_to_json, to_frame, write_network
     from centralasia.additions import extend
+    from centralasia.comparison import Comparison, compare
+    from centralasia.edges import Relation, apply_scenario, relations
+    from centralasia.export import network_to_json, to_frame, write_network
     from centralasia.network import collapse, influence_network, influence_scores, weighted_network
     from centralasia.plot import influence_map, role_shares
     from centralasia.query import Query
-    from centralasia.edges import Relation, apply_scenario, relations
     from centralasia.roles import RoleSummary, role_summary
     from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, make_scenario
     from centralasia.weights import DEFAULT_WEIGHTS, Layer, Weights

@@ -50,7 +50,25 @@ TOLERANCE = 1e-9
 _LABEL_WIDTH = 14
 _WIDTH = 88
 _REFERENCE_FIELDS = frozenset(
-    {"actor", "actors", "over", "targets", "host", "organization", "parties", "establishes", "supplier", "recipient", "state", "affiliations", "speakers", "on_behalf_of", "occasion", "about", "member"}
+    {
+        "actor",
+        "actors",
+        "over",
+        "targets",
+        "host",
+        "organization",
+        "parties",
+        "establishes",
+        "supplier",
+        "recipient",
+        "state",
+        "affiliations",
+        "speakers",
+        "on_behalf_of",
+        "occasion",
+        "about",
+        "member",
+    }
 )
 
 
@@ -171,7 +189,6 @@ def record_text(ds: Dataset, record: Record) -> str:
     return "\n".join(lines)
 
 
-
 # -- summaries ------------------------------------------------------------------------
 
 
@@ -231,9 +248,7 @@ def explanation_text(e: Explanation) -> str:
     denominator = sum(e.totals.values())
     head = (
         f"{e.power} {e.domain.value} share over {', '.join(e.over)}: {e.share:.3f}"
-        f" = {e.influence:g} / {denominator:g} ("
-        + ", ".join(f"{p} {t:g}" for p, t in e.totals.items())
-        + ")"
+        f" = {e.influence:g} / {denominator:g} (" + ", ".join(f"{p} {t:g}" for p, t in e.totals.items()) + ")"
     )
     lines = [head]
     for c in e.contributions:

@@ -106,7 +106,9 @@ class Context:
 
     # -- the prelude every rule shares ----------------------------------------
 
-    def weigh(self, record: Agreement | ArmsTransfer | Event | Statement | Role, date: PartialDate | None, layer: Layer, factor: float | None = None) -> float | None:
+    def weigh(
+        self, record: Agreement | ArmsTransfer | Event | Statement | Role, date: PartialDate | None, layer: Layer, factor: float | None = None
+    ) -> float | None:
         """The weight of each of *record*'s relations, or ``None`` when its *date* falls after the cut.
 
         ``layers[layer] * certainty[certainty]``, times *factor* where the
@@ -294,7 +296,20 @@ def _organization(org: Organization, ctx: Context) -> Sequence[Row]:
             certainty = min(su.certainty, sv.certainty, key=lambda c: w.certainty[c])
             background = w.background if su.background or sv.background else 1.0
             weight = base * min(su.status, sv.status) * w.certainty[certainty] * background
-            rows.append(Row(u, v, Layer.CO_MEMBERSHIP, domain, weight, certainty, org.id, _pick(su.date, sv.date, max), None, tuple(dict.fromkeys(su.claims + sv.claims))))
+            rows.append(
+                Row(
+                    u,
+                    v,
+                    Layer.CO_MEMBERSHIP,
+                    domain,
+                    weight,
+                    certainty,
+                    org.id,
+                    _pick(su.date, sv.date, max),
+                    None,
+                    tuple(dict.fromkeys(su.claims + sv.claims)),
+                )
+            )
     return [row for row in rows if within(row.date, ctx.cut, ctx.include_undated)]
 
 

@@ -48,7 +48,10 @@ def streamed(ds: Dataset, records: Iterable[object]) -> Iterator[Record]:
         path = f"$.records[{i}]"
         if not isinstance(record, STREAMED):
             what = "states, organisations, people and scenarios belong in the dataset"
-            raise DataError([Problem.at(path, f"expected an Agreement, ArmsTransfer, Event, Statement or Role ({what}), got {type(record).__name__}")], "invalid streamed record")
+            raise DataError(
+                [Problem.at(path, f"expected an Agreement, ArmsTransfer, Event, Statement or Role ({what}), got {type(record).__name__}")],
+                "invalid streamed record",
+            )
         problems = ds.problems_with(record, path)
         if problems:
             raise DataError(problems, "invalid streamed record")

@@ -16,7 +16,6 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO, Unpack
 
-
 from centralasia import _render
 from centralasia.actors import DEFAULT_POWERS
 from centralasia.errors import ArgumentError, CentralAsiaError, DataError, FieldError, UnknownIdError
@@ -351,8 +350,7 @@ def make_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Russian and Chinese roles in Central Asian security: the data of "
         "Kosnazarov and Akylbayev's 2016 article, to summarise, query, export and draw.",
-        epilog=f"Run '{PROG} COMMAND --help' for the options of a command. "
-        "Exit codes: 0 ok, 1 bad data or a file error, 2 bad usage.",
+        epilog=f"Run '{PROG} COMMAND --help' for the options of a command. Exit codes: 0 ok, 1 bad data or a file error, 2 bad usage.",
         parents=[data],
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")

@@ -295,4 +295,3 @@ def loads(text: str | bytes, kind: type[T] = Dataset) -> T:  # type: ignore[assi
     """
     data = parse_json(text)
     return structure(data, kind)
-

@@ -293,8 +293,14 @@ def influence_map(
                 # Names away from the edges: above the powers, below everyone else.
                 above = groups[n] == "power"
                 axes.annotate(
-                    name, pos[n], xytext=(0, 24 if above else -24), textcoords="offset points",
-                    ha="center", va="bottom" if above else "top", fontsize=8, color="#333333",
+                    name,
+                    pos[n],
+                    xytext=(0, 24 if above else -24),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom" if above else "top",
+                    fontsize=8,
+                    color="#333333",
                 )
         if len(axes_for) > 1:
             axes.set_title(f"{shown[0]} roles", fontsize=12, color=DOMAIN_COLORS.get(shown[0], "#333333"), fontweight="bold")
@@ -311,7 +317,10 @@ def influence_map(
     handles.append(Line2D([], [], color="#555555", linewidth=5, label="wider: more weight (summed per pair)"))
     if title is None:
         title = "Influence in Central Asia by domain"
-        details = [f"as of {graph.graph['as_of']}" if graph.graph.get("as_of") else "", f"scenario {graph.graph['scenario']}" if graph.graph.get("scenario") else ""]
+        details = [
+            f"as of {graph.graph['as_of']}" if graph.graph.get("as_of") else "",
+            f"scenario {graph.graph['scenario']}" if graph.graph.get("scenario") else "",
+        ]
         details = [d for d in details if d]
         if details:
             title += f" ({', '.join(details)})"
@@ -416,20 +425,29 @@ def role_shares(
         panels = [first] + [fig.add_subplot(1, len(shown), i + 1, sharey=first) for i in range(1, len(shown))]
 
     rows = list(range(len(summaries)))[::-1]  # the first summary on top
-    for axes, domain in zip(panels, shown):
+    for axes, domain in zip(panels, shown, strict=True):
         left = [0.0] * len(summaries)
         for power in powers:
             values = [100.0 * s.share(power, domain, over) for s in summaries]
             bars = axes.barh(rows, values, left=left, color=colors[power], edgecolor="white", height=0.7, label=power)
-            for bar, value in zip(bars, values):
+            for bar, value in zip(bars, values, strict=True):
                 if value >= 9:
-                    axes.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, f"{value:.0f}%",
-                              ha="center", va="center", fontsize=9, color="white", fontweight="bold")
-            left = [a + b for a, b in zip(left, values)]
-        for row, summary in zip(rows, summaries):
+                    axes.text(
+                        bar.get_x() + bar.get_width() / 2,
+                        bar.get_y() + bar.get_height() / 2,
+                        f"{value:.0f}%",
+                        ha="center",
+                        va="center",
+                        fontsize=9,
+                        color="white",
+                        fontweight="bold",
+                    )
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        for row, summary in zip(rows, summaries, strict=True):
             leader = summary.leader(domain, over)
-            axes.text(101.5, row, leader or "tie", va="center", ha="left", fontsize=9,
-                      color=colors.get(leader, "#555555") if leader else "#555555", fontweight="bold")
+            axes.text(
+                101.5, row, leader or "tie", va="center", ha="left", fontsize=9, color=colors.get(leader, "#555555") if leader else "#555555", fontweight="bold"
+            )
         axes.set_xlim(0, 100)
         axes.set_title(domain.value, fontsize=12, fontweight="bold", color=DOMAIN_COLORS.get(domain.value, "#333333"))
         axes.set_xlabel("share of the powers' influence (%)")

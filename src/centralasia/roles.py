@@ -439,11 +439,7 @@ class RoleSummary:
     def _balance(self, over: tuple[ActorId, ...], domain: Domain | None, exclude: frozenset[Layer] = frozenset()) -> float:
         if domain is not None:
             return _hhi_balance(self._totals((domain,), over, exclude).values())
-        values = [
-            _hhi_balance(totals.values())
-            for totals in (self._totals((d,), over, exclude) for d in Domain)
-            if sum(totals.values()) > 0
-        ]
+        values = [_hhi_balance(totals.values()) for totals in (self._totals((d,), over, exclude) for d in Domain) if sum(totals.values()) > 0]
         return sum(values) / len(values) if values else 1.0
 
     def balances(self, domain: Domain | str | None = None) -> dict[ActorId, float]:
@@ -516,7 +512,9 @@ class RoleSummary:
         contributions = []
         for r in matching:
             kind, evidence = self._evidence(r, streamed)
-            contributions.append(Contribution(r.record, kind, r.layer, r.source, r.target, r.domain, r.weight, r.certainty, r.date, r.scenario, evidence, r.claims))
+            contributions.append(
+                Contribution(r.record, kind, r.layer, r.source, r.target, r.domain, r.weight, r.certainty, r.date, r.scenario, evidence, r.claims)
+            )
         contributions.sort(key=lambda c: (-c.weight, c.record, c.target))
         totals = self._totals((d,), states)
         return Explanation(p, d, states, self._shares(totals)[p], totals[p], Table(totals), tuple(contributions))

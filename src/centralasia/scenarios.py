@@ -43,12 +43,12 @@ def _scales(value: Mapping[str, float]) -> Mapping[str, float]:
     if not isinstance(value, Mapping):
         raise FieldError("scale", f"scale must be a mapping of scenario ids to numbers, not {type(value).__name__}", "Magnitudes")
     out: dict[str, float] = {}
-    for key, number in value.items():
+    for key, factor in value.items():
         if not isinstance(key, str) or not key:
             raise FieldError("scale", f"scale keys are scenario ids, not {key!r:.40}", "Magnitudes")
-        if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number) or number < 0:
-            raise FieldError("scale", f"scale[{key!r}] must be a finite number >= 0, not {number!r:.40}", "Magnitudes")
-        out[key] = float(number)
+        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not math.isfinite(factor) or factor < 0:
+            raise FieldError("scale", f"scale[{key!r}] must be a finite number >= 0, not {factor!r:.40}", "Magnitudes")
+        out[key] = float(factor)
     return Table(out)
 
 

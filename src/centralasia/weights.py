@@ -10,8 +10,8 @@ import attrs
 
 from centralasia._tables import Table, coerce_domain, member, number
 from centralasia.errors import FieldError
-from centralasia.model._vocab import Vocabulary
 from centralasia.model import Certainty, Domain, EventKind, MembershipStatus, OrganizationKind, RoleKind
+from centralasia.model._vocab import Vocabulary
 
 __all__ = ["DEFAULT_WEIGHTS", "Layer", "Weights"]
 
@@ -54,7 +54,9 @@ class Layer(Vocabulary):
     SCENARIO = "scenario"
 
 
-def _factors(kind: type[_E], defaults: Mapping[_E, float], field: str, value: Mapping[_E | str, float] | Mapping[_E, float] | Mapping[str, float]) -> Mapping[_E, float]:
+def _factors(
+    kind: type[_E], defaults: Mapping[_E, float], field: str, value: Mapping[_E | str, float] | Mapping[_E, float] | Mapping[str, float]
+) -> Mapping[_E, float]:
     _mapping(value, field)
     merged = dict(defaults)
     for key, value_ in value.items():
@@ -265,7 +267,10 @@ class Weights:
         background: float | None = None,
         repeated: float | None = None,
         event_domains: Mapping[EventKind | str, Domain | str] | Mapping[EventKind, Domain] | Mapping[str, str] | None = None,
-        organization_domains: Mapping[OrganizationKind | str, Domain | str | None] | Mapping[OrganizationKind, Domain | None] | Mapping[str, str | None] | None = None,
+        organization_domains: Mapping[OrganizationKind | str, Domain | str | None]
+        | Mapping[OrganizationKind, Domain | None]
+        | Mapping[str, str | None]
+        | None = None,
         record_domains: Mapping[str, Domain | str] | Mapping[str, Domain] | Mapping[str, str] | None = None,
     ) -> Weights:
         """A copy with the given entries changed and every other entry kept from *self*.
@@ -317,5 +322,3 @@ class Weights:
 
 #: The documented default weights; ``Weights()`` equals it.
 DEFAULT_WEIGHTS = Weights()
-
-

@@ -152,7 +152,7 @@ def _reset_field(owner: _A, field: str) -> _A:
         return owner if value is None else attrs.evolve(owner, **{head: _reset_field(value, rest)})  # type: ignore[misc]
     default: object = attrs.fields_dict(type(owner))[head].default  # type: ignore[arg-type]
     # A Factory default (tuple fields) is called, as attrs does on init.
-    value = getattr(default, "factory")() if isinstance(default, _FACTORY) else default
+    value = default.factory() if isinstance(default, _FACTORY) else default  # type: ignore[attr-defined]  # attrs types Factory as a function
     return attrs.evolve(owner, **{head: value})  # type: ignore[misc]
 
 

@@ -60,6 +60,7 @@ __all__ = [
 # Value objects
 # --------------------------------------------------------------------------
 
+
 @attrs.frozen
 class Evidence:
     """Where a record's claim stands: a place in the article, or a named public source.
@@ -293,11 +294,7 @@ class Organization:
         if as_of is None:
             return tuple(m.member for m in self.members)
         cut = PartialDate.coerce(as_of)
-        return tuple(
-            m.member
-            for m in self.members
-            if (m.since is None or m.since <= cut) and (m.until is None or m.until > cut)
-        )
+        return tuple(m.member for m in self.members if (m.since is None or m.since <= cut) and (m.until is None or m.until > cut))
 
 
 @attrs.frozen
