@@ -117,3 +117,25 @@ def test_no_submodule_shadows_a_name_the_package_exports() -> None:
             importlib.import_module(_module_name(path))
     shadowed = [name for name in centralasia.__all__ if isinstance(getattr(centralasia, name), types.ModuleType)]
     assert not shadowed, shadowed
+
+
+def test_every_exception_class_lives_in_errors() -> None:
+    """The package defines its exception classes in ``centralasia.errors`` only, each under the one root."""
+    import inspect
+
+    from centralasia import errors
+
+    for path in MODULES:
+        if path.name == "__main__.py":
+            continue
+        module = __import__(_module_name(path), fromlist=["_"])
+        for name, value in vars(module).items():
+            if inspect.isclass(value) and issubclass(value, BaseException) and value.__module__ == module.__name__:
+                assert module is errors, f"{module.__name__}.{name}"
+    assert all(issubclass(getattr(errors, name), errors.CentralAsiaError) for name in errors.__all__ if name != "Problem")
+
+
+def test_every_event_kind_has_its_layer() -> None:
+    """Each EventKind has the Layer of the same value, so a new kind of event cannot be left without a weight."""
+    assert {k.value for k in centralasia.EventKind} <= {layer.value for layer in centralasia.Layer}
+    assert all(layer in centralasia.DEFAULT_WEIGHTS.layers for layer in centralasia.Layer if layer is not centralasia.Layer.SCENARIO)

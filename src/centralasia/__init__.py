@@ -14,6 +14,7 @@ from centralasia.errors import (
     MissingDependencyError,
     Problem,
     UnknownIdError,
+    UsageError,
 )
 from centralasia.loader import load
 from centralasia.model import (
@@ -158,6 +159,7 @@ __all__ = [
     "Statement",
     "Strength",
     "UnknownIdError",
+    "UsageError",
     "Weights",
     "apply_scenario",
     "collapse",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO, Unpack
 
 from centralasia import _render
 from centralasia.actors import DEFAULT_POWERS
-from centralasia.errors import ArgumentError, CentralAsiaError, DataError, FieldError, UnknownIdError
+from centralasia.errors import ArgumentError, CentralAsiaError, DataError, FieldError, UnknownIdError, UsageError
 
 if TYPE_CHECKING:
     from centralasia.query import StreamOptions
@@ -37,10 +37,6 @@ PROG = "centralasia"
 
 #: How far record fields are indented in ``show``.
 _WIDTH = 88
-
-
-class UsageError(CentralAsiaError):
-    """A command was given something it cannot use: exit code 2."""
 
 
 class _Parser(argparse.ArgumentParser):

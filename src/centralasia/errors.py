@@ -12,6 +12,7 @@ __all__ = [
     "MissingDependencyError",
     "Problem",
     "UnknownIdError",
+    "UsageError",
 ]
 
 
@@ -158,3 +159,11 @@ class UnknownIdError(CentralAsiaError, LookupError):
     def __str__(self) -> str:
         # LookupError subclasses such as KeyError repr their argument; say it plainly.
         return f"unknown {self.what} id {self.key!r}"
+
+
+class UsageError(CentralAsiaError):
+    """The command line was given something it cannot use: exit code 2.
+
+    The message is the whole explanation, with a suggestion where there is one
+    (``unknown record id 'KAZZ'; did you mean 'KAZ'?``).
+    """
