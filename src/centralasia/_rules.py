@@ -92,6 +92,7 @@ class Context:
         self.base = {layer: {c: weights.layers[layer] * f for c, f in certainty.items()} for layer in weights.layers}
         # Keyed by single ids, so that it grows with the actors and not with the records streamed.
         self.expanded: dict[str, tuple[str, ...]] = {}
+        self.groupings = frozenset(o.id for o in ds.organizations if is_grouping(o))
         # Statements made at an event tell its domain (when they agree).
         occasion: dict[str, set[Domain]] = {}
         for st in ds.statements:
@@ -145,6 +146,9 @@ class Context:
         if len(ids) == 1:
             # The hot path: one id, already expanded.
             return self.expanded.get(ids[0]) or self.actor(ids[0])
+        if self.groupings.isdisjoint(ids):
+            # No grouping among them: each id stands for itself (the dataset checked they are actors).
+            return tuple(dict.fromkeys(ids))
         return tuple(dict.fromkeys(actor for i in ids for actor in self.actor(i)))
 
     @staticmethod
@@ -158,7 +162,10 @@ class Context:
         date: PartialDate | None,
     ) -> list[Row]:
         """A row of *record* for each source and each target other than itself, sources first."""
-        rid, certainty, claims = record.id, record.certainty, claims_of(record.evidence)
+        evidence = record.evidence
+        # One piece of evidence without a claim is the common case: no call for it.
+        claims = () if len(evidence) == 1 and evidence[0].claim is None else claims_of(evidence)
+        rid, certainty = record.id, record.certainty
         if len(sources) == 1 and len(targets) == 1:  # the common case, without a comprehension
             u, v = sources[0], targets[0]
             return [] if u == v else [_new_row(Row, (u, v, layer, domain, weight, certainty, rid, date, None, claims))]
