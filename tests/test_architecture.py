@@ -139,3 +139,12 @@ def test_every_event_kind_has_its_layer() -> None:
     """Each EventKind has the Layer of the same value, so a new kind of event cannot be left without a weight."""
     assert {k.value for k in centralasia.EventKind} <= {layer.value for layer in centralasia.Layer}
     assert all(layer in centralasia.DEFAULT_WEIGHTS.layers for layer in centralasia.Layer if layer is not centralasia.Layer.SCENARIO)
+
+
+def test_a_relation_has_the_fields_of_a_row_in_order() -> None:
+    """``Relation`` (public, typed) and the internal row it is made from name the same fields in the same order."""
+    import attrs
+
+    from centralasia._rows import Row
+
+    assert [f.name for f in attrs.fields(centralasia.Relation)] == list(Row._fields)
