@@ -146,6 +146,7 @@ def pandas_pipeline(ds: Any, powers: Iterable[str], states: Iterable[str]) -> tu
         return list(dict.fromkeys(a for i in ids for a in groupings.get(i, (i,))))
 
     person_state = {p.id: p.state for p in ds.people}
+    state_ids = {s.id for s in ds.states}
     said_at: dict[str, set[str]] = {}
     for st in ds.statements:
         if st.occasion is not None:
@@ -197,7 +198,7 @@ def pandas_pipeline(ds: Any, powers: Iterable[str], states: Iterable[str]) -> tu
     for st in ds.statements:
         speakers = expand(st.on_behalf_of) if st.on_behalf_of else expand(s for p in st.speakers if (s := person_state.get(p)))
         w = 0.5 * _CERTAINTY[st.certainty.value] * (1.5 if st.repeated else 1.0)
-        add(speakers, expand(st.about), st.domain.value, "statement", w)
+        add(speakers, [t for t in expand(st.about) if t in state_ids], st.domain.value, "statement", w)
     for ro in ds.roles:
         factor = 0.0 if ro.role.value in ("security-threat", "balancer") else 1.0
         add([ro.actor], expand(ro.over), ro.domain.value, "role", 2.0 * _CERTAINTY[ro.certainty.value] * factor)

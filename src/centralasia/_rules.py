@@ -93,6 +93,7 @@ class Context:
         # Keyed by single ids, so that it grows with the actors and not with the records streamed.
         self.expanded: dict[str, tuple[str, ...]] = {}
         self.groupings = frozenset(o.id for o in ds.organizations if is_grouping(o))
+        self.states = frozenset(state.id for state in ds.states)
         # Statements made at an event tell its domain (when they agree).
         occasion: dict[str, set[Domain]] = {}
         for st in ds.statements:
@@ -216,7 +217,7 @@ def _event(e: Event, ctx: Context) -> Sequence[Row]:
 
 
 def _statement(s: Statement, ctx: Context) -> Sequence[Row]:
-    """Those on whose behalf it was made (else the speakers' states) -> those it is about; dated by its occasion."""
+    """Those on whose behalf it was made (else the speakers' states) -> the states it is about; dated by its occasion."""
     occasion = s.occasion
     date = s.date if s.date is not None or occasion is None else ctx.event_dates.get(occasion)
     weight = ctx.weigh(s, date, Layer.STATEMENT)
@@ -228,7 +229,9 @@ def _statement(s: Statement, ctx: Context) -> Sequence[Row]:
     if not ids:
         ids = tuple(state for person in s.speakers for state in _state_of(ctx.ds, person))
     sources = ctx.actors(ids)
-    return ctx.pairs(sources, ctx.actors(s.about), Layer.STATEMENT, ctx.domain(s.id, s.domain), weight, s, date)
+    # Speaking of a group (ISIS, a mechanism) gives no sway over it: only the states spoken of are targets.
+    targets = [t for t in ctx.actors(s.about) if t in ctx.states]
+    return ctx.pairs(sources, targets, Layer.STATEMENT, ctx.domain(s.id, s.domain), weight, s, date)
 
 
 def _state_of(ds: Dataset, person: str) -> tuple[str, ...]:

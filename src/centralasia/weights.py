@@ -46,7 +46,7 @@ class Layer(Vocabulary):
     TALKS = "talks"
     ANNOUNCEMENT = "announcement"
     MILITANT_ACTIVITY = "militant-activity"
-    #: A statement (those on whose behalf it was made -> those it is about).
+    #: A statement (those on whose behalf it was made -> the states it is about).
     STATEMENT = "statement"
     #: A role claim (the actor -> those the role is over).
     ROLE = "role"
