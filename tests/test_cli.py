@@ -196,6 +196,17 @@ def test_scenarios_lists_each_with_its_effects(capsys: pytest.CaptureFixture[str
     assert sum(len(sc.effects) for sc in ds.scenarios) == sum(1 for line in out.splitlines() if line.startswith("    "))
 
 
+def test_scenarios_say_when_a_change_of_lead_rests_on_gradual_effects_only(capsys: pytest.CaptureFixture[str]) -> None:
+    """A lead that changes under gradual effects alone (the long-term challenge) is flagged as ours, not the article's."""
+    code, out, _ = run(capsys, "scenarios")
+    assert code == OK
+    block = out.split("scn-chinese-security-challenge", 1)[1].split("\nscn-", 1)[0]
+    if "lead: unchanged" not in block:
+        assert "gradual effects only" in block
+    replaced = out.split("scn-beijing-replaces-moscow", 1)[1].split("\nscn-", 1)[0]
+    assert "gradual effects only" not in replaced
+
+
 # --------------------------------------------------------------------------
 # validate and bad data
 # --------------------------------------------------------------------------

@@ -80,13 +80,17 @@ print(baseline.explain("CHN", "security", over="UZB"))
 # %% [markdown]
 # ## 3. China's move into security, over time
 #
-# Records with a date count from that date on. China's share of security influence
-# grows as its reported 2015 arms deliveries and its 2016 agreements come in; Russia stays ahead.
+# Records with a date count from that date on; undated ones, such as the roles the
+# article describes as standing, count from the article's own time (October 2016).
+# Before it, only what is dated counts, and that is mostly China's reported 2015 arms
+# deliveries and its 2016 agreements: those rows are marked "dated only", and they are
+# not the article's reading of those dates. At the article's time Russia leads.
 
 # %%
 for date in ["2001", "2015", "2016-02", "2016-08", "2016-12"]:
     summary = ca.role_summary(ds, as_of=date)
-    print(f"as of {date:<8} China's security share {summary.share('CHN', 'security'):.2f}, leader {summary.leader('security')}")
+    dated_only = " (dated only)" if ca.PartialDate.parse(date).latest < ca.ARTICLE_TIME.earliest else ""
+    print(f"as of {date:<8} China's security share {summary.share('CHN', 'security'):.2f}, leader {summary.leader('security')}{dated_only}")
 
 # %% [markdown]
 # ## 4. The scenarios

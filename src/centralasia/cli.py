@@ -25,17 +25,19 @@ if TYPE_CHECKING:
     from centralasia.roles import RoleSummary
 from centralasia.model import (
     Dataset,
+    Direction,
     Domain,
     PartialDate,
     Record,
     Scenario,
+    Strength,
 )
 
 __all__ = ["main", "make_parser"]
 
 PROG = "centralasia"
 
-#: How far record fields are indented in ``show``.
+#: How wide wrapped text runs.
 _WIDTH = 88
 
 
@@ -219,6 +221,9 @@ def _cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
             changed = [lc for lc in compare(baseline, other).leaders if lc.before != lc.after]
             leads = [f"{lc.domain.value} {lc.before or 'tie'} -> {lc.after or 'tie'}" for lc in changed]
             lines.append("  lead: " + ("; ".join(leads) if leads else "unchanged"))
+            moving = [e for e in sc.effects if e.direction in (Direction.INCREASE, Direction.DECREASE)]
+            if changed and moving and all(e.strength is Strength.GRADUAL for e in moving):
+                lines.append("  note: gradual effects only; the change of lead comes from our magnitudes, not the article's words")
     if not lines:
         lines.append("no scenarios")
     out.write("\n".join(lines) + "\n")

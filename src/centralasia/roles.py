@@ -530,8 +530,8 @@ class RoleSummary:
           developer) agrees when the power leads its domain over those states;
         * an arms supplier agrees when the power has arms-transfer edges there;
         * any other role agrees when the power has influence in its domain there;
-        * a balancer role of Central Asian states agrees when their balance is
-          at least :data:`BALANCE_THRESHOLD`.
+        * a balancer role of Central Asian states agrees when the balance of
+          each of them is at least :data:`BALANCE_THRESHOLD`.
 
         Parameters
         ----------
@@ -564,9 +564,12 @@ class RoleSummary:
             over = tuple(t for t in targets if t in in_states)
             check = functools.partial(_role_check, role)
             if role.role is RoleKind.BALANCER and set(actors) <= in_states and sum(p in targets for p in self.powers) >= 2:
-                value = self._balance(actors, None, exclude)
+                # Each state must balance, not the region pooled: pooling cancels one state's lean against another's.
+                value = min(self._balance((state,), None, exclude) for state in actors)
                 balanced = value >= BALANCE_THRESHOLD
-                reason = f"mean balance over the domains {'at least' if balanced else 'below'} {BALANCE_THRESHOLD:g}"
+                reason = (
+                    f"every state's mean balance over the domains {'at least' if balanced else 'not all at least'} {BALANCE_THRESHOLD:g} (the lowest shown)"
+                )
                 checks.append(check(actors, Criterion.BALANCES, value, None, balanced, reason))
                 continue
             if len(actors) != 1 or actors[0] not in self.powers or not over:
