@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import centralasia as ca
-from centralasia.roles import BALANCE_THRESHOLD, RoleSummary, ShareRow
+from centralasia.checks import BALANCE_THRESHOLD
+from centralasia.roles import RoleSummary, ShareRow
 
 SEC, ECO, DIP = ca.Domain.SECURITY, ca.Domain.ECONOMIC, ca.Domain.DIPLOMATIC
 

@@ -103,7 +103,7 @@ _LAZY: dict[str, str] = {
 }
 #: Submodules reachable as attributes (``centralasia.network``) before their first import.
 # No submodule shares a name with a function it exports: importing it would shadow the function.
-_SUBMODULES = frozenset({"actors", "additions", "cli", "comparison", "edges", "export", "network", "plot", "query", "roles", "scenarios", "weights"})
+_SUBMODULES = frozenset({"actors", "additions", "checks", "cli", "comparison", "edges", "export", "network", "plot", "query", "roles", "scenarios", "weights"})
 
 __all__ = [
     "ARTICLE",

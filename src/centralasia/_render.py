@@ -27,8 +27,9 @@ from centralasia.model import (
 )
 
 if TYPE_CHECKING:
+    from centralasia.checks import ArticleCheck
     from centralasia.comparison import Comparison
-    from centralasia.roles import ArticleCheck, Explanation, RoleSummary
+    from centralasia.roles import Explanation, RoleSummary
 
 __all__ = [
     "article_check_text",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
@@ -16,6 +15,7 @@ from centralasia._stream import relation_rows
 from centralasia._sums import sum_by
 from centralasia._tables import Table, coerce_domain
 from centralasia.actors import DEFAULT_POWERS, central_asian_states, expand
+from centralasia.checks import BALANCE_THRESHOLD, LEADING_ROLES, ArticleCheck, Criterion, RoleCheck, role_check
 from centralasia.errors import ArgumentError, UnknownIdError
 from centralasia.model import (
     ActorId,
@@ -35,23 +35,12 @@ from centralasia.scenarios import Magnitudes, resolve_scenario
 from centralasia.weights import Layer, Weights
 
 __all__ = [
-    "BALANCE_THRESHOLD",
-    "LEADING_ROLES",
-    "ArticleCheck",
     "Contribution",
-    "Criterion",
     "Explanation",
-    "RoleCheck",
     "RoleSummary",
     "ShareRow",
     "role_summary",
 ]
-
-#: Role kinds that claim the lead in their domain (the "division of labour").
-LEADING_ROLES = frozenset({RoleKind.SECURITY_GUARANTOR, RoleKind.ECONOMIC_DEVELOPER})
-
-#: A balancer role agrees with the data when the balance is at least this.
-BALANCE_THRESHOLD = 0.5
 
 #: Shares closer than this are a tie.
 _TIE = 1e-9
@@ -146,84 +135,6 @@ class Explanation:
 
     def __str__(self) -> str:
         return _render.explanation_text(self)
-
-
-class Criterion(enum.StrEnum):
-    """How :meth:`RoleSummary.agreement_with_article` checks a role claim against the numbers."""
-
-    #: A leading role: the power must lead the role's domain over its states.
-    LEADS = "leads"
-    #: An arms supplier: the power must have arms-transfer edges there.
-    SUPPLIES_ARMS = "supplies arms"
-    #: Any other role of a power: it must have influence in the domain there.
-    TAKES_PART = "takes part"
-    #: A balancer role of Central Asian states: their balance must reach :data:`BALANCE_THRESHOLD`.
-    BALANCES = "balances"
-    #: Nothing to check: not a role of one of the powers over the summary's states.
-    NONE = "-"
-
-
-@attrs.frozen
-class RoleCheck:
-    """One role the data claims, beside what the summary computes.
-
-    ``agrees`` is ``True`` or ``False``, or ``None`` when nothing can be compared
-    (the role is not a power's role over the summary's states, or there is no
-    evidence besides the claim itself).
-    """
-
-    role: str
-    actor: ActorId
-    kind: RoleKind
-    domain: Domain
-    over: tuple[ActorId, ...]
-    certainty: Certainty
-    #: What the claim means for the numbers, and so how it is checked.
-    claim: Criterion
-    #: The computed share (or balance) the claim is checked against.
-    computed: float | None
-    #: The computed leader in the role's domain over its states.
-    leader: ActorId | None
-    agrees: bool | None
-    reason: str
-
-
-@attrs.frozen
-class ArticleCheck:
-    """The article's role claims set beside the computed roles.
-
-    With ``independent`` the computed side leaves out the ``role`` layer,
-    so that each claim is tested against the other records rather than
-    against itself.
-    """
-
-    independent: bool
-    checks: tuple[RoleCheck, ...]
-
-    def __iter__(self) -> Iterator[RoleCheck]:
-        return iter(self.checks)
-
-    def __len__(self) -> int:
-        return len(self.checks)
-
-    @property
-    def agreeing(self) -> tuple[RoleCheck, ...]:
-        """The claims the numbers bear out."""
-        return tuple(c for c in self.checks if c.agrees is True)
-
-    @property
-    def diverging(self) -> tuple[RoleCheck, ...]:
-        """The claims the numbers contradict."""
-        return tuple(c for c in self.checks if c.agrees is False)
-
-    def __str__(self) -> str:
-        return _render.article_check_text(self)
-
-
-def _role_check(
-    role: Role, over: tuple[ActorId, ...], claim: Criterion, computed: float | None, leader: ActorId | None, agrees: bool | None, reason: str
-) -> RoleCheck:
-    return RoleCheck(role.id, role.actor, role.role, role.domain, over, role.certainty, claim, computed, leader, agrees, reason)
 
 
 def _hhi_balance(values: Iterable[float]) -> float:
@@ -562,7 +473,7 @@ class RoleSummary:
             actors = expand(self._dataset, (role.actor,))
             targets = expand(self._dataset, role.over)
             over = tuple(t for t in targets if t in in_states)
-            check = functools.partial(_role_check, role)
+            check = functools.partial(role_check, role)
             if role.role is RoleKind.BALANCER and set(actors) <= in_states and sum(p in targets for p in self.powers) >= 2:
                 # Each state must balance, not the region pooled: pooling cancels one state's lean against another's.
                 value = min(self._balance((state,), None, exclude) for state in actors)
