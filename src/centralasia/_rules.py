@@ -87,7 +87,7 @@ class Context:
         self.background = weights.background
         self.repeated = weights.repeated
         self.record_domains = weights.record_domains
-        # Keyed by the certainty's value: a string hashes from its cache, an enum member through Python code.
+        # Keyed by the certainty's value, as the rules look it up.
         certainty = {c._value_: f for c, f in weights.certainty.items()}
         self.base = {layer: {c: weights.layers[layer] * f for c, f in certainty.items()} for layer in weights.layers}
         # Keyed by single ids, so that it grows with the actors and not with the records streamed.

@@ -107,7 +107,7 @@ class ScenarioPlan:
         last, once the baseline totals they are measured against are known.
         """
         scenario = self.scenario.id
-        # Keyed by the domains' values: strings hash from their cache, enum members through Python code.
+        # Keyed by the domains' values, as the rows are matched below.
         factors = {(source, domain._value_, target): f for (source, domain, target), f in self.scaled.items()}
         watched = {(domain._value_, target) for _, domain, target, _ in self.added}
         totals: dict[tuple[str, str], float] = {}
