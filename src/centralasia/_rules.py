@@ -10,7 +10,6 @@ in :meth:`Context.weigh` (all kinds) or in the one rule it concerns.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -336,6 +335,9 @@ RULES: MappingProxyType[type, Callable[[Any, Context], Sequence[Row]]] = Mapping
 )
 
 
+_MISSING: Any = object()
+
+
 def _rule_of(kind: type, found: dict[type, Callable[[Any, Context], Sequence[Row]] | None]) -> Callable[[Any, Context], Sequence[Row]] | None:
     """The rule of *kind* or of the record kind it subclasses, remembered in *found*."""
     if kind not in found:
@@ -347,10 +349,9 @@ def record_rows(records: Iterable[Record], ctx: Context) -> Iterator[Row]:
     """The relations *records* give, one record at a time, those dated after the cut left out."""
     found: dict[type, Callable[[Any, Context], Sequence[Row]] | None] = dict(RULES)
     rule_of = found.get
-
-    def rows_of(record: Record) -> Sequence[Row]:
-        rule = rule_of(type(record)) or _rule_of(type(record), found)
-        return () if rule is None else rule(record, ctx)
-
-    # chain walks each record's rows in C: no generator frame to resume per row.
-    return itertools.chain.from_iterable(map(rows_of, records))
+    for record in records:
+        rule = rule_of(type(record), _MISSING)
+        if rule is _MISSING:
+            rule = _rule_of(type(record), found)
+        if rule is not None:
+            yield from rule(record, ctx)
