@@ -152,5 +152,8 @@ def compare(baseline: RoleSummary, other: RoleSummary) -> Comparison:
         for effect in other.scenario.effects:
             if effect.direction in (Direction.SHIFT, Direction.UNCHANGED):
                 why = "the article gives no direction" if effect.direction is Direction.SHIFT else "the article says it stays"
-                notes.append(f"{effect.actor} {effect.domain.value}: {effect.direction.value}, left as it is ({why}).")
+                notes.append(
+                    f"{effect.actor} {effect.domain.value}: {effect.direction.value}, not applied ({why});"
+                    " its share moves only with the scenario's other effects."
+                )
     return Comparison(_render.label(baseline), _render.label(other), baseline.powers, baseline.states, tuple(changes), leaders, balances, tuple(notes))
