@@ -1,15 +1,16 @@
 """The relation rules: one rule per record kind, found by type, sharing one prelude.
 
 A rule turns one record into the relations it gives, as :class:`~centralasia._rows.Row` s.
-To add a record kind: write ``_<kind>(record, ctx) -> Sequence[Row]`` here, using
-:meth:`Context.weigh` (the date cut, the layer and certainty weights and the background
-factor) and :meth:`Context.pairs` (the rows of each source and target), and add it to
-:data:`RULES`. To add a weight factor: add it to :class:`~centralasia.Weights` and apply it
+To add a record kind: write a factory ``_<kind>(ctx)`` here that returns the rule for one
+record, using :meth:`Context.weigh` (the date cut, the layer and certainty weights and
+the background factor) and :meth:`Context.pairs` (the rows of each source and target),
+and add it to :data:`RULES`. To add a weight factor: add it to :class:`~centralasia.Weights` and apply it
 in :meth:`Context.weigh` (all kinds) or in the one rule it concerns.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -173,64 +174,98 @@ class Context:
 
 
 # -- one rule per record kind ----------------------------------------------------
+#
+# Each entry of RULES is a factory: given the context, it binds what its rule needs
+# (the prelude, the row maker, the caches) once, and returns the rule for one record.
+# The rule then reads local names, not the context's attributes: it runs once per
+# record, millions of times on large data.
+
+_Rule = Callable[[Any], Sequence[Row]]
 
 
-def _arms_transfer(t: ArmsTransfer, ctx: Context) -> Sequence[Row]:
+def _arms_transfer(ctx: Context) -> _Rule:
     """Supplier -> recipient."""
-    date = t.date
-    weight = ctx.weigh(t, date, Layer.ARMS_TRANSFER)
-    if weight is None:
-        return ()
-    domain = ctx.domain(t.id, Domain.SECURITY)
-    return ctx.pairs(ctx.actor(t.supplier), ctx.actor(t.recipient), Layer.ARMS_TRANSFER, domain, weight, t, date)
+    weigh, pairs, domain_of, cached, actor = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.expanded.get, ctx.actor
+    layer, security = Layer.ARMS_TRANSFER, Domain.SECURITY
+
+    def rule(t: ArmsTransfer) -> Sequence[Row]:
+        date = t.date
+        weight = weigh(t, date, layer)
+        if weight is None:
+            return ()
+        sources = cached(t.supplier) or actor(t.supplier)
+        targets = cached(t.recipient) or actor(t.recipient)
+        return pairs(sources, targets, layer, domain_of(t.id, security), weight, t, date)
+
+    return rule
 
 
-def _agreement(a: Agreement, ctx: Context) -> Sequence[Row]:
+def _agreement(ctx: Context) -> _Rule:
     """Each party -> each other party."""
-    layer = AGREEMENT_LAYERS[a.kind]
-    weight = ctx.weigh(a, a.date, layer)
-    if weight is None:
-        return ()
-    parties = ctx.actors(a.parties)
-    return ctx.pairs(parties, parties, layer, ctx.domain(a.id, a.domain), weight, a, a.date)
+    weigh, pairs, domain_of, actors = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.actors
+
+    def rule(a: Agreement) -> Sequence[Row]:
+        layer = AGREEMENT_LAYERS[a.kind]
+        weight = weigh(a, a.date, layer)
+        if weight is None:
+            return ()
+        parties = actors(a.parties)
+        return pairs(parties, parties, layer, domain_of(a.id, a.domain), weight, a, a.date)
+
+    return rule
 
 
 #: Gatherings whose host is only the venue: attending a summit India hosts gives no influence over India.
 VENUE_EVENTS = frozenset({EventKind.SUMMIT, EventKind.MEETING})
 
 
-def _event(e: Event, ctx: Context) -> Sequence[Row]:
+def _event(ctx: Context) -> _Rule:
     """Actors -> targets and host (but the host of a summit or meeting, a venue); among several actors, each -> each other."""
-    layer = EVENT_LAYERS[e.kind]
-    weight = ctx.weigh(e, e.date, layer)
-    if weight is None:
-        return ()
-    rid = e.id
-    domain = (ctx.record_domains.get(rid) if ctx.record_domains else None) or ctx.event_domains.get(rid) or ctx.weights.event_domains[e.kind]
-    sources = ctx.actors(e.actors)
-    sinks = ctx.actors(e.targets if e.host is None or e.kind in VENUE_EVENTS else (*e.targets, e.host))
-    rows = ctx.pairs(sources, sinks, layer, domain, weight, e, e.date)
-    if len(sources) > 1:
-        rows += ctx.pairs(sources, [v for v in sources if v not in sinks], layer, domain, weight, e, e.date)
-    return rows
+    weigh, pairs, actors = ctx.weigh, ctx.pairs, ctx.actors
+    record_domains, said_at = ctx.record_domains, ctx.event_domains
+    # The layer and default domain of each kind, looked up once.
+    kinds = {kind: (layer, ctx.weights.event_domains[kind]) for kind, layer in EVENT_LAYERS.items()}
+
+    def rule(e: Event) -> Sequence[Row]:
+        layer, by_kind = kinds[e.kind]
+        weight = weigh(e, e.date, layer)
+        if weight is None:
+            return ()
+        rid = e.id
+        domain = (record_domains.get(rid) if record_domains else None) or said_at.get(rid) or by_kind
+        sources = actors(e.actors)
+        sinks = actors(e.targets if e.host is None or e.kind in VENUE_EVENTS else (*e.targets, e.host))
+        rows = pairs(sources, sinks, layer, domain, weight, e, e.date)
+        if len(sources) > 1:
+            rows += pairs(sources, [v for v in sources if v not in sinks], layer, domain, weight, e, e.date)
+        return rows
+
+    return rule
 
 
-def _statement(s: Statement, ctx: Context) -> Sequence[Row]:
+def _statement(ctx: Context) -> _Rule:
     """Those on whose behalf it was made (else the speakers' states) -> the states it is about; dated by its occasion."""
-    occasion = s.occasion
-    date = s.date if s.date is not None or occasion is None else ctx.event_dates.get(occasion)
-    weight = ctx.weigh(s, date, Layer.STATEMENT)
-    if weight is None:
-        return ()
-    if s.repeated:
-        weight *= ctx.repeated
-    ids = s.on_behalf_of
-    if not ids:
-        ids = tuple(state for person in s.speakers for state in _state_of(ctx.ds, person))
-    sources = ctx.actors(ids)
-    # Speaking of a group (ISIS, a mechanism) gives no sway over it: only the states spoken of are targets.
-    targets = [t for t in ctx.actors(s.about) if t in ctx.states]
-    return ctx.pairs(sources, targets, Layer.STATEMENT, ctx.domain(s.id, s.domain), weight, s, date)
+    weigh, pairs, domain_of, actors = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.actors
+    event_dates, states, repeated, ds = ctx.event_dates, ctx.states, ctx.repeated, ctx.ds
+    layer = Layer.STATEMENT
+
+    def rule(s: Statement) -> Sequence[Row]:
+        occasion = s.occasion
+        date = s.date if s.date is not None or occasion is None else event_dates.get(occasion)
+        weight = weigh(s, date, layer)
+        if weight is None:
+            return ()
+        if s.repeated:
+            weight *= repeated
+        ids = s.on_behalf_of
+        if not ids:
+            ids = tuple(state for person in s.speakers for state in _state_of(ds, person))
+        sources = actors(ids)
+        # Speaking of a group (ISIS, a mechanism) gives no sway over it: only the states spoken of are targets.
+        targets = [t for t in actors(s.about) if t in states]
+        return pairs(sources, targets, layer, domain_of(s.id, s.domain), weight, s, date)
+
+    return rule
 
 
 def _state_of(ds: Dataset, person: str) -> tuple[str, ...]:
@@ -238,12 +273,19 @@ def _state_of(ds: Dataset, person: str) -> tuple[str, ...]:
     return () if state is None else (state,)
 
 
-def _role(r: Role, ctx: Context) -> Sequence[Row]:
+def _role(ctx: Context) -> _Rule:
     """The actor -> those the role is over, weighted by the role kind too."""
-    weight = ctx.weigh(r, r.since, Layer.ROLE, ctx.weights.roles[r.role])
-    if weight is None:
-        return ()
-    return ctx.pairs(ctx.actor(r.actor), ctx.actors(r.over), Layer.ROLE, ctx.domain(r.id, r.domain), weight, r, r.since)
+    weigh, pairs, domain_of, cached, actor, actors = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.expanded.get, ctx.actor, ctx.actors
+    factors, layer = ctx.weights.roles, Layer.ROLE
+
+    def rule(r: Role) -> Sequence[Row]:
+        weight = weigh(r, r.since, layer, factors[r.role])
+        if weight is None:
+            return ()
+        sources = cached(r.actor) or actor(r.actor)
+        return pairs(sources, actors(r.over), layer, domain_of(r.id, r.domain), weight, r, r.since)
+
+    return rule
 
 
 @attrs.frozen
@@ -264,7 +306,12 @@ def _pick(a: PartialDate | None, b: PartialDate | None, choose: Callable[[Partia
     return a if b is None else choose(a, b)
 
 
-def _organization(org: Organization, ctx: Context) -> Sequence[Row]:
+def _organization(ctx: Context) -> _Rule:
+    """The rule of organisations: see :func:`_organization_rows`."""
+    return functools.partial(_organization_rows, ctx=ctx)
+
+
+def _organization_rows(org: Organization, ctx: Context) -> Sequence[Row]:
     """Member -> organisation, and each member -> each other member (co-membership).
 
     A member listed more than once (joined, left, joined again) gets one
@@ -322,8 +369,8 @@ def _organization(org: Organization, ctx: Context) -> Sequence[Row]:
     return [row for row in rows if within(row.date, ctx.cut, ctx.include_undated)]
 
 
-#: The rule of each record kind; kinds without one (states, people, scenarios) give no relations.
-RULES: MappingProxyType[type, Callable[[Any, Context], Sequence[Row]]] = MappingProxyType(
+#: The rule factory of each record kind; kinds without one (states, people, scenarios, claims) give no relations.
+RULES: MappingProxyType[type, Callable[[Context], _Rule]] = MappingProxyType(
     {
         ArmsTransfer: _arms_transfer,
         Agreement: _agreement,
@@ -338,20 +385,19 @@ RULES: MappingProxyType[type, Callable[[Any, Context], Sequence[Row]]] = Mapping
 _MISSING: Any = object()
 
 
-def _rule_of(kind: type, found: dict[type, Callable[[Any, Context], Sequence[Row]] | None]) -> Callable[[Any, Context], Sequence[Row]] | None:
-    """The rule of *kind* or of the record kind it subclasses, remembered in *found*."""
-    if kind not in found:
-        found[kind] = next((RULES[base] for base in kind.__mro__ if base in RULES), None)
-    return found[kind]
+def _factory_of(kind: type) -> Callable[[Context], _Rule] | None:
+    """The rule factory of *kind* or of the record kind it subclasses."""
+    return next((RULES[base] for base in kind.__mro__ if base in RULES), None)
 
 
 def record_rows(records: Iterable[Record], ctx: Context) -> Iterator[Row]:
     """The relations *records* give, one record at a time, those dated after the cut left out."""
-    found: dict[type, Callable[[Any, Context], Sequence[Row]] | None] = dict(RULES)
-    rule_of = found.get
+    rules: dict[type, _Rule | None] = {kind: make(ctx) for kind, make in RULES.items()}
+    rule_of = rules.get
     for record in records:
         rule = rule_of(type(record), _MISSING)
         if rule is _MISSING:
-            rule = _rule_of(type(record), found)
+            make = _factory_of(type(record))
+            rule = rules[type(record)] = None if make is None else make(ctx)
         if rule is not None:
-            yield from rule(record, ctx)
+            yield from rule(record)
