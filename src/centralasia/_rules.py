@@ -130,11 +130,6 @@ class Context:
             weight *= self.background
         return weight
 
-    def domain(self, record: str, default: Domain) -> Domain:
-        """The domain of *record*: from ``Weights.record_domains`` where it names it, else *default*."""
-        domains = self.record_domains
-        return domains.get(record, default) if domains else default
-
     def actor(self, id: str) -> tuple[str, ...]:
         """:func:`~centralasia.actors.expand` of one id, from a cache."""
         cached = self.expanded.get(id)
