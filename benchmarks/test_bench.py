@@ -1,4 +1,4 @@
-"""pytest-benchmark timings at 10^4 records, on demand only: ``pytest benchmarks/test_bench.py`` (the test suite never collects them).
+"""pytest-benchmark timings at 10^4 records, on demand only: ``pytest -n 0 benchmarks/test_bench.py`` (the test suite never collects them; ``-n 0``, as pytest-benchmark times nothing under xdist).
 
 For the figures at scale, with memory, import time and the targets, run
 ``python benchmarks/run.py`` instead.
