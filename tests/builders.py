@@ -4,6 +4,8 @@
     The analysis tests' dataset: two powers, two Central Asian states and one
     record of each kind, with every edge weight worked out by hand (in
     ``test_network.EXPECTED``).
+``claimed()``
+    The readings tests' dataset: records resting on claims of each kind.
 ``two_states()``
     The model tests' dataset: Kazakhstan, China and one agreement between them.
 ``BASE_DOCUMENT``
@@ -17,6 +19,7 @@ Add builders here rather than in test modules (and hypothesis strategies to
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -67,6 +70,80 @@ def small() -> ca.Dataset:
         ],
         statements=[ca.Statement("st", ["envoy"], "Words", EV, about=["ca"], domain=ca.Domain.ECONOMIC, repeated=True)],
         roles=[ca.Role("guarantor", "RUS", ca.RoleKind.SECURITY_GUARANTOR, ca.Domain.SECURITY, ["ca"], "Guarantor", EV)],
+    )
+
+
+def _cited(paragraph: int, claim: str) -> list[ca.Evidence]:
+    return [ca.Evidence(paragraph=paragraph, quote="words", claim=claim)]
+
+
+def claimed() -> ca.Dataset:
+    """The readings tests' dataset: claims of each kind, numbers worked out by hand.
+
+    assessments, security: RUS leads over the region (``c-lead``, stated, regional, a
+    guarantor role: weight 2); CHN takes part over TJK (``c-part``, assessed: weight 1).
+    acts, security: over KAZ one RUS transfer (``c-rus-arms``) and two CHN transfers on one
+    claim (``c-chn-arms``: one vote); over TJK only a RUS visit (``c-visit``: a tie).
+    momentum, security: CHN up (``c-up``), RUS down (``c-down``); a projection (``c-proj``) left out.
+    """
+    claims = [
+        ca.Claim("c-lead", ca.ClaimKind.ASSESSMENT, "RUS guarantees.", _cited(3, "c-lead"), actors=["RUS"], about=["ca"], scope=ca.Scope.REGIONAL),
+        ca.Claim("c-part", ca.ClaimKind.ASSESSMENT, "CHN helps TJK.", _cited(4, "c-part"), actors=["CHN"], about=["TJK"], certainty=ca.Certainty.ASSESSED),
+        ca.Claim("c-rus-arms", ca.ClaimKind.ACT, "RUS armed KAZ.", _cited(5, "c-rus-arms"), actors=["RUS"], about=["KAZ"]),
+        ca.Claim(
+            "c-chn-arms", ca.ClaimKind.ACT, "CHN armed KAZ twice.", _cited(8, "c-chn-arms"), actors=["CHN"], about=["KAZ"], certainty=ca.Certainty.REPORTED
+        ),
+        ca.Claim("c-visit", ca.ClaimKind.ACT, "RUS visited TJK.", _cited(5, "c-visit"), actors=["RUS", "TJK"]),
+        ca.Claim(
+            "c-up",
+            ca.ClaimKind.ASSESSMENT,
+            "CHN grows.",
+            _cited(6, "c-up"),
+            actors=["CHN"],
+            about=["ca"],
+            domain=ca.Domain.SECURITY,
+            trend=ca.Direction.INCREASE,
+        ),
+        ca.Claim(
+            "c-down",
+            ca.ClaimKind.TIE,
+            "RUS shrinks.",
+            _cited(6, "c-down"),
+            actors=["RUS"],
+            about=["ca"],
+            domain=ca.Domain.SECURITY,
+            trend=ca.Direction.DECREASE,
+        ),
+        ca.Claim(
+            "c-proj",
+            ca.ClaimKind.PROJECTION,
+            "CHN may grow.",
+            _cited(9, "c-proj"),
+            actors=["CHN"],
+            about=["ca"],
+            domain=ca.Domain.SECURITY,
+            trend=ca.Direction.INCREASE,
+        ),
+    ]
+    transfer = functools.partial(ca.ArmsTransfer, designation="X", description="", category=ca.SipriCategory.OTHER)
+    return ca.Dataset(
+        states=[state("RUS"), state("CHN"), state("KAZ", True), state("TJK", True), state("USA")],
+        organizations=[
+            ca.Organization("ca", "Central Asia", ca.OrganizationKind.STATE_GROUPING, EV, members=[ca.Membership("KAZ", EV), ca.Membership("TJK", EV)])
+        ],
+        claims=claims,
+        roles=[
+            ca.Role("guarantor", "RUS", ca.RoleKind.SECURITY_GUARANTOR, ca.Domain.SECURITY, ["ca"], "Guarantor", _cited(3, "c-lead")),
+            ca.Role(
+                "partner", "CHN", ca.RoleKind.SECURITY_PARTNER, ca.Domain.SECURITY, ["TJK"], "Partner", _cited(4, "c-part"), certainty=ca.Certainty.ASSESSED
+            ),
+        ],
+        arms_transfers=[
+            transfer(id="at-rus", supplier="RUS", recipient="KAZ", evidence=_cited(5, "c-rus-arms")),
+            transfer(id="at-chn-1", supplier="CHN", recipient="KAZ", evidence=_cited(8, "c-chn-arms"), certainty=ca.Certainty.REPORTED),
+            transfer(id="at-chn-2", supplier="CHN", recipient="KAZ", evidence=_cited(8, "c-chn-arms"), certainty=ca.Certainty.REPORTED),
+        ],
+        events=[ca.Event("visit", ca.EventKind.VISIT, "A visit", _cited(5, "c-visit"), date=ca.PartialDate(2016, 4), actors=["RUS"], host="TJK")],
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import centralasia as ca
+from centralasia import _render
 from centralasia.cli import main, make_parser
 
 OK, BAD_DATA, BAD_USAGE = 0, 1, 2
@@ -196,15 +198,39 @@ def test_scenarios_lists_each_with_its_effects(capsys: pytest.CaptureFixture[str
     assert sum(len(sc.effects) for sc in ds.scenarios) == sum(1 for line in out.splitlines() if line.startswith("    "))
 
 
-def test_scenarios_say_when_a_change_of_lead_rests_on_gradual_effects_only(capsys: pytest.CaptureFixture[str]) -> None:
-    """A lead that changes under gradual effects alone (the long-term challenge) is flagged as ours, not the article's."""
+def _scenario_block(out: str, scenario_id: str) -> str:
+    """The lines of one scenario in the output of ``scenarios``, up to the next scenario or the closing note."""
+    return out.split(f"{scenario_id}  [", 1)[1].split("\nscn-", 1)[0].split("\n\n", 1)[0]
+
+
+def test_scenarios_read_each_as_shifts(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """Each scenario's region rows are those of scenario_shifts: directions, leader today -> at the default shift, and the breakeven shift."""
     code, out, _ = run(capsys, "scenarios")
     assert code == OK
-    block = out.split("scn-chinese-security-challenge", 1)[1].split("\nscn-", 1)[0]
-    if "lead: unchanged" not in block:
-        assert "gradual effects only" in block
-    replaced = out.split("scn-beijing-replaces-moscow", 1)[1].split("\nscn-", 1)[0]
-    assert "gradual effects only" not in replaced
+    for sc in ds.scenarios:
+        block = _scenario_block(out, sc.id)
+        shift = ca.scenario_shifts(ds, sc.id)
+        rows = [r for r in shift.rows if r.over is None]
+        for r in rows:
+            moves = ", ".join(f"{p} {d.value}s" if d.value != "unchanged" else f"{p} unchanged" for p, d in r.directions.items())
+            change = "no change of leader up to a shift of 4" if r.breakeven is None else f"the lead changes from a shift of {r.breakeven:.2f}"
+            assert f"  {r.domain.value}: {moves}; leader {r.leader_before} -> {r.leader_after}; {change}" in block, (sc.id, block)
+        if not rows:
+            assert "no share of a compared power moves" in block, sc.id
+        for e in shift.unmeasured:
+            assert f"{e.actor} {e.direction.value} in {e.domain.value}" in block.split("not measured: ", 1)[1], sc.id
+    assert "lead: " not in out and "gradual effects only" not in out  # the old comparisons are gone
+
+
+def test_scenarios_say_where_the_lead_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    """Beijing replacing Moscow hands China the security lead at the default shift; détente moves no leader up to a shift of 4."""
+    _, out, _ = run(capsys, "scenarios")
+    replaced = _scenario_block(out, "scn-beijing-replaces-moscow")
+    assert "security: RUS decreases, CHN increases; leader RUS -> CHN; the lead changes from a shift of 0." in replaced
+    detente = _scenario_block(out, "scn-detente-with-west")
+    assert "leader RUS -> RUS; no change of leader up to a shift of 4" in detente
+    assert "not measured: CHN shift in security, CHN shift in economic" in detente
+    assert "default shift (0.5 of a cell's total)" in " ".join(out.split())
 
 
 # --------------------------------------------------------------------------
@@ -340,6 +366,58 @@ def test_export_to_an_unwritable_place(capsys: pytest.CaptureFixture[str], tmp_p
 
 
 # --------------------------------------------------------------------------
+# The examples of docs/cli.md
+# --------------------------------------------------------------------------
+
+CLI_PAGE = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+
+
+def _documented_runs() -> list[tuple[list[str], list[str]]]:
+    """Each ``console`` example of docs/cli.md that shows output of the bundled data: its arguments and its output lines."""
+    text = CLI_PAGE.read_text(encoding="utf-8")
+    runs = []
+    for block in text.split("```console\n")[1:]:
+        lines = block.split("```", 1)[0].splitlines()
+        if len(lines) < 2 or not lines[0].startswith("$ centralasia ") or lines[1].startswith("$ "):
+            continue
+        argv = lines[0].split()[2:]
+        if argv[0] in ("validate", "network", "plot", "export"):  # they read or write files of the reader's
+            continue
+        runs.append((argv, lines[1:]))
+    return runs
+
+
+_RUNS = _documented_runs()
+
+
+@pytest.mark.parametrize(("argv", "shown"), _RUNS, ids=[" ".join(argv) for argv, _ in _RUNS])
+def test_documented_output_is_what_the_command_prints(capsys: pytest.CaptureFixture[str], argv: list[str], shown: list[str]) -> None:
+    """Every example output in docs/cli.md is the command's own: whole, or in order between its '...' elisions."""
+    code, out, _ = run(capsys, *argv)
+    assert code == OK
+    chunks: list[list[str]] = [[]]
+    for line in shown:
+        if line.strip() == "...":
+            chunks.append([])
+        else:
+            chunks[-1].append(line)
+    if len(chunks) == 1:
+        assert out == "\n".join(shown) + "\n"
+        return
+    at = 0
+    for chunk in ("\n".join(c) for c in chunks if c):
+        found = out.find(chunk, at)
+        assert found >= 0, chunk
+        at = found + len(chunk)
+
+
+def test_the_cli_page_shows_the_new_commands() -> None:
+    """docs/cli.md has an example of roles --track, robustness, paragraphs --changes-only and the scenarios' shifts."""
+    shown = {" ".join(argv) for argv, _ in _RUNS}
+    assert {"roles --domain security --track acts", "robustness --draws 1000 --seed 0", "paragraphs --changes-only", "scenarios"} <= shown
+
+
+# --------------------------------------------------------------------------
 # Entry points
 # --------------------------------------------------------------------------
 
@@ -404,6 +482,18 @@ def test_roles_explain_lists_the_records(capsys: pytest.CaptureFixture[str], ds:
         (["roles", "--domain", "security", "--explain", "RUS", "--over", "XYZ"], "'XYZ'"),
         (["roles", "--as-of", "2016-13"], "--as-of"),
         (["roles", "--domain", "military"], "--domain"),
+        (["roles", "--track", "acts"], "--track needs --domain"),
+        (["roles", "--domain", "security", "--track", "acts", "--explain", "RUS"], "leave out --track"),
+        (["roles", "--domain", "security", "--track", "momentum"], "--track"),
+        (["robustness", "--draws", "0"], "--draws"),
+        (["robustness", "--draws", "-5"], "at least 1"),
+        (["robustness", "--draws", "many"], "--draws"),
+        (["robustness", "--seed", "x"], "--seed"),
+        (["robustness", "--scenario", "nope"], "unknown scenario 'nope'"),
+        (["robustness", "--powers", "RUS,XYZ"], "unknown power 'XYZ'"),
+        (["robustness", "--powers", "RUS,RUS"], "each once"),
+        (["paragraphs", "--powers", "XYZ"], "unknown power 'XYZ'"),
+        (["paragraphs", "--scenario", "scn-detente-with-west"], "--scenario"),
         (["network", "-o", "net.txt"], "cannot tell the format"),
     ],
 )
@@ -414,42 +504,115 @@ def test_bad_analysis_arguments_are_exit_2(capsys: pytest.CaptureFixture[str], a
     assert needle in _one_line_error(err)
 
 
-def test_scenarios_say_how_the_lead_changes(capsys: pytest.CaptureFixture[str]) -> None:
-    """scenarios ends each scenario with the domains whose leader it changes."""
-    _, out, _ = run(capsys, "scenarios")
-    assert "lead: security RUS -> CHN" in out and "lead: unchanged" in out
+def test_roles_of_one_domain_on_one_track(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """roles --domain D --track acts prints each state's and the region's cell on that track, with its ties and the leader."""
+    code, out, _ = run(capsys, "roles", "--domain", "security", "--track", "acts")
+    assert code == OK
+    r = ca.readings(ds)
+    lines = out.splitlines()
+    assert lines[0].startswith("security on the acts track (baseline)")
+    for state in r.states:
+        cell = r.cell("security", state, track="acts")
+        line = next(x for x in lines if x.startswith(f"  {state} "))
+        assert _render.cell_text(cell, r.powers) in line
+        assert line.endswith("/".join(f"{cell.ties[p]:g}" for p in r.powers))
+    region = next(x for x in lines if x.startswith("  region (mean)"))
+    assert _render.cell_text(r.cell("security", track="acts"), r.powers) in region
+    assert next(x for x in lines if x.startswith("  leader")).split() == ["leader", "CHN"]
 
 
-@pytest.mark.parametrize("suffix", [".graphml", ".gexf", ".json", ".csv"])
-def test_network_writes_each_format(capsys: pytest.CaptureFixture[str], ds: ca.Dataset, tmp_path: Path, suffix: str) -> None:
-    """network -o FILE writes the influence network in the format of the suffix, readable again."""
-    from centralasia.export import read_network
-
-    path = tmp_path / f"net{suffix}"
-    code, _, err = run(capsys, "network", "-o", str(path), "--domain", "security")
-    assert code == OK and str(path) in err
-    expected = ca.influence_network(ds, domain="security")
-    assert read_network(path).number_of_edges() == expected.number_of_edges()
-
-
-def test_network_format_overrides_the_suffix(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """--format graphml writes GraphML whatever the file is called."""
-    path = tmp_path / "net.xml"
-    code, _, _ = run(capsys, "network", "--format", "graphml", "-o", str(path))
-    assert code == OK and b"<graphml" in path.read_bytes()[:400]
+def test_roles_track_follows_the_scenario_and_powers(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """--track assessments with --scenario and --powers shows the shifted cells of those powers: China leads security."""
+    code, out, _ = run(
+        capsys, "roles", "--domain", "security", "--track", "assessments", "--scenario", "scn-beijing-replaces-moscow", "--powers", "RUS,CHN,USA"
+    )
+    assert code == OK
+    r = ca.readings(ds, powers=("RUS", "CHN", "USA"), scenario="scn-beijing-replaces-moscow")
+    assert "scenario scn-beijing-replaces-moscow" in out.splitlines()[0]
+    assert _render.cell_text(r.cell("security"), r.powers) in out
+    assert "USA" in out and "ties" not in out.splitlines()[1]
+    assert next(x for x in out.splitlines() if x.startswith("  leader")).split() == ["leader", r.leader("security")]
 
 
-def test_network_needs_an_output(capsys: pytest.CaptureFixture[str]) -> None:
-    """network without -o is bad usage."""
-    code, _, err = run(capsys, "network")
-    assert code == BAD_USAGE and "-o/--output" in _one_line_error(err)
+def test_robustness_prints_the_library_report(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """robustness prints str(ca.robustness(...)) with the draws, seed, scenario, powers and --no-structural passed on."""
+    code, out, err = run(capsys, "robustness", "--draws", "40", "--seed", "3")
+    assert code == OK and err == ""  # no progress bar where stderr is not a terminal
+    assert out == str(ca.robustness(ds, draws=40, seed=3)) + "\n"
+    code, out, _ = run(capsys, "robustness", "--draws", "30", "--scenario", "scn-beijing-replaces-moscow", "--no-structural", "--powers", "RUS,CHN,USA")
+    assert code == OK
+    expected = ca.robustness(ds, draws=30, scenario="scn-beijing-replaces-moscow", structural=False, powers=("RUS", "CHN", "USA"))
+    assert out == str(expected) + "\n"
+    assert "pooling" not in out.splitlines()[0] and "P(USA leads)" in out
 
 
-@pytest.mark.parametrize("kind", ["map", "roles"])
-def test_plot_writes_a_png(capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str) -> None:
-    """plot -o FILE.png writes a PNG, of the map or of the role shares."""
-    pytest.importorskip("matplotlib")
-    path = tmp_path / f"{kind}.png"
-    code, _, err = run(capsys, "plot", "--kind", kind, "-o", str(path), "--scenario", "scn-beijing-replaces-moscow")
-    assert code == OK and str(path) in err
-    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+def test_robustness_is_the_same_for_the_same_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    """The same --seed prints the same report twice; another seed prints another."""
+    first = run(capsys, "robustness", "--draws", "50", "--seed", "7")
+    again = run(capsys, "robustness", "--draws", "50", "--seed", "7")
+    other = run(capsys, "robustness", "--draws", "50", "--seed", "8")
+    assert first == again and first[0] == OK
+    assert other[1] != first[1]
+
+
+def test_robustness_default_draws(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --draws, robustness samples 1000 draws with seed 0."""
+    code, out, _ = run(capsys, "robustness")
+    assert code == OK and out.startswith("Robustness over 1000 draws (seed 0;")
+
+
+class _Terminal(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_robustness_shows_progress_on_a_terminal_only(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where stderr is a terminal, robustness draws its progress bar there, never on stdout."""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code = main(["robustness", "--draws", "20"])
+    out = capsys.readouterr().out
+    assert code == OK
+    assert "sampling [" in terminal.getvalue() and "20/20" in terminal.getvalue()
+    assert "sampling" not in out and out.startswith("Robustness over 20 draws")
+
+
+def test_paragraphs_prints_every_effect(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """paragraphs prints the leave-one-paragraph-out table of every paragraph and reading."""
+    code, out, _ = run(capsys, "paragraphs")
+    assert code == OK
+    effects = ca.leave_one_paragraph_out(ds)
+    assert _render.paragraph_table(effects) in out
+    assert "8     acts security                     0.00  CHN -> none" in out
+
+
+def test_paragraphs_changes_only(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
+    """--changes-only keeps exactly the rows that change a leader or shift a reading by 0.05 or more."""
+    code, out, _ = run(capsys, "paragraphs", "--changes-only")
+    assert code == OK
+    effects = ca.leave_one_paragraph_out(ds)
+    kept = tuple(e for e in effects if e.changes_leader or e.largest_shift >= 0.05)
+    assert 0 < len(kept) < len(effects)
+    assert _render.paragraph_table(kept) in out
+    rows = [line for line in out.splitlines() if line[:1].isdigit()]
+    assert len(rows) == len(kept)
+    assert not any(line.endswith("unchanged") and float(line.split()[-2]) < 0.05 for line in rows)
+
+
+@pytest.mark.parametrize(
+    ("argv", "options"),
+    [
+        (["--powers", "RUS,USA"], {"powers": ("RUS", "USA")}),
+        (["--dated-only"], {"include_undated": False}),
+        (["--as-of", "2014"], {"as_of": "2014"}),
+    ],
+    ids=["powers", "dated-only", "as-of"],
+)
+def test_paragraphs_pass_the_options_on(capsys: pytest.CaptureFixture[str], ds: ca.Dataset, argv: list[str], options: dict[str, object]) -> None:
+    """--powers, --dated-only and --as-of reach leave_one_paragraph_out: the table is the library's with them, not the default one."""
+    code, out, _ = run(capsys, "paragraphs", *argv)
+    assert code == OK
+    expected = _render.paragraph_table(ca.leave_one_paragraph_out(ds, **options))  # type: ignore[arg-type]
+    assert expected in out and expected != _render.paragraph_table(ca.leave_one_paragraph_out(ds))

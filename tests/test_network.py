@@ -350,6 +350,7 @@ def test_collapse_filters_by_domain_layers_and_as_of() -> None:
         ca.collapse(G, layers=["bribe"])
 
 
+@pytest.mark.filterwarnings("ignore::centralasia.DescriptiveOnlyWarning")
 def test_eigenvector_centrality_runs_on_the_collapsed_graph_only() -> None:
     """networkx refuses multigraphs for eigenvector centrality; the collapsed graph works."""
     G = ca.influence_network(ca.load())
@@ -371,6 +372,7 @@ def test_strengths_are_the_sums_worked_out_by_hand() -> None:
     assert ca.influence_scores(G, "in_strength")["KAZ"] == pytest.approx(3.0 + 1.5 + 0.75 + 2.0 + 0.25)
 
 
+@pytest.mark.filterwarnings("ignore::centralasia.DescriptiveOnlyWarning")
 def test_pagerank_ranks_the_influencer_above_those_it_influences() -> None:
     """PageRank runs on the reversed graph: a hub that influences many ranks first; scores sum to 1."""
     ev = EV
@@ -384,6 +386,7 @@ def test_pagerank_ranks_the_influencer_above_those_it_influences() -> None:
     assert rank["KAZ"] == pytest.approx(rank["KGZ"])
 
 
+@pytest.mark.filterwarnings("ignore::centralasia.DescriptiveOnlyWarning")
 def test_pagerank_ranks_influencers_on_the_reversed_graph() -> None:
     """PageRank is networkx's, run against the influence direction: it matches networkx's reference iteration."""
     from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python as reference
@@ -393,12 +396,23 @@ def test_pagerank_ranks_influencers_on_the_reversed_graph() -> None:
     assert ca.influence_scores(G, "pagerank") == pytest.approx(theirs, abs=1e-6)
 
 
+def test_path_measures_warn_that_they_describe_ties_on_a_graph_not_strongly_connected() -> None:
+    """PageRank on the bundled security graph warns (it is not strongly connected); strength never does; a cycle does not."""
+    G = ca.influence_network(ca.load())
+    with pytest.warns(ca.DescriptiveOnlyWarning, match="not strongly connected"):
+        ca.influence_scores(G, "pagerank", domain="security")
+    ca.influence_scores(G, "strength", domain="security")  # filterwarnings=error: a warning would fail here
+    cycle = nx.MultiDiGraph([("A", "B", {"weight": 1.0, "domain": "security"}), ("B", "A", {"weight": 1.0, "domain": "security"})])
+    assert ca.influence_scores(cycle, "pagerank") == pytest.approx({"A": 0.5, "B": 0.5})
+
+
 def test_unknown_measure_raises_a_field_error() -> None:
     """A measure the function does not know raises FieldError, a ValueError."""
     with pytest.raises(ca.FieldError, match="unknown measure"):
         ca.influence_scores(ca.influence_network(small()), "closeness")  # type: ignore[arg-type]
 
 
+@pytest.mark.filterwarnings("ignore::centralasia.DescriptiveOnlyWarning")
 def test_backend_is_passed_to_networkx() -> None:
     """``backend=`` reaches networkx's dispatcher: an uninstalled backend is refused by networkx itself."""
     G = ca.influence_network(small())
@@ -408,6 +422,7 @@ def test_backend_is_passed_to_networkx() -> None:
         ca.influence_scores(G, "pagerank", backend="no_such_backend")
 
 
+@pytest.mark.filterwarnings("ignore::centralasia.DescriptiveOnlyWarning")
 def test_backend_routes_the_algorithm_to_that_backend(monkeypatch: pytest.MonkeyPatch) -> None:
     """With networkx's test backend nx_loopback registered, the call is converted and run by that backend.
 
@@ -438,6 +453,7 @@ def test_backend_routes_the_algorithm_to_that_backend(monkeypatch: pytest.Monkey
     assert repr(nx.config) == config_before
 
 
+@pytest.mark.filterwarnings("ignore::centralasia.DescriptiveOnlyWarning")
 def test_scores_never_change_networkx_config() -> None:
     """The library leaves ``networkx.config`` exactly as it found it."""
     before = repr(nx.config)

@@ -121,3 +121,63 @@ def test_plotting_without_matplotlib_names_the_extra() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "influence_map needs matplotlib: pip install 'centralasia[plot]'"
+
+
+@pytest.fixture(scope="module")
+def rob(ds: ca.Dataset) -> ca.Robustness:
+    """A small robustness sample of the bundled data (50 draws keep the tests fast)."""
+    return ca.robustness(ds, draws=50, seed=1)
+
+
+def test_robustness_draws_each_tracks_region_readings(rob: ca.Robustness, tmp_path: Path) -> None:
+    """One panel per track; per domain, each power's median share with its 5-95% bar, P(lead) above it, and "no claim" where no draw had one."""
+    from matplotlib.container import ErrorbarContainer
+
+    fig = plot.robustness_chart(rob)
+    assert [a.get_title() for a in fig.axes] == ["assessments", "acts"]
+    for axes, track in zip(fig.axes, (ca.Track.ASSESSMENTS, ca.Track.ACTS), strict=True):
+        cells = [rob.cells[track, d, None] for d in ca.Domain]
+        bars = [c for c in axes.containers if isinstance(c, ErrorbarContainer)]
+        expected = [(p, iv) for c in cells for p, iv in c.shares.items()]
+        assert len(bars) == len(expected)
+        for bar, (_, iv) in zip(bars, expected, strict=True):
+            assert list(bar.lines[0].get_ydata()) == pytest.approx([iv.median])
+            caps = sorted(y for line in bar.lines[1] for y in line.get_ydata())
+            assert caps == pytest.approx([iv.low, iv.high])
+        texts = [t.get_text() for t in axes.texts]
+        assert texts.count("no claim") == sum(1 for c in cells if not c.shares)
+        assert sorted(t for t in texts if t != "no claim") == sorted(f"{c.p_leader(p):.2f}" for c in cells for p in c.shares)
+        ticks = [t.get_text() for t in axes.get_xticklabels()]
+        for tick, cell in zip(ticks, cells, strict=True):
+            assert tick.startswith(cell.point.domain.value)
+            assert (f"no leader {cell.p_leader(None):.0%}" in tick) == bool(cell.shares)
+    assert any("no claim" in t.get_text() for t in fig.axes[1].texts)  # the acts report no economic leverage
+    assert "50 draws, seed 1" in fig.get_suptitle()
+    path = tmp_path / "robustness.png"
+    plot.save(fig, path, dpi=60)
+    width, height = png_size(path)
+    assert width > height > 100
+
+
+def test_robustness_into_given_axes(rob: ca.Robustness) -> None:
+    """Given axes and one track, the chart draws that track into them and returns their figure."""
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert plot.robustness_chart(rob, ax=ax, track="acts") is fig
+    assert fig.axes == [ax] and ax.get_title() == "acts"
+    assert ax.get_legend() is not None
+
+
+@pytest.mark.parametrize(
+    ("track", "given_axes", "needle"),
+    [(None, True, "one track at a time"), ("momentum", False, "momentum has no shares"), ("verdicts", False, "unknown track")],
+)
+def test_robustness_refuses_what_it_cannot_draw(rob: ca.Robustness, track: str | None, given_axes: bool, needle: str) -> None:
+    """Given axes without a track, the momentum track or an unknown one: ArgumentError naming the problem."""
+    from matplotlib.figure import Figure
+
+    ax = Figure().add_subplot() if given_axes else None
+    with pytest.raises(ca.ArgumentError, match=needle):
+        plot.robustness_chart(rob, ax=ax, track=track)

@@ -29,10 +29,15 @@ from centralasia.model import (
 if TYPE_CHECKING:
     from centralasia.checks import ArticleCheck
     from centralasia.comparison import Comparison
+    from centralasia.model import PartialDate
+    from centralasia.reader import ParagraphEffect, Robustness, ScenarioShift
     from centralasia.roles import Explanation, RoleSummary
+    from centralasia.tracks import Cell, Readings
 
 __all__ = [
+    "MISSING",
     "article_check_text",
+    "cell_text",
     "cite",
     "comparison_table",
     "comparison_text",
@@ -41,8 +46,14 @@ __all__ = [
     "explanation_text",
     "label",
     "name_of",
+    "paragraph_table",
+    "readings_text",
     "record_text",
+    "robustness_text",
+    "shift_lines",
+    "shift_text",
     "summary_table",
+    "track_table",
 ]
 
 #: Changes smaller than this read as no change.
@@ -264,13 +275,144 @@ def explanation_text(e: Explanation) -> str:
 
 
 def article_check_text(check: ArticleCheck) -> str:
-    """Each of the article's role claims beside the computed roles: agrees, diverges or n/a, and why."""
-    mode = "without the role claims themselves" if check.independent else "with the role claims counted"
-    lines = [f"The article's roles beside the computed ones ({mode}):"]
+    """Each assessment claim beside the acts: agrees, diverges or n/a, and why."""
+    lines = ["The article's assessments beside the acts it reports, claim by claim:"]
     for c in check.checks:
         mark = {True: "agrees  ", False: "DIVERGES", None: "n/a     "}[c.agrees]
-        value = "" if c.computed is None else f" {c.computed:.3f}"
-        lines.append(f"  {mark} {c.role} ({c.actor} {c.kind.value}, {c.domain.value}): {c.claim}{value}; {c.reason}")
+        momentum = "" if c.momentum is None else f"; momentum {c.momentum:+.2f}"
+        lines.append(f"  {mark} {c.claim}: {c.power} {'leads' if c.tier == 'lead' else 'takes part in'} {c.domain.value}; {c.reason}{momentum}")
+    if check.diverging:
+        lines.append("Where the two part, the acts the article reports challenge the division of labour it describes; the article")
+        lines.append("weighs them and keeps its verdict for the short and medium term. The acts are few: see their support above.")
+    return "\n".join(lines)
+
+
+# -- the three readings -----------------------------------------------------------------
+
+#: How a missing number is printed.
+MISSING = "—"
+
+
+def cell_text(cell: Cell, powers: tuple[str, ...]) -> str:
+    """One cell: each power's share ("—" for a power no claim speaks for), the claims behind it, and its marks (* one claim, ~ inherited)."""
+    if cell.status.value == "missing":
+        return f"{MISSING} (no claim)"
+    shares = "  ".join(f"{p} {cell.shares[p]:.2f}" if p in cell.shares else f"{p} {MISSING:>4}" for p in powers)
+    marks = ("*" if cell.status.value == "insufficient" else "") + ("~" if cell.inherited else "")
+    return f"{shares}  n={cell.support}{marks}"
+
+
+def _coverage(cell: Cell, states: tuple[str, ...]) -> str:
+    return "" if not cell.states or len(cell.states) == len(states) else f" ({len(cell.states)}/{len(states)} states)"
+
+
+def readings_text(r: Readings) -> str:
+    """The three readings side by side: per domain, the assessments and the acts per state and for the region, then momentum."""
+    assessments, acts = dict.fromkeys(k[0] for k in r.cells)  # the tracks with cells, in order
+    heading = "baseline" if r.scenario is None else f"scenario {r.scenario.id} (as shifts of the assessments)"
+    lines = [f"The article read three ways ({heading}): each power's share, n = the claims behind it"]
+    width = max(17, *(len(s) + 2 for s in r.states))
+    column = max(len(cell_text(c, r.powers) + _coverage(c, r.states)) for c in r.cells.values()) + 2
+    for domain in Domain:
+        lines.append("")
+        lines.append(f"{domain.value:<{width}}{'assessments (verdicts)':<{column}}{'acts (leverage)':<{column}}ties " + "/".join(r.powers))
+        for over in (*r.states, None):
+            a, b = r.cells[assessments, domain, over], r.cells[acts, domain, over]
+            name = over or f"region ({r.pooling.value})"
+            ties = "/".join(f"{b.ties[p]:g}" for p in r.powers)
+            left, right = cell_text(a, r.powers), cell_text(b, r.powers)
+            if over is None:  # a region row pools only the states with claims: say how many
+                left, right = (text + _coverage(c, r.states) for text, c in ((left, a), (right, b)))
+            lines.append(f"  {name:<{width - 2}}{left:<{column}}{right:<{column}}{ties}")
+        a, b = r.cells[assessments, domain, None], r.cells[acts, domain, None]
+        verdict = "" if a.leader is None or b.leader is None or a.leader == b.leader else "   <- the tracks disagree"
+        lines.append(f"  {'leader':<{width - 2}}{(a.leader or 'none'):<{column}}{(b.leader or 'none'):<{column}}{verdict}")
+    lines.append("")
+    lines.append("momentum (claims of increase against decrease; projections and intents left out):")
+    for (power, domain), m in r.momentum.items():
+        if m.net is not None:
+            mark = "*" if m.status.value == "insufficient" else ""
+            lines.append(f"  {power} {domain.value:<11} +{len(m.increase)} -{len(m.decrease)}  net {m.net:+.2f}{mark}")
+    lines.append(f"* one claim only (no leader named); ~ inherited: no claim names the state; {MISSING}: no claim at all.")
+    return "\n".join(lines)
+
+
+def robustness_text(rob: Robustness) -> str:
+    """Each region reading with its spread over the draws and each power's chance to lead."""
+    what = "tier weights (order kept), claims by certainty" + (", pooling, regional expansion, ties" if rob.structural else "")
+    scenario = "" if rob.point.scenario is None else f"; scenario {rob.point.scenario.id}, its shift drawn from 0 to twice the default"
+    lines = [f"Robustness over {rob.draws} draws (seed {rob.seed}; sampled: {what}){scenario}"]
+    lines.append("  share: median [5%, 95%]; P(lead): the fraction of draws in which the power led")
+    for track in dict.fromkeys(k[0] for k in rob.cells):
+        for domain in Domain:
+            c = rob.cells[track, domain, None]
+            if not c.shares:
+                lines.append(f"  {track.value:<12}{domain.value:<11} {MISSING} (no claim in any draw)")
+                continue
+            shares = "  ".join(f"{p} {c.shares[p]}" for p in rob.point.powers if p in c.shares)
+            lead = "  ".join(f"P({p} leads) {c.p_leader(p):.2f}" for p in rob.point.powers)
+            lines.append(f"  {track.value:<12}{domain.value:<11} {shares}   {lead}   P(none) {c.p_leader(None):.2f}")
+    for (power, domain), m in rob.momentum.items():
+        if m.net is not None:
+            lines.append(f"  {'momentum':<12}{domain.value:<11} {power} net {m.net}")
+    return "\n".join(lines)
+
+
+def paragraph_table(effects: Iterable[ParagraphEffect]) -> str:
+    """Which paragraphs carry each region reading: the largest shift and any change of leader without them."""
+    lines = [f"{'para':<6}{'reading':<24}{'largest shift':>14}  leader without it"]
+    for e in effects:
+        change = f"{e.leader_before or 'none'} -> {e.leader_after or 'none'}" if e.changes_leader else "unchanged"
+        lines.append(f"{e.paragraph:<6}{e.track.value + ' ' + e.domain.value:<24}{e.largest_shift:>14.2f}  {change}")
+    return "\n".join(lines)
+
+
+def track_table(r: Readings, domain: Domain, track: str, as_of: PartialDate | None) -> str:
+    """One domain's cells on one track, per state and for the region: shares, claims and marks, with the leader."""
+    acts = track == "acts"
+    if r.scenario is None:
+        heading = "baseline"
+    else:
+        heading = f"scenario {r.scenario.id}, " + ("which shifts the assessments only" if acts else "as shifts of the assessments")
+    if as_of is not None:
+        heading += f", as of {as_of}"
+    rows = [(over or f"region ({r.pooling.value})", r.cell(domain, over, track)) for over in (*r.states, None)]
+    width = max(len(name) for name, _ in rows) + 2
+    column = max(len(cell_text(c, r.powers) + _coverage(c, r.states)) for _, c in rows) + 2
+    lines = [f"{domain.value} on the {track} track ({heading}): each power's share, n = the claims behind it"]
+    if acts:
+        lines.append(f"  {'':<{width}}{'':<{column}}ties " + "/".join(r.powers))
+    for name, c in rows:
+        ties = "/".join(f"{c.ties.get(p, 0):g}" for p in r.powers) if acts else ""
+        text = cell_text(c, r.powers) + (_coverage(c, r.states) if c.over is None else "")
+        lines.append(f"  {name:<{width}}{text:<{column}}{ties}".rstrip())
+    lines.append(f"  {'leader':<{width}}{r.cell(domain, None, track).leader or 'none'}")
+    lines.append(f"* one claim only (no leader named); ~ inherited: no claim names the state; {MISSING}: no claim at all.")
+    return "\n".join(lines)
+
+
+def shift_lines(shift: ScenarioShift) -> list[str]:
+    """A scenario's region rows as shifts: each power's direction, the leader today and at the default shift, and where it changes."""
+    lines = []
+    for row in shift.rows:
+        if row.over is not None:
+            continue
+        moves = ", ".join(f"{p} unchanged" if d.value == "unchanged" else f"{p} {d.value}s" for p, d in row.directions.items())
+        change = f"no change of leader up to a shift of {shift.limit:g}" if row.breakeven is None else f"the lead changes from a shift of {row.breakeven:.2f}"
+        lines.append(f"  {row.domain.value}: {moves}; leader {row.leader_before or 'none'} -> {row.leader_after or 'none'}; {change}")
+    if not lines:
+        lines.append("  no share of a compared power moves")
+    if shift.unmeasured:
+        effects = ", ".join(f"{e.actor} {e.direction.value} in {e.domain.value}" for e in shift.unmeasured)
+        lines.append(f"  not measured: {effects} (no direction, or not a compared power)")
+    return lines
+
+
+def shift_text(s: ScenarioShift) -> str:
+    """A scenario as shifts: which way each share moves, the leader at the default shift, the shift that changes it, and how often it does."""
+    lines = [f"{s.scenario.id}: the article's assessments shifted by its effects (default shift {s.magnitudes.increase:g} of the cell's total)"]
+    lines += shift_lines(s)
+    lines += [f"  {r.domain.value}: over shifts from 0 to twice the default, the leader changes in {r.p_change:.0%} of them" for r in s.rows if r.over is None]
     return "\n".join(lines)
 
 

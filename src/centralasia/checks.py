@@ -1,98 +1,66 @@
-"""The article's role claims set beside the computed roles: what each claim means for the numbers and whether they bear it out."""
+"""The article's assessments set beside the acts it reports, claim by claim: where the two readings agree and where they part."""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator
 
 import attrs
 
 from centralasia import _render
-from centralasia.model import ActorId, Certainty, Domain, Role, RoleKind
+from centralasia.model import ActorId, Domain, RoleKind
 
-__all__ = ["BALANCE_THRESHOLD", "LEADING_ROLES", "ArticleCheck", "Criterion", "RoleCheck", "role_check"]
+__all__ = ["LEADING_ROLES", "ArticleCheck", "ClaimCheck"]
 
 #: Role kinds that claim the lead in their domain (the "division of labour").
 LEADING_ROLES = frozenset({RoleKind.SECURITY_GUARANTOR, RoleKind.ECONOMIC_DEVELOPER})
 
-#: A balancer role agrees with the data when the balance is at least this.
-BALANCE_THRESHOLD = 0.5
-
-
-class Criterion(enum.StrEnum):
-    """How :meth:`~centralasia.RoleSummary.agreement_with_article` checks a role claim against the numbers."""
-
-    #: A leading role: the power must lead the role's domain over its states.
-    LEADS = "leads"
-    #: An arms supplier: the power must have arms-transfer edges there.
-    SUPPLIES_ARMS = "supplies arms"
-    #: Any other role of a power: it must have influence in the domain there.
-    TAKES_PART = "takes part"
-    #: A balancer role of Central Asian states: their balance must reach :data:`BALANCE_THRESHOLD`.
-    BALANCES = "balances"
-    #: Nothing to check: not a role of one of the powers over the summary's states.
-    NONE = "-"
-
 
 @attrs.frozen
-class RoleCheck:
-    """One role the data claims, beside what the summary computes.
+class ClaimCheck:
+    """One assessment claim of the article beside what the reported acts and their momentum show.
 
-    ``agrees`` is ``True`` or ``False``, or ``None`` when nothing can be compared
-    (the role is not a power's role over the summary's states, or there is no
-    evidence besides the claim itself).
+    A claim that a power *leads* a domain agrees when the acts track names the
+    power as leader in every state it covers where the acts name one; a claim
+    that it *takes part* agrees when the power has acts (leverage or ties) there.
+    ``agrees`` is ``None`` when the acts say nothing either way.
     """
 
-    role: str
-    actor: ActorId
-    kind: RoleKind
+    claim: str
+    power: ActorId
     domain: Domain
-    over: tuple[ActorId, ...]
-    certainty: Certainty
-    #: What the claim means for the numbers, and so how it is checked.
-    claim: Criterion
-    #: The computed share (or balance) the claim is checked against.
-    computed: float | None
-    #: The computed leader in the role's domain over its states.
-    leader: ActorId | None
+    #: ``"lead"`` or ``"part"``: what the claim says of the power's role.
+    tier: str
+    #: The states the claim covers.
+    states: tuple[ActorId, ...]
+    #: The leaders the acts track names over those states (``None`` where it names none).
+    acts_leaders: tuple[ActorId | None, ...]
+    #: The power's net momentum in the domain (claims of increase against decrease), ``None`` without claims.
+    momentum: float | None
     agrees: bool | None
     reason: str
 
 
 @attrs.frozen
 class ArticleCheck:
-    """The article's role claims set beside the computed roles.
+    """The article's assessments beside its reported acts, claim by claim."""
 
-    With ``independent`` the computed side leaves out the ``role`` layer,
-    so that each claim is tested against the other records rather than
-    against itself.
-    """
+    checks: tuple[ClaimCheck, ...]
 
-    independent: bool
-    checks: tuple[RoleCheck, ...]
-
-    def __iter__(self) -> Iterator[RoleCheck]:
+    def __iter__(self) -> Iterator[ClaimCheck]:
         return iter(self.checks)
 
     def __len__(self) -> int:
         return len(self.checks)
 
     @property
-    def agreeing(self) -> tuple[RoleCheck, ...]:
-        """The claims the numbers bear out."""
+    def agreeing(self) -> tuple[ClaimCheck, ...]:
+        """The assessments the acts bear out."""
         return tuple(c for c in self.checks if c.agrees is True)
 
     @property
-    def diverging(self) -> tuple[RoleCheck, ...]:
-        """The claims the numbers contradict."""
+    def diverging(self) -> tuple[ClaimCheck, ...]:
+        """The assessments the acts contradict: the article's argument that the division of labour is under strain."""
         return tuple(c for c in self.checks if c.agrees is False)
 
     def __str__(self) -> str:
         return _render.article_check_text(self)
-
-
-def role_check(
-    role: Role, over: tuple[ActorId, ...], claim: Criterion, computed: float | None, leader: ActorId | None, agrees: bool | None, reason: str
-) -> RoleCheck:
-    """The :class:`RoleCheck` of *role*: the role's own fields, then what the numbers say."""
-    return RoleCheck(role.id, role.actor, role.role, role.domain, over, role.certainty, claim, computed, leader, agrees, reason)

@@ -25,12 +25,10 @@ if TYPE_CHECKING:
     from centralasia.roles import RoleSummary
 from centralasia.model import (
     Dataset,
-    Direction,
     Domain,
     PartialDate,
     Record,
     Scenario,
-    Strength,
 )
 
 __all__ = ["main", "make_parser"]
@@ -60,7 +58,21 @@ def _date(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}") from None
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
+
+
 _DOMAINS = [d.value for d in Domain]
+#: The tracks with cells (momentum has none), as ``--track`` names them.
+_TRACKS = ["assessments", "acts"]
+#: A shift of a reading from which ``paragraphs --changes-only`` lists a paragraph.
+_NOTABLE_SHIFT = 0.05
 
 
 # --------------------------------------------------------------------------
@@ -147,10 +159,19 @@ def _powers(text: str) -> tuple[str, ...]:
     return powers
 
 
-def _summary_for(args: argparse.Namespace, ds: Dataset, scenario: str | None = None) -> RoleSummary:
-    for power in args.powers:
+def _check_powers(ds: Dataset, powers: Sequence[str]) -> None:
+    """A usage error for a power the dataset lacks; a data error when it has no Central Asian states."""
+    from centralasia.actors import central_asian_states
+
+    for power in powers:
         if power not in ds:
             raise UsageError(f"unknown power {power!r}{_suggest(ds, power)}")
+    if not central_asian_states(ds):
+        raise DataError([], "the dataset has no Central Asian states to summarise roles over")
+
+
+def _summary_for(args: argparse.Namespace, ds: Dataset, scenario: str | None = None) -> RoleSummary:
+    _check_powers(ds, args.powers)
     chosen = _scenario(ds, scenario).id if scenario else None
     summary = _role_summary(ds, args.powers, as_of=args.as_of, scenario=chosen, include_undated=not args.dated_only)
     if summary is None:
@@ -162,6 +183,13 @@ def _cmd_roles(args: argparse.Namespace, out: TextIO) -> int:
     ds = _load(args)
     summary = _summary_for(args, ds, args.scenario)
     domain = None if args.domain is None else Domain(args.domain)
+    if args.track is not None:
+        if args.explain:
+            raise UsageError("--explain lists the records behind the edge shares; leave out --track")
+        if domain is None:
+            raise UsageError("--track needs --domain")
+        out.write(_render.track_table(summary.readings(), domain, args.track, args.as_of) + "\n")
+        return 0
     if args.explain:
         if args.explain not in summary.powers:
             raise UsageError(f"--explain {args.explain!r} is not one of the powers {', '.join(summary.powers)}")
@@ -204,28 +232,69 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
-    from centralasia.comparison import compare
+    from centralasia.actors import central_asian_states
+    from centralasia.reader import scenario_shifts
 
     ds = _load(args)
     lines: list[str] = []
-    baseline = _role_summary(ds, DEFAULT_POWERS)
+    readable = bool(central_asian_states(ds)) and all(p in ds for p in DEFAULT_POWERS)
     width = max((len(e.actor) for sc in ds.scenarios for e in sc.effects), default=4)
+    default = None
     for sc in ds.scenarios:
         lines.append(f"{sc.id}  [{sc.horizon.value}]")
         lines += textwrap.wrap(sc.title, _WIDTH, initial_indent="  ", subsequent_indent="  ")
         for e in sc.effects:
             lines.append(f"    {e.actor:<{width}} {e.domain.value:<11} {e.direction.value}")
-        if baseline is not None:
-            other = _role_summary(ds, DEFAULT_POWERS, scenario=sc.id)
-            assert other is not None
-            changed = [lc for lc in compare(baseline, other).leaders if lc.before != lc.after]
-            leads = [f"{lc.domain.value} {lc.before or 'tie'} -> {lc.after or 'tie'}" for lc in changed]
-            lines.append("  lead: " + ("; ".join(leads) if leads else "unchanged"))
-            moving = [e for e in sc.effects if e.direction in (Direction.INCREASE, Direction.DECREASE)]
-            if changed and moving and all(e.strength is Strength.GRADUAL for e in moving):
-                lines.append("  note: gradual effects only; the change of lead comes from our magnitudes, not the article's words")
+        if readable:
+            shift = scenario_shifts(ds, sc, powers=DEFAULT_POWERS)
+            default = shift.magnitudes.increase
+            lines += _render.shift_lines(shift)
     if not lines:
         lines.append("no scenarios")
+    elif default is not None:
+        note = (
+            "Each scenario's effects read as shifts of the article's assessments, for the region: which way each power's share moves, "
+            f"the leader today -> at the default shift ({default:g} of a cell's total), and the shift from which the lead changes "
+            f"('{PROG} robustness --scenario ID' samples the shift)."
+        )
+        lines += ["", *textwrap.wrap(note, _WIDTH)]
+    out.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _cmd_robustness(args: argparse.Namespace, out: TextIO) -> int:
+    from centralasia.reader import robustness
+
+    ds = _load(args)
+    _check_powers(ds, args.powers)
+    scenario = _scenario(ds, args.scenario).id if args.scenario else None
+    rob = robustness(
+        ds,
+        draws=args.draws,
+        seed=args.seed,
+        powers=args.powers,
+        as_of=args.as_of,
+        include_undated=not args.dated_only,
+        scenario=scenario,
+        structural=not args.no_structural,
+        progress=sys.stderr.isatty(),
+    )
+    out.write(str(rob) + "\n")
+    return 0
+
+
+def _cmd_paragraphs(args: argparse.Namespace, out: TextIO) -> int:
+    from centralasia.reader import leave_one_paragraph_out
+
+    ds = _load(args)
+    _check_powers(ds, args.powers)
+    effects = leave_one_paragraph_out(ds, powers=args.powers, as_of=args.as_of, include_undated=not args.dated_only)
+    if args.changes_only:
+        effects = tuple(e for e in effects if e.changes_leader or e.largest_shift >= _NOTABLE_SHIFT)
+    title = "Each region reading recomputed without one paragraph's claims at a time: the largest shift of a power's share (of its net, for momentum) and any change of leader."
+    lines = [*textwrap.wrap(title, _WIDTH), _render.paragraph_table(effects)]
+    if args.changes_only and not effects:
+        lines.append(f"no paragraph changes a leader or shifts a reading by {_NOTABLE_SHIFT:g} or more")
     out.write("\n".join(lines) + "\n")
     return 0
 
@@ -373,7 +442,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     command("scenarios", _cmd_scenarios, "the article's scenarios and what each does to whose role")
 
-    def analysis_options(sub: argparse.ArgumentParser, *, domain: bool = True) -> None:
+    def analysis_options(sub: argparse.ArgumentParser, *, domain: bool = True, scenario: bool = True) -> None:
         sub.add_argument(
             "--as-of",
             type=_date,
@@ -381,9 +450,13 @@ def make_parser() -> argparse.ArgumentParser:
             help="only what had begun by this date (YYYY, YYYY-MM or YYYY-MM-DD); undated records count from the article's time, October 2016",
         )
         sub.add_argument("--dated-only", action="store_true", help="leave out records the article and background do not date")
-        sub.add_argument("--scenario", metavar="ID", help="apply this scenario (see 'centralasia scenarios')")
+        if scenario:
+            sub.add_argument("--scenario", metavar="ID", help="apply this scenario (see 'centralasia scenarios')")
         if domain:
             sub.add_argument("--domain", choices=_DOMAINS, help="only this domain")
+
+    def powers_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--powers", type=_powers, default=DEFAULT_POWERS, metavar="IDS", help="the powers to compare, comma-separated (default RUS,CHN)")
 
     sub = command(
         "roles",
@@ -392,9 +465,42 @@ def make_parser() -> argparse.ArgumentParser:
         "Each power's share of influence over each Central Asian state by domain, with the leader of each domain.",
     )
     analysis_options(sub)
-    sub.add_argument("--powers", type=_powers, default=DEFAULT_POWERS, metavar="IDS", help="the powers to compare, comma-separated (default RUS,CHN)")
+    powers_option(sub)
+    sub.add_argument(
+        "--track",
+        choices=_TRACKS,
+        help="with --domain: that domain's readings on one track, the article's assessments or the acts it reports, per state and for the region",
+    )
     sub.add_argument("--explain", metavar="POWER", help="list the records behind POWER's share in --domain, with their weights and evidence")
     sub.add_argument("--over", metavar="ID", help="with --explain: one state (default: all of them)")
+
+    sub = command(
+        "robustness",
+        _cmd_robustness,
+        "how far each reading holds when the choices behind it vary",
+        "Sample the choices behind the readings (tier weights in their order, each claim by its certainty, and unless "
+        "--no-structural the pooling, regional expansion and ties) and print each region share's median and 5-95% "
+        "interval with each power's chance to lead. The same --seed gives the same output.",
+    )
+    sub.add_argument("--draws", type=_count, default=1000, metavar="N", help="the number of draws (default 1000)")
+    sub.add_argument("--seed", type=int, default=0, metavar="S", help="the seed of the random numbers (default 0)")
+    sub.add_argument("--no-structural", action="store_true", help="keep the pooling, regional expansion and ties fixed; sample only weights and claims")
+    analysis_options(sub, domain=False)
+    powers_option(sub)
+
+    sub = command(
+        "paragraphs",
+        _cmd_paragraphs,
+        "which paragraphs of the article carry each reading",
+        "Recompute each region reading without each paragraph's claims in turn: the largest shift of a share (or of net momentum) and any change of leader.",
+    )
+    sub.add_argument(
+        "--changes-only",
+        action="store_true",
+        help=f"only the paragraphs that change a leader or shift a reading by {_NOTABLE_SHIFT:g} or more",
+    )
+    analysis_options(sub, domain=False, scenario=False)
+    powers_option(sub)
 
     sub = command(
         "network",

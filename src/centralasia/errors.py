@@ -8,6 +8,7 @@ __all__ = [
     "ArgumentError",
     "CentralAsiaError",
     "DataError",
+    "DescriptiveOnlyWarning",
     "FieldError",
     "MissingDependencyError",
     "Problem",
@@ -143,6 +144,16 @@ class MissingDependencyError(CentralAsiaError, ImportError):
 
     def __reduce__(self) -> tuple[type[MissingDependencyError], tuple[str, str, str]]:
         return (type(self), (self.package, self.extra, self.what))
+
+
+class DescriptiveOnlyWarning(CentralAsiaError, UserWarning):
+    """A network measure was asked of a graph on which it describes ties and cannot stand for influence.
+
+    :func:`~centralasia.influence_scores` warns when the graph is not strongly
+    connected: PageRank, betweenness and eigenvector centrality then rank by
+    where the records happen to link, not by any influence. The article's
+    readings are :func:`~centralasia.readings`.
+    """
 
 
 class UnknownIdError(CentralAsiaError, LookupError):

@@ -7,6 +7,7 @@ Every edge ``u -> v`` means **u gains influence over v** (see
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar, Unpack
@@ -18,7 +19,7 @@ from centralasia._stream import relation_rows
 from centralasia._sums import Sum, sum_by
 from centralasia._tables import member
 from centralasia.actors import central_asian_states, is_grouping
-from centralasia.errors import ArgumentError
+from centralasia.errors import ArgumentError, DescriptiveOnlyWarning
 from centralasia.model import Dataset, DateLike, Domain, Organization, PartialDate, State
 from centralasia.query import Query, QueryOptions
 from centralasia.weights import Layer
@@ -282,7 +283,14 @@ def influence_scores(
     backend: str | None = None,
     **options: object,
 ) -> dict[str, float]:
-    """A score of each actor's influence in the network, by one of several measures.
+    """A descriptive statistic of each actor's ties in the network, by one of several measures.
+
+    These describe how the records link actors; they are not readings of
+    influence (those are :func:`~centralasia.readings`, which keep the article's
+    assessments apart from the acts it reports). PageRank, betweenness and
+    eigenvector centrality warn with :class:`~centralasia.DescriptiveOnlyWarning`
+    when the collapsed graph is not strongly connected, where they rank
+    actors by the shape of the records rather than by anything the article says.
 
     The network is first collapsed with :func:`collapse` (the *domain*,
     *as_of* and *include_undated* filters are passed to it). Then:
@@ -323,15 +331,25 @@ def influence_scores(
     >>> strength = influence_scores(G, "strength", domain="security")
     >>> strength["RUS"] > strength["CHN"] > strength["KAZ"]
     True
-    >>> rank = influence_scores(G, "pagerank", domain="security")
-    >>> round(sum(rank.values()), 6), rank["CHN"] > rank["KAZ"]
-    (1.0, True)
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     rank = influence_scores(G, "pagerank", domain="security")
+    >>> caught[0].category.__name__, round(sum(rank.values()), 6)
+    ('DescriptiveOnlyWarning', 1.0)
     """
     compute = MEASURES.get(measure)
     if compute is None:
         choices = ", ".join(repr(m) for m in MEASURES)
         raise ArgumentError("measure", f"unknown measure {measure!r:.40}; expected one of {choices}")
     H = collapse(G, weight=weight, domain=domain, as_of=as_of, include_undated=include_undated)
+    if measure in _PATH_MEASURES and len(H) > 1 and not nx.is_strongly_connected(H):
+        parts = nx.number_strongly_connected_components(H)
+        warnings.warn(
+            f"{measure}: the graph is not strongly connected ({parts} components); the scores describe ties, not influence (see centralasia.readings)",
+            DescriptiveOnlyWarning,
+            stacklevel=2,
+        )
     # The library never changes networkx.config; a backend is passed only when asked for.
     passed: dict[str, Any] = dict(options) if backend is None else {**options, "backend": backend}
     return {str(u): float(s) for u, s in compute(H, weight, passed).items()}
@@ -356,6 +374,9 @@ def _betweenness(H: nx.DiGraph[str], weight: str, options: dict[str, Any]) -> Ma
 def _eigenvector(H: nx.DiGraph[str], weight: str, options: dict[str, Any]) -> Mapping[str, float]:
     return nx.eigenvector_centrality(H.reverse(copy=False), weight=weight, **options)
 
+
+#: The measures that follow paths through the graph: meaningless as influence on a graph that is not strongly connected.
+_PATH_MEASURES = frozenset({"pagerank", "betweenness", "eigenvector"})
 
 #: How :func:`influence_scores` computes each measure on the collapsed network.
 MEASURES: Mapping[str, Callable[[nx.DiGraph[str], str, dict[str, Any]], Mapping[str, float]]] = MappingProxyType(

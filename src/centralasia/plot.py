@@ -1,4 +1,4 @@
-"""Pictures (the ``plot`` extra, matplotlib): the influence map and role shares by domain.
+"""Pictures (the ``plot`` extra, matplotlib): the influence map, role shares by domain, and how far the readings hold.
 
 matplotlib is imported inside the functions, never when :mod:`centralasia` is
 imported. The figures are made without pyplot, so drawing to a file never
@@ -17,16 +17,18 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 import networkx as nx
 
 from centralasia._sums import sum_by
-from centralasia.errors import MissingDependencyError, UnknownIdError
+from centralasia.errors import ArgumentError, MissingDependencyError, UnknownIdError
 from centralasia.model import Dataset, Domain, Organization, Region, State
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from centralasia.reader import Robustness
     from centralasia.roles import RoleSummary
+    from centralasia.tracks import Track
 
-__all__ = ["DOMAIN_COLORS", "POWERS", "POWER_COLORS", "influence_map", "role_shares", "save"]
+__all__ = ["DOMAIN_COLORS", "POWERS", "POWER_COLORS", "influence_map", "robustness_chart", "role_shares", "save"]
 
 _N = TypeVar("_N", bound=Hashable)
 
@@ -477,6 +479,127 @@ def role_shares(
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False, title="power")
     else:
         ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    return fig
+
+
+def robustness_chart(rob: Robustness, *, ax: Axes | None = None, track: Track | str | None = None) -> Figure:
+    """Draw how far each region reading holds: each power's median share with its 5–95% interval, and its chance to lead.
+
+    One panel per track (the article's assessments, then the acts it reports), one
+    group per domain. For each power, a point at its median share over the draws and
+    a bar from the 5th to the 95th percentile, with ``P(lead)`` above it: the fraction
+    of draws in which it led. Under each domain, the fraction of draws in which no
+    power led (a tie, or one claim only) and, where some draws left the cell without
+    a claim, how many. A cell no claim stands behind in any draw reads "no claim".
+
+    Parameters
+    ----------
+    rob : Robustness
+        The sampled readings, from :func:`centralasia.robustness`.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes; only with one *track*.
+    track : Track or str, optional
+        ``"assessments"`` or ``"acts"``; both by default.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on (that of *ax* when given).
+
+    Raises
+    ------
+    ArgumentError
+        For an unknown track or the momentum track (it has no shares), or for
+        *ax* without *track*.
+    MissingDependencyError
+        If matplotlib is not installed.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> fig = robustness_chart(ca.robustness(ca.load(), draws=50))
+    >>> [a.get_title() for a in fig.axes]
+    ['assessments', 'acts']
+    """
+    from centralasia.tracks import Track, coerce_track
+
+    if track is None:
+        if ax is not None:
+            raise ArgumentError("track", "draw into given axes one track at a time (track='assessments' or 'acts')")
+        tracks = list(dict.fromkeys(t for t, _, _ in rob.cells))
+    else:
+        chosen = coerce_track(track)
+        if chosen is Track.MOMENTUM:
+            raise ArgumentError("track", "momentum has no shares to draw; draw 'assessments' or 'acts'")
+        tracks = [chosen]
+    _require_matplotlib("robustness")
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    powers = rob.point.powers
+    colors = {p: POWER_COLORS.get(p, _SPARE_COLORS[i % len(_SPARE_COLORS)]) for i, p in enumerate(powers)}
+    if ax is not None:
+        owner = ax.figure
+        fig = owner if isinstance(owner, Figure) else owner.figure
+        panels = [ax]
+    else:
+        fig = Figure(figsize=(5.2 * len(tracks) + 1.0, 4.8), layout="constrained")
+        first = fig.add_subplot(1, len(tracks), 1)
+        panels = [first] + [fig.add_subplot(1, len(tracks), i + 1, sharey=first) for i in range(1, len(tracks))]
+
+    step = 0.7 / len(powers)
+    domains = list(Domain)
+    for axes, shown in zip(panels, tracks, strict=True):
+        labels = []
+        for x, domain in enumerate(domains):
+            cell = rob.cells[shown, domain, None]
+            label = domain.value
+            if not cell.shares:
+                axes.text(x, 0.5, "no claim", ha="center", va="center", fontsize=9, color="#777777", style="italic")
+                labels.append(label)
+                continue
+            for j, power in enumerate(powers):
+                interval = cell.shares.get(power)
+                if interval is None:
+                    continue
+                at = x + (j - (len(powers) - 1) / 2) * step
+                axes.errorbar(
+                    [at],
+                    [interval.median],
+                    yerr=[[interval.median - interval.low], [interval.high - interval.median]],
+                    fmt="o",
+                    color=colors[power],
+                    ecolor=colors[power],
+                    elinewidth=2,
+                    capsize=4,
+                    markersize=6,
+                )
+                axes.text(at, interval.high + 0.03, f"{cell.p_leader(power):.2f}", ha="center", va="bottom", fontsize=8, color=colors[power])
+            label += f"\nno leader {cell.p_leader(None):.0%}"
+            if cell.missing > 0:
+                label += f"\nno claim in {cell.missing:.0%}"
+            labels.append(label)
+        axes.set_xticks(range(len(domains)), labels)
+        axes.set_xlim(-0.6, len(domains) - 0.4)
+        axes.set_ylim(-0.05, 1.15)
+        axes.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
+        axes.set_title(shown.value, fontsize=12, fontweight="bold")
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.tick_params(axis="x", length=0)
+        if axes is panels[0]:
+            axes.set_ylabel("share of the powers' influence (region)")
+    handles = [Line2D([], [], color=colors[p], marker="o", linewidth=2, label=p) for p in powers]
+    details = [f"{rob.draws} draws, seed {rob.seed}"]
+    if rob.point.scenario is not None:
+        details.append(f"scenario {rob.point.scenario.id}")
+    if not rob.structural:
+        details.append("weights and claims only")
+    title = f"How far each reading holds ({', '.join(details)})"
+    if ax is None:
+        fig.suptitle(f"{title}\nmedian share, 5–95% of the draws; above each: P(lead), the fraction of draws it led", fontsize=12)
+        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False, title="power")
+    else:
+        ax.legend(handles=handles, loc="upper right", fontsize=8, frameon=False, title="P(lead) above each", title_fontsize=8)
     return fig
 
 

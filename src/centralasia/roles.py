@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Unpack
 
 import attrs
 
 from centralasia import _render
-from centralasia._rows import Row, within
+from centralasia._rows import Row
 from centralasia._stream import relation_rows
 from centralasia._sums import sum_by
 from centralasia._tables import Table, coerce_domain
 from centralasia.actors import DEFAULT_POWERS, central_asian_states, expand
-from centralasia.checks import BALANCE_THRESHOLD, LEADING_ROLES, ArticleCheck, Criterion, RoleCheck, role_check
+from centralasia.checks import ArticleCheck
 from centralasia.errors import ArgumentError, UnknownIdError
 from centralasia.model import (
     ActorId,
@@ -26,12 +24,12 @@ from centralasia.model import (
     Organization,
     PartialDate,
     Record,
-    Role,
-    RoleKind,
     Scenario,
 )
 from centralasia.query import Query, StreamOptions
+from centralasia.reader import readings
 from centralasia.scenarios import Magnitudes, resolve_scenario
+from centralasia.tracks import Readings
 from centralasia.weights import Layer, Weights
 
 __all__ = [
@@ -432,83 +430,44 @@ class RoleSummary:
 
     # -- against the article ----------------------------------------------------
 
-    def agreement_with_article(self, *, independent: bool = True) -> ArticleCheck:
-        """Set the roles the data claims (its ``Role`` records) beside the computed ones.
+    def readings(self) -> Readings:
+        """The article read three ways over the summary's powers and states (see :func:`~centralasia.readings`).
 
-        Each role of a power over some of the summary's states is checked:
-
-        * a leading role (:data:`LEADING_ROLES`: security guarantor, economic
-          developer) agrees when the power leads its domain over those states;
-        * an arms supplier agrees when the power has arms-transfer edges there;
-        * any other role agrees when the power has influence in its domain there;
-        * a balancer role of Central Asian states agrees when the balance of
-          each of them is at least :data:`BALANCE_THRESHOLD`.
-
-        Parameters
-        ----------
-        independent : bool
-            Leave the ``role`` layer out of the computed side (the default),
-            so that claims are tested against the other records and not
-            against themselves. With ``False`` the claims count as evidence.
+        The summary's shares sum every record's edges (the construct the networks
+        use); the readings keep the article's assessments apart from the acts it
+        reports, count each claim once and say how many stand behind each number.
+        Like :meth:`explain`, it reads the records again: a :class:`TypeError`
+        after a one-shot iterator.
 
         Examples
         --------
         >>> import centralasia as ca
-        >>> s = role_summary(ca.load())
-        >>> checks = {c.role: c for c in s.agreement_with_article(independent=False)}
-        >>> checks["role-rus-security-guarantor"].agrees, checks["role-chn-economic-developer"].agrees
-        (True, True)
-        >>> checks = {c.role: c for c in s.agreement_with_article()}  # the claims tested against the other records
-        >>> checks["role-rus-security-guarantor"].agrees
-        False
+        >>> r = role_summary(ca.load()).readings()
+        >>> r.leader("security"), r.leader("security", track="acts")
+        ('RUS', 'CHN')
         """
-        exclude = frozenset({Layer.ROLE}) if independent else frozenset()
-        in_states = frozenset(self.states)
-        checks: list[RoleCheck] = []
-        records = self._reread("agreement_with_article")
-        streamed = () if records is None else (r for r in records if isinstance(r, Role))
-        for role in itertools.chain(self._dataset.roles, streamed):
-            if all(e.is_background for e in role.evidence) or not within(role.since, self.as_of, self.include_undated):
-                continue
-            actors = expand(self._dataset, (role.actor,))
-            targets = expand(self._dataset, role.over)
-            over = tuple(t for t in targets if t in in_states)
-            check = functools.partial(role_check, role)
-            if role.role is RoleKind.BALANCER and set(actors) <= in_states and sum(p in targets for p in self.powers) >= 2:
-                # Each state must balance, not the region pooled: pooling cancels one state's lean against another's.
-                value = min(self._balance((state,), None, exclude) for state in actors)
-                balanced = value >= BALANCE_THRESHOLD
-                reason = (
-                    f"every state's mean balance over the domains {'at least' if balanced else 'not all at least'} {BALANCE_THRESHOLD:g} (the lowest shown)"
-                )
-                checks.append(check(actors, Criterion.BALANCES, value, None, balanced, reason))
-                continue
-            if len(actors) != 1 or actors[0] not in self.powers or not over:
-                checks.append(check(over, Criterion.NONE, None, None, None, "not a role of one of the powers over the summary's states"))
-                continue
-            power = actors[0]
-            arms = role.role is RoleKind.ARMS_SUPPLIER
-            if arms:
-                totals = dict.fromkeys(self.powers, 0.0)
-                for (p, _, state, layer), weight in self.influence_table.items():
-                    if state in over and layer is Layer.ARMS_TRANSFER:
-                        totals[p] += weight
-                claim = Criterion.SUPPLIES_ARMS
-            else:
-                totals = self._totals((role.domain,), over, exclude)
-                claim = Criterion.LEADS if role.role in LEADING_ROLES else Criterion.TAKES_PART
-            leader = self._leader(totals)
-            what = "arms transfers" if arms else f"{role.domain.value} influence"
-            agrees: bool | None
-            if sum(totals.values()) <= 0:
-                agrees, reason = None, f"no {what} of any power recorded besides the claim"
-            elif claim is Criterion.LEADS:
-                agrees, reason = leader == power, f"computed leader {leader or 'none (tie)'}"
-            else:
-                agrees = totals[power] > 0
-                reason = f"{what} recorded" if agrees else f"no {what} from {power} recorded"
-            checks.append(check(over, claim, self._shares(totals)[power], leader, agrees, reason))
-        return ArticleCheck(independent, tuple(checks))
+        return readings(
+            self._dataset,
+            powers=self.powers,
+            over=self.states,
+            as_of=self.as_of,
+            include_undated=self.include_undated,
+            records=self._reread("readings"),
+            scenario=self.scenario,
+            magnitudes=self.magnitudes,
+        )
+
+    def agreement_with_article(self) -> ArticleCheck:
+        """The article's assessments beside the acts it reports, claim by claim (see :meth:`Readings.agreement_with_article`).
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> check = role_summary(ca.load()).agreement_with_article()
+        >>> sorted({c.claim for c in check.diverging})[:2]
+        ['c-p03-division-of-labour', 'c-p08-beijing-allows-russia']
+        """
+        return self.readings().agreement_with_article()
 
     # -- rows and text ----------------------------------------------------------
 
@@ -537,7 +496,10 @@ class RoleSummary:
         return iter(self.rows())
 
     def __str__(self) -> str:
-        return _render.summary_table(self)
+        edges = _render.summary_table(self)
+        if self._one_shot:
+            return edges
+        return f"{self.readings()}\n\nEvery record's edges summed (the construct of the networks, not a reading of the article):\n{edges}"
 
 
 def _ids(value: ActorId | Iterable[ActorId], field: str) -> tuple[ActorId, ...]:

@@ -1,0 +1,551 @@
+"""Read the article three ways, and say how far each reading can be trusted: sampling, paragraphs left out, scenarios as shifts."""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from typing import TextIO, TypedDict, Unpack
+
+import attrs
+
+from centralasia import _render
+from centralasia._readings import Options, chosen, collect_votes, evaluate, leader_of, momentum_of, prepare, shifted
+from centralasia._tables import Table
+from centralasia.actors import DEFAULT_POWERS
+from centralasia.errors import ArgumentError
+from centralasia.model import ActorId, Dataset, DateLike, Direction, Domain, Effect, PartialDate, Record, Scenario
+from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, resolve_scenario
+from centralasia.tracks import (
+    DEFAULT_TIERS,
+    INCLUSION,
+    Cell,
+    Momentum,
+    Pooling,
+    Readings,
+    Regional,
+    Support,
+    Tiers,
+    Track,
+    Vote,
+)
+
+__all__ = [
+    "SCANNED_SHIFTS",
+    "CellRobustness",
+    "Interval",
+    "MomentumRobustness",
+    "ReadingOptions",
+    "ParagraphEffect",
+    "Robustness",
+    "ScenarioShift",
+    "ShiftRow",
+    "leave_one_paragraph_out",
+    "readings",
+    "robustness",
+    "scenario_shifts",
+    "votes",
+]
+
+_Key = tuple[Track, Domain, ActorId | None]
+
+
+class ReadingOptions(TypedDict, total=False):
+    """What every reading takes: whom it compares, over whom, as of when, and streamed records."""
+
+    #: The powers compared (Russia and China by default). A power with no claims changes no share and no balance.
+    powers: Iterable[ActorId]
+    #: The states (groupings expand); the Central Asian states by default.
+    over: ActorId | Iterable[ActorId] | None
+    #: The date cut, as for :class:`~centralasia.Query`.
+    as_of: DateLike | PartialDate | None
+    #: Whether undated records count (from the article's time), as for :class:`~centralasia.Query`.
+    include_undated: bool
+    #: More records, streamed after the dataset's own, as for :class:`~centralasia.Query`.
+    records: Iterable[Record] | None
+
+
+#: The shifts :func:`scenario_shifts` scans for a change of leader, in units of a moderate effect: 0.01 to 4 of the cell's base total.
+SCANNED_SHIFTS = tuple(i / 100 for i in range(1, 401))
+
+
+def votes(ds: Dataset, **options: Unpack[ReadingOptions]) -> tuple[Vote, ...]:
+    """Every claim's votes: for which power, over which state, in which domain and track, on which records.
+
+    A claim votes once per (track, power, state, domain), whatever number of records
+    rest on it there. Records only background evidence supports are not the article's
+    and cast no vote; a record citing no claim votes as its own claim ``record:<id>``.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> vs = [v for v in votes(ca.load()) if v.claim == "c-p08-hq9"]
+    >>> sorted({(v.track.value, v.tier.value, v.over) for v in vs})
+    [('acts', 'leverage', 'TKM'), ('acts', 'leverage', 'UZB')]
+    """
+    unknown = sorted(set(options) - set(ReadingOptions.__annotations__))
+    if unknown:
+        raise ArgumentError(unknown[0], f"unknown option {unknown[0]!r:.40}; expected one of {', '.join(sorted(ReadingOptions.__annotations__))}")
+    picked, states = chosen(ds, options.get("powers", DEFAULT_POWERS), options.get("over"))
+    return collect_votes(ds, picked, states, as_of=options.get("as_of"), include_undated=options.get("include_undated", True), records=options.get("records"))
+
+
+def _options(pooling: Pooling | str, regional: Regional | str, ties: bool, tiers: Tiers) -> Options:
+    if not isinstance(tiers, Tiers):
+        raise ArgumentError("tiers", f"tiers must be a Tiers, not {type(tiers).__name__}")
+    try:
+        pool = pooling if isinstance(pooling, Pooling) else Pooling(pooling)
+    except ValueError:
+        raise ArgumentError("pooling", f"unknown pooling {pooling!r:.40}; expected 'mean' or 'sum'") from None
+    try:
+        reg = regional if isinstance(regional, Regional) else Regional(regional)
+    except ValueError:
+        raise ArgumentError("regional", f"unknown regional {regional!r:.40}; expected 'full' or 'shared'") from None
+    if not isinstance(ties, bool):
+        raise ArgumentError("ties", f"ties must be True or False, not {ties!r:.40}")
+    return Options(tiers, pool, reg, ties, None)
+
+
+def readings(
+    ds: Dataset,
+    *,
+    pooling: Pooling | str = Pooling.MEAN,
+    regional: Regional | str = Regional.FULL,
+    ties: bool = False,
+    tiers: Tiers = DEFAULT_TIERS,
+    scenario: Scenario | str | None = None,
+    magnitudes: Magnitudes = DEFAULT_MAGNITUDES,
+    **options: Unpack[ReadingOptions],
+) -> Readings:
+    """Read the article three ways: its assessments, the acts it reports, and their momentum.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The records and their claims.
+    pooling : Pooling or str
+        The region row: the mean of the states' shares (``"mean"``, the default) or their summed scores (``"sum"``).
+    regional : Regional or str
+        A region-wide claim at full weight in each state (``"full"``, the default) or divided among them (``"shared"``).
+    ties : bool
+        Count engagement ties as influence on the acts track (at ``tiers.engagement``).
+    tiers : Tiers
+        The weight of each tier.
+    scenario : Scenario or str, optional
+        Apply its effects to the assessments as shifts (see :func:`scenario_shifts`).
+    magnitudes : Magnitudes
+        The size of those shifts.
+    **options
+        :class:`ReadingOptions`: the powers, the states, the date cut and streamed records.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> r = readings(ca.load())
+    >>> c = r.cell("security")
+    >>> round(c.share("RUS"), 2), c.support, c.status.value
+    (0.73, 9, 'supported')
+    >>> r.cell("security", over="TKM").inherited
+    True
+    >>> m = r.momentum["CHN", ca.Domain.SECURITY]
+    >>> len(m.increase), len(m.decrease)
+    (4, 0)
+    """
+    all_votes = votes(ds, **options)
+    picked, states = chosen(ds, options.get("powers", DEFAULT_POWERS), options.get("over"))
+    opts = _options(pooling, regional, ties, tiers)
+    prep = prepare(ds, all_votes, picked, states)
+    cells = evaluate(prep, picked, states, opts)
+    resolved = None if scenario is None else resolve_scenario(ds, scenario)
+    if resolved is not None:
+        cells = shifted(cells, ds, resolved, picked, states, magnitudes, None, opts.pooling)
+    return Readings(picked, states, Table(cells), Table(momentum_of(prep, picked, None)), all_votes, opts.pooling, opts.regional, opts.ties, tiers, resolved)
+
+
+# -- robustness ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class Interval:
+    """The spread of a number over sampled draws: its 5th percentile, median and 95th percentile."""
+
+    low: float
+    median: float
+    high: float
+    #: The draws in which the number existed (a missing cell has none).
+    draws: int
+
+    def __str__(self) -> str:
+        return f"{self.median:.2f} [{self.low:.2f}, {self.high:.2f}]"
+
+
+@attrs.frozen
+class CellRobustness:
+    """One cell's point reading with its spread over the draws and how often each power led."""
+
+    point: Cell
+    #: Each power's share over the draws in which the cell was not missing (0 in those where no claim spoke for it);
+    #: absent for a power no claim spoke for in any draw.
+    shares: Mapping[ActorId, Interval]
+    #: The fraction of draws each power led in; ``None``: no leader (a tie, one claim or none).
+    leaders: Mapping[ActorId | None, float]
+    #: The fraction of draws in which no claim stood behind the cell.
+    missing: float
+
+    def p_leader(self, power: ActorId | None) -> float:
+        """The fraction of draws in which *power* led (``None``: nobody did)."""
+        return self.leaders.get(power, 0.0)
+
+
+@attrs.frozen
+class MomentumRobustness:
+    """One power's momentum in one domain, with the spread of its net over the draws."""
+
+    point: Momentum
+    net: Interval | None
+
+
+@attrs.frozen
+class Robustness:
+    """How far each reading holds when the choices behind it vary: make it with :func:`robustness`.
+
+    Each draw samples the tier weights keeping their order (a leading role above any
+    other, leverage above engagement), includes each claim with the probability of its
+    certainty (:data:`~centralasia.INCLUSION`), and, with ``structural``, toggles the
+    pooling, the regional expansion and whether ties count on the acts track.
+    """
+
+    point: Readings = attrs.field(repr=False)
+    cells: Mapping[tuple[Track, Domain, ActorId | None], CellRobustness] = attrs.field(repr=False)
+    momentum: Mapping[tuple[ActorId, Domain], MomentumRobustness] = attrs.field(repr=False)
+    draws: int
+    seed: int
+    structural: bool
+
+    def cell(self, domain: Domain | str, over: ActorId | None = None, track: Track | str = Track.ASSESSMENTS) -> CellRobustness:
+        """The robustness of one cell (``over=None``: the region row)."""
+        key = self.point.cell(domain, over, track)
+        return self.cells[key.track, key.domain, key.over]
+
+    def p_leader(self, power: ActorId | None, domain: Domain | str, over: ActorId | None = None, track: Track | str = Track.ASSESSMENTS) -> float:
+        """The fraction of draws in which *power* led *domain* over *over* on *track*."""
+        return self.cell(domain, over, track).p_leader(power)
+
+    def interval(self, power: ActorId, domain: Domain | str, over: ActorId | None = None, track: Track | str = Track.ASSESSMENTS) -> Interval | None:
+        """*power*'s share over the draws, or ``None`` when the cell was always missing."""
+        return self.cell(domain, over, track).shares.get(power)
+
+    def __str__(self) -> str:
+        return _render.robustness_text(self)
+
+
+def _interval(values: list[float]) -> Interval | None:
+    if not values:
+        return None
+    xs = sorted(values)
+
+    def q(p: float) -> float:
+        pos = p * (len(xs) - 1)
+        lo = int(pos)
+        hi = min(lo + 1, len(xs) - 1)
+        return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
+
+    return Interval(q(0.05), q(0.5), q(0.95), len(xs))
+
+
+def _ordered(rng: random.Random) -> tuple[float, float]:
+    """Two weights in (0, 1], the first above the second: an order kept, sizes drawn."""
+    while True:
+        a, b = rng.random(), rng.random()
+        if a != b and min(a, b) > 0:
+            return (a, b) if a > b else (b, a)
+
+
+class _Bar:
+    """A progress bar on a text stream, redrawn at each whole percent."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = done * 100 // total
+        if percent != self.shown:
+            self.shown = percent
+            filled = percent // 4
+            self.stream.write(f"\r  sampling [{'#' * filled}{'.' * (25 - filled)}] {done}/{total}")
+            if done == total:
+                self.stream.write("\n")
+            self.stream.flush()
+
+
+def robustness(
+    ds: Dataset,
+    *,
+    draws: int = 1000,
+    seed: int = 0,
+    scenario: Scenario | str | None = None,
+    magnitudes: Magnitudes = DEFAULT_MAGNITUDES,
+    structural: bool = True,
+    progress: bool | Callable[[int, int], None] = False,
+    **options: Unpack[ReadingOptions],
+) -> Robustness:
+    """Sample the choices behind the readings and report each share's spread and each power's chance to lead.
+
+    The same *seed* gives the same result. The records are read once; each draw
+    re-weighs the claims' votes.
+
+    Parameters
+    ----------
+    draws : int
+        The number of draws (at least 1).
+    seed : int
+        The seed of the random numbers.
+    scenario : Scenario or str, optional
+        Apply it in each draw, its shifts drawn uniformly between 0 and twice *magnitudes*.
+    structural : bool
+        Also toggle pooling (mean or sum), regional expansion (full or shared) and ties (counted or not).
+    progress : bool or callable
+        ``True`` draws a progress bar on standard error; a callable gets ``(done, total)`` after each draw.
+    magnitudes
+        As for :func:`readings`.
+    **options
+        :class:`ReadingOptions`: ``powers``, ``over``, ``as_of``, ``include_undated``, ``records``.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> rob = robustness(ca.load(), draws=200, seed=1)
+    >>> rob.p_leader("RUS", "security") > 0.5, rob.p_leader("CHN", "economic") > 0.5
+    (True, True)
+    >>> rob.interval("RUS", "security").low < rob.point.share("RUS", "security") < rob.interval("RUS", "security").high
+    True
+    """
+    if not isinstance(draws, int) or isinstance(draws, bool) or draws < 1:
+        raise ArgumentError("draws", f"draws must be a whole number of at least 1, not {draws!r:.40}")
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise ArgumentError("seed", f"seed must be a whole number, not {seed!r:.40}")
+    point = readings(ds, **options)
+    prep = prepare(ds, point.votes, point.powers, point.states)
+    resolved = None if scenario is None else resolve_scenario(ds, scenario)
+    if resolved is not None:
+        point = attrs.evolve(
+            point, cells=Table(shifted(dict(point.cells), ds, resolved, point.powers, point.states, magnitudes, None, point.pooling)), scenario=resolved
+        )
+    report = _Bar(sys.stderr) if progress is True else (progress or None)
+    rng = random.Random(seed)
+    shares: dict[_Key, dict[ActorId, list[float]]] = {k: {p: [] for p in point.powers} for k in point.cells}
+    leaders: dict[_Key, dict[ActorId | None, int]] = {k: {} for k in point.cells}
+    missing: dict[_Key, int] = dict.fromkeys(point.cells, 0)
+    spoke: dict[_Key, set[ActorId]] = {k: set() for k in point.cells}
+    nets: dict[tuple[ActorId, Domain], list[float]] = {k: [] for k in point.momentum}
+    for i in range(draws):
+        lead, part = _ordered(rng)
+        leverage, engagement = _ordered(rng)
+        included = frozenset(c for c, certainty in prep.certainty.items() if rng.random() < INCLUSION[certainty])
+        pooling, regional, ties = point.pooling, point.regional, point.ties
+        if structural:
+            pooling = rng.choice(list(Pooling))
+            regional = rng.choice(list(Regional))
+            ties = rng.random() < 0.5
+        cells = evaluate(prep, point.powers, point.states, Options(Tiers(lead, part, leverage, engagement), pooling, regional, ties, included))
+        if resolved is not None:
+            sampled = attrs.evolve(magnitudes, increase=rng.uniform(0, 2 * magnitudes.increase), decrease=rng.uniform(0, min(1.0, 2 * magnitudes.decrease)))
+            cells = shifted(cells, ds, resolved, point.powers, point.states, sampled, None, pooling)
+        for key, cell in cells.items():
+            if cell.status is Support.MISSING or not cell.shares:
+                missing[key] += cell.status is Support.MISSING
+            else:
+                spoke[key].update(cell.shares)
+                for p in point.powers:  # a power no claim speaks for in a present cell holds none of it
+                    shares[key][p].append(cell.shares.get(p, 0.0))
+            leaders[key][cell.leader] = leaders[key].get(cell.leader, 0) + 1
+        for pair, m in momentum_of(prep, point.powers, included).items():
+            if m.net is not None:
+                nets[pair].append(m.net)
+        if report is not None:
+            report(i + 1, draws)
+    cell_robustness = {
+        key: CellRobustness(
+            point.cells[key],
+            Table({p: iv for p, xs in shares[key].items() if p in spoke[key] and (iv := _interval(xs)) is not None}),
+            Table({leader: n / draws for leader, n in leaders[key].items()}),
+            missing[key] / draws,
+        )
+        for key in point.cells
+    }
+    momentum = {key: MomentumRobustness(m, _interval(nets[key])) for key, m in point.momentum.items()}
+    return Robustness(point, Table(cell_robustness), Table(momentum), draws, seed, structural)
+
+
+# -- leave one paragraph out ---------------------------------------------------------
+
+
+@attrs.frozen
+class ParagraphEffect:
+    """What leaving one paragraph of the article out does to one region reading."""
+
+    paragraph: int
+    track: Track
+    domain: Domain
+    #: The paragraph's claims that vote in this reading.
+    claims: tuple[str, ...]
+    #: Each power's share (or net momentum) with every paragraph, and without this one; missing powers are absent.
+    before: Mapping[ActorId, float]
+    after: Mapping[ActorId, float]
+    leader_before: ActorId | None
+    leader_after: ActorId | None
+
+    @property
+    def changes_leader(self) -> bool:
+        """Whether the reading's leader differs without the paragraph."""
+        return self.leader_before != self.leader_after
+
+    @property
+    def largest_shift(self) -> float:
+        """The largest change of any power's share (or net momentum), a power without claims at 0; a reading that appears or vanishes counts 1."""
+        if bool(self.before) != bool(self.after):
+            return 1.0
+        keys = set(self.before) | set(self.after)
+        return max((abs(self.after.get(k, 0.0) - self.before.get(k, 0.0)) for k in keys), default=0.0)
+
+
+def _region_values(
+    cells: Mapping[_Key, Cell], momentum: Mapping[tuple[ActorId, Domain], Momentum], powers: tuple[ActorId, ...]
+) -> dict[tuple[Track, Domain], tuple[dict[ActorId, float], ActorId | None, frozenset[str]]]:
+    out = {}
+    for (track, domain, over), cell in cells.items():
+        if over is None:
+            out[track, domain] = (dict(cell.shares), cell.leader, frozenset(c for cs in cell.claims.values() for c in cs))
+    for domain in Domain:
+        ms = {p: momentum[p, domain] for p in powers}
+        nets = {p: m.net for p, m in ms.items() if m.net is not None}
+        claims = frozenset(c for m in ms.values() for c in (*m.increase, *m.decrease))
+        out[Track.MOMENTUM, domain] = (nets, None, claims)
+    return out
+
+
+def leave_one_paragraph_out(ds: Dataset, **options: Unpack[ReadingOptions]) -> tuple[ParagraphEffect, ...]:
+    """The region readings recomputed without each paragraph's claims in turn: which paragraphs carry each reading.
+
+    One :class:`ParagraphEffect` per paragraph and reading the paragraph has claims in.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> effects = leave_one_paragraph_out(ca.load())
+    >>> sorted({e.paragraph for e in effects if e.changes_leader and e.track is ca.Track.ACTS})
+    [8]
+    """
+    point = readings(ds, **options)
+    prep = prepare(ds, point.votes, point.powers, point.states)
+    base = _region_values(point.cells, point.momentum, point.powers)
+    out = []
+    for paragraph in sorted({p for ps in prep.paragraphs.values() for p in ps}):
+        dropped = frozenset(c for c, ps in prep.paragraphs.items() if paragraph in ps)
+        included = frozenset(prep.paragraphs) - dropped
+        opts = Options(point.tiers, point.pooling, point.regional, point.ties, included)
+        after = _region_values(evaluate(prep, point.powers, point.states, opts), momentum_of(prep, point.powers, included), point.powers)
+        for key, (values, leader, claims) in base.items():
+            mine = tuple(sorted(claims & dropped))
+            if mine:
+                values_after, leader_after, _ = after[key]
+                out.append(ParagraphEffect(paragraph, key[0], key[1], mine, Table(values), Table(values_after), leader, leader_after))
+    return tuple(out)
+
+
+# -- scenarios as shifts ---------------------------------------------------------------
+
+
+@attrs.frozen
+class ShiftRow:
+    """What a scenario does to the assessments in one domain over one state (or the region)."""
+
+    domain: Domain
+    over: ActorId | None
+    #: Which way each power's share moves at the default magnitudes.
+    directions: Mapping[ActorId, Direction]
+    leader_before: ActorId | None
+    #: The leader at the default magnitudes.
+    leader_after: ActorId | None
+    #: The smallest shift, in units of a moderate effect on the cell's base total, at which the leader differs from today's;
+    #: ``None`` when none up to :attr:`ScenarioShift.limit` does.
+    breakeven: float | None
+    #: The fraction of shifts between 0 and twice the default that change the leader.
+    p_change: float
+
+
+@attrs.frozen
+class ScenarioShift:
+    """A scenario read as shifts of the assessments: directions and the shift at which a leader changes."""
+
+    scenario: Scenario
+    rows: tuple[ShiftRow, ...]
+    #: The effects the shares cannot show: with no direction ("shift", "unchanged") or of an actor not compared.
+    unmeasured: tuple[Effect, ...]
+    magnitudes: Magnitudes
+    #: The largest shift scanned for a change of leader.
+    limit: float = 4.0
+
+    def row(self, domain: Domain | str, over: ActorId | None = None) -> ShiftRow:
+        """The row of *domain* over *over* (``None``: the region)."""
+        for r in self.rows:
+            if r.domain.value == (domain.value if isinstance(domain, Domain) else domain) and r.over == over:
+                return r
+        raise ArgumentError("domain", f"the scenario moves no {domain!s} share over {over or 'the region'}")
+
+    def __str__(self) -> str:
+        return _render.shift_text(self)
+
+
+def scenario_shifts(
+    ds: Dataset,
+    scenario: Scenario | str,
+    *,
+    magnitudes: Magnitudes = DEFAULT_MAGNITUDES,
+    **options: Unpack[ReadingOptions],
+) -> ScenarioShift:
+    """Read *scenario* as shifts of the article's assessments: which way each share moves, and how far a shift must go to change a leader.
+
+    An effect that increases a power's role adds ``k`` times the compared powers' total
+    in a cell; one that decreases it multiplies the power's score by ``1 - k``, where
+    ``k`` is the shift times the effect's strength factor. The default shift is
+    *magnitudes*' (0.5); ``breakeven`` scans shifts from 0.01 to 4.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> s = scenario_shifts(ca.load(), "scn-beijing-replaces-moscow")
+    >>> row = s.row("security")
+    >>> row.leader_before, row.leader_after, row.directions["CHN"].value
+    ('RUS', 'CHN', 'increase')
+    >>> 0 < row.breakeven < 0.5
+    True
+    """
+    point = readings(ds, **options)
+    resolved = resolve_scenario(ds, scenario)
+    base = dict(point.cells)
+    after = shifted(base, ds, resolved, point.powers, point.states, magnitudes, None, point.pooling)
+    domains = list(dict.fromkeys(e.domain for e in resolved.effects if e.actor in point.powers and e.direction in (Direction.INCREASE, Direction.DECREASE)))
+    scans = [shifted(base, ds, resolved, point.powers, point.states, magnitudes, t, point.pooling) for t in SCANNED_SHIFTS]
+    limit = 2 * magnitudes.increase
+    rows = []
+    for domain in domains:
+        for state in (None, *point.states):
+            key = (Track.ASSESSMENTS, domain, state)
+            before, now = base[key], after[key]
+            if before.status is Support.MISSING:
+                continue
+            directions = {p: _direction(before.shares.get(p, 0.0), now.shares.get(p, 0.0)) for p in point.powers}
+            changed = [t for t, cells in zip(SCANNED_SHIFTS, scans, strict=True) if leader_of(cells[key].scores, before.status) != before.leader]
+            within = [t for t in SCANNED_SHIFTS if t <= limit]
+            p_change = sum(1 for t in changed if t <= limit) / len(within) if within else 0.0
+            rows.append(ShiftRow(domain, state, Table(directions), before.leader, now.leader, changed[0] if changed else None, p_change))
+    unmeasured = tuple(e for e in resolved.effects if e.actor not in point.powers or e.direction not in (Direction.INCREASE, Direction.DECREASE))
+    return ScenarioShift(resolved, tuple(rows), unmeasured, magnitudes, SCANNED_SHIFTS[-1])
+
+
+def _direction(before: float, after: float) -> Direction:
+    if abs(after - before) <= 1e-9:
+        return Direction.UNCHANGED
+    return Direction.INCREASE if after > before else Direction.DECREASE

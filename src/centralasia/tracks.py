@@ -1,0 +1,427 @@
+"""Three readings of the article side by side: its assessments, the acts it reports, and their momentum.
+
+The unit is the **claim** (one statement of the article), never the record: a claim
+votes once in each cell it reaches, however many records rest on it.
+
+* **Assessments**: the authors' own verdicts on roles, from the ``Role`` records.
+  A leading role (:data:`~centralasia.checks.LEADING_ROLES`) outranks any other
+  role. A role's claims that report acts count on the acts track instead, through
+  the records of those acts.
+* **Acts**: the records of what was done, split by meaning (:class:`Tier`).
+  Directed *leverage* (arms supplies, an announced basing) makes the track's shares;
+  undirected *engagement* (agreements, mechanisms, visits, meetings, co-membership)
+  is reported beside it as ties; *attention* (statements about, threats) is not influence.
+* **Momentum**: per power and domain, the claims of increase against those of decrease
+  (projections are left to the scenarios, and an intent is not a change).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from centralasia import _render
+from centralasia._tables import coerce_domain, number
+from centralasia.checks import ArticleCheck, ClaimCheck
+from centralasia.errors import ArgumentError, FieldError, UnknownIdError
+from centralasia.model import ActorId, Certainty, Domain, RoleKind, Scenario
+from centralasia.model._vocab import Vocabulary
+from centralasia.weights import Layer
+
+__all__ = [
+    "DEFAULT_TIERS",
+    "INCLUSION",
+    "LAYER_TIERS",
+    "NOT_INFLUENCE",
+    "Cell",
+    "Momentum",
+    "Pooling",
+    "Readings",
+    "Regional",
+    "Support",
+    "Tier",
+    "Tiers",
+    "Track",
+    "Vote",
+    "coerce_track",
+]
+
+
+class Track(Vocabulary):
+    """The three readings of the article."""
+
+    #: The authors' verdicts on roles.
+    ASSESSMENTS = "assessments"
+    #: The acts the article reports.
+    ACTS = "acts"
+    #: The claims of increase against those of decrease.
+    MOMENTUM = "momentum"
+
+
+class Tier(Vocabulary):
+    """What one vote means: its rank within its track."""
+
+    #: A leading role ("security guarantor", "economic developer").
+    LEAD = "lead"
+    #: Any other role of a power (partner, supplier, gatekeeper...).
+    PART = "part"
+    #: A directed act: an arms supply, an announced basing.
+    LEVERAGE = "leverage"
+    #: An undirected tie: an agreement, a mechanism, a visit, a meeting, a shared membership.
+    ENGAGEMENT = "engagement"
+    #: Words about others, threats, intentions: reported, never influence.
+    ATTENTION = "attention"
+
+
+class Support(Vocabulary):
+    """How many claims stand behind a cell."""
+
+    #: Two claims or more.
+    SUPPORTED = "supported"
+    #: One claim: shown, but no leader is named.
+    INSUFFICIENT = "insufficient"
+    #: None: no share at all (``None``, printed "—").
+    MISSING = "missing"
+
+
+class Pooling(Vocabulary):
+    """How the region row is made from the states' cells."""
+
+    #: The equal-weight mean of the states' shares: each state counts once, however much the article wrote about it.
+    MEAN = "mean"
+    #: The states' scores summed: a region-wide claim counts once per state.
+    SUM = "sum"
+
+
+class Regional(Vocabulary):
+    """What a region-wide claim weighs in each state's cell."""
+
+    #: Its full weight in every state.
+    FULL = "full"
+    #: Its weight divided among the states it reaches.
+    SHARED = "shared"
+
+
+#: The tier of each relation layer on the acts track (role claims are ranked by their kind).
+LAYER_TIERS: Mapping[Layer, Tier] = MappingProxyType(
+    {
+        Layer.ARMS_TRANSFER: Tier.LEVERAGE,
+        Layer.ANNOUNCEMENT: Tier.LEVERAGE,
+        Layer.AGREEMENT: Tier.ENGAGEMENT,
+        Layer.MECHANISM: Tier.ENGAGEMENT,
+        Layer.UNDERSTANDING: Tier.ENGAGEMENT,
+        Layer.MEMBERSHIP: Tier.ENGAGEMENT,
+        Layer.CO_MEMBERSHIP: Tier.ENGAGEMENT,
+        Layer.VISIT: Tier.ENGAGEMENT,
+        Layer.MEETING: Tier.ENGAGEMENT,
+        Layer.SUMMIT: Tier.ENGAGEMENT,
+        Layer.EXERCISE: Tier.ENGAGEMENT,
+        Layer.TALKS: Tier.ENGAGEMENT,
+        Layer.STATEMENT: Tier.ATTENTION,
+        Layer.ATTACK: Tier.ATTENTION,
+        Layer.TRANSITION: Tier.ATTENTION,
+        Layer.MILITANT_ACTIVITY: Tier.ATTENTION,
+    }
+)
+#: Roles that hold no influence over those they name: a threat over its targets, a balancer over the powers it courts.
+NOT_INFLUENCE = frozenset({RoleKind.SECURITY_THREAT, RoleKind.BALANCER})
+
+#: The probability that a claim of each certainty holds, used when sampling (:func:`~centralasia.robustness`).
+INCLUSION: Mapping[Certainty, float] = MappingProxyType({Certainty.STATED: 1.0, Certainty.ASSESSED: 0.75, Certainty.REPORTED: 0.5, Certainty.PROJECTED: 0.25})
+
+
+def _positive(name: str) -> Callable[[object, attrs.Attribute[float], float], None]:
+    def check(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+        number(value, name)
+
+    return check
+
+
+@attrs.frozen
+class Tiers:
+    """What a vote of each tier weighs: an order, not a size (sampling keeps only the order).
+
+    ``lead > part`` ranks the assessments; ``leverage >= engagement`` the acts, where
+    engagement counts only when ties are counted as influence (``ties=True``).
+
+    Examples
+    --------
+    >>> Tiers().lead, Tiers().part
+    (2.0, 1.0)
+    >>> Tiers(lead=1.0, part=2.0)
+    Traceback (most recent call last):
+    ...
+    centralasia.errors.FieldError: invalid Tiers: 1 problem
+      - a leading role must outrank any other (lead > part), not 1.0 <= 2.0 @ $.lead
+    """
+
+    lead: float = attrs.field(default=2.0, converter=float, validator=_positive("lead"))
+    part: float = attrs.field(default=1.0, converter=float, validator=_positive("part"))
+    leverage: float = attrs.field(default=1.0, converter=float, validator=_positive("leverage"))
+    engagement: float = attrs.field(default=0.5, converter=float, validator=_positive("engagement"))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.lead > self.part > 0:
+            raise FieldError("lead", f"a leading role must outrank any other (lead > part), not {self.lead} <= {self.part}", "Tiers")
+        if not self.leverage >= self.engagement:
+            raise FieldError("leverage", f"leverage must weigh at least engagement, not {self.leverage} < {self.engagement}", "Tiers")
+
+    def weight(self, tier: Tier) -> float:
+        """The weight of one vote of *tier* (attention: 0)."""
+        return _TIER_WEIGHT[tier](self)
+
+
+_TIER_WEIGHT: Mapping[Tier, Callable[[Tiers], float]] = MappingProxyType(
+    {
+        Tier.LEAD: lambda t: t.lead,
+        Tier.PART: lambda t: t.part,
+        Tier.LEVERAGE: lambda t: t.leverage,
+        Tier.ENGAGEMENT: lambda t: t.engagement,
+        Tier.ATTENTION: lambda t: 0.0,
+    }
+)
+
+#: The documented default tiers.
+DEFAULT_TIERS = Tiers()
+
+
+@attrs.frozen
+class Vote:
+    """One claim's vote for one power over one state in one domain, on one track."""
+
+    claim: str
+    track: Track
+    tier: Tier
+    power: ActorId
+    over: ActorId
+    domain: Domain
+    #: The records the vote rests on.
+    records: tuple[str, ...]
+    certainty: Certainty
+    #: Whether the claim is about the region as a whole rather than named states.
+    regional: bool
+    #: Whether the claim names the state itself (not only through a grouping such as "Central Asia").
+    named: bool
+    #: The paragraphs of the article the claim stands in.
+    paragraphs: tuple[int, ...]
+    #: The vote's size: 1, or less on the acts track when each of its records rests on several claims (one act, one vote).
+    weight: float = 1.0
+
+
+@attrs.frozen
+class Cell:
+    """One reading: the powers' shares in one domain over one state (or pooled), on one track.
+
+    Attributes
+    ----------
+    shares : Mapping[str, float]
+        Each power's share; empty when the cell is :attr:`Support.MISSING`.
+    scores : Mapping[str, float]
+        Each power's summed vote weight (mean shares for a pooled row).
+    claims : Mapping[str, tuple[str, ...]]
+        The claims behind each power's score.
+    support : int
+        The distinct claims behind the cell.
+    effective : float
+        The effective number of claims, ``(sum w)**2 / sum(w**2)``: support discounted for unequal weights.
+    status : Support
+        Supported (two claims or more), insufficient (one) or missing (none).
+    leader : str or None
+        The power with the largest share, when supported and not tied.
+    balance : float or None
+        1 minus the normalised Herfindahl index over the powers with support; ``None`` unless two have.
+    co_engaged : bool
+        Whether two powers or more are active here (ties included).
+    inherited : bool
+        Whether the cell rests only on claims that do not name its state (region-wide ones, or ones about a power alone).
+    ties : Mapping[str, float]
+        On the acts track: the engagement of each power in claims, each at its vote's weight (reported beside the
+        shares, not counted in them unless ``ties=True``).
+    states : tuple of str
+        The states the cell covers.
+    """
+
+    track: Track
+    domain: Domain
+    #: The state, or ``None`` for the region row.
+    over: ActorId | None
+    shares: Mapping[ActorId, float]
+    scores: Mapping[ActorId, float]
+    claims: Mapping[ActorId, tuple[str, ...]]
+    support: int
+    effective: float
+    status: Support
+    leader: ActorId | None
+    balance: float | None
+    co_engaged: bool
+    inherited: bool
+    ties: Mapping[ActorId, float]
+    states: tuple[ActorId, ...]
+
+    def share(self, power: ActorId) -> float | None:
+        """*power*'s share, or ``None`` when the cell is missing."""
+        return self.shares.get(power)
+
+
+@attrs.frozen
+class Momentum:
+    """The claims that a power's standing in a domain grows, against those that it shrinks.
+
+    A claim counts when it has a trend and a domain, names the power among its actors,
+    is about the region (or a record over it rests on it), and is neither a projection
+    (that is the scenarios' part) nor an intent (trying is not changing).
+
+    ``net`` is ``(increase - decrease) / (increase + decrease)`` in claims, from -1 to 1,
+    ``None`` without claims.
+    """
+
+    power: ActorId
+    domain: Domain
+    increase: tuple[str, ...]
+    decrease: tuple[str, ...]
+    net: float | None
+    status: Support
+
+
+@attrs.frozen
+class Readings:
+    """The article read three ways, per domain and state and for the region: make it with :func:`readings`.
+
+    Methods that take ``over`` accept a state id, or ``None`` for the region row;
+    ``track`` is ``"assessments"`` (the default: the article's own reading) or ``"acts"``.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> r = ca.readings(ca.load())
+    >>> r.leader("security"), r.leader("economic"), r.leader("security", track="acts")
+    ('RUS', 'CHN', 'CHN')
+    >>> r.cell("security", over="KAZ", track="acts").status.value
+    'missing'
+    """
+
+    powers: tuple[ActorId, ...]
+    states: tuple[ActorId, ...]
+    cells: Mapping[tuple[Track, Domain, ActorId | None], Cell] = attrs.field(repr=False)
+    momentum: Mapping[tuple[ActorId, Domain], Momentum] = attrs.field(repr=False)
+    votes: tuple[Vote, ...] = attrs.field(repr=False)
+    pooling: Pooling = Pooling.MEAN
+    regional: Regional = Regional.FULL
+    ties: bool = False
+    tiers: Tiers = DEFAULT_TIERS
+    scenario: Scenario | None = None
+
+    def cell(self, domain: Domain | str, over: ActorId | None = None, track: Track | str = Track.ASSESSMENTS) -> Cell:
+        """The cell of *domain* over the state *over* (``None``: the region row) on *track*."""
+        t = coerce_track(track)
+        if t is Track.MOMENTUM:
+            raise ArgumentError("track", "momentum has no cells: see Readings.momentum")
+        if over is not None and over not in self.states:
+            raise UnknownIdError(str(over), "state of the readings")
+        return self.cells[t, coerce_domain(domain), over]
+
+    def share(self, power: ActorId, domain: Domain | str, over: ActorId | None = None, track: Track | str = Track.ASSESSMENTS) -> float | None:
+        """*power*'s share, or ``None`` where no claim speaks (never a made-up 0 or 1)."""
+        if power not in self.powers:
+            raise UnknownIdError(str(power), "power")
+        return self.cell(domain, over, track).share(power)
+
+    def leader(self, domain: Domain | str, over: ActorId | None = None, track: Track | str = Track.ASSESSMENTS) -> ActorId | None:
+        """The leading power, or ``None`` on a tie or with fewer than two claims."""
+        return self.cell(domain, over, track).leader
+
+    def balance(self, domain: Domain | str, over: ActorId | None = None, track: Track | str = Track.ASSESSMENTS) -> float | None:
+        """How evenly the powers with support share the cell (``None`` unless two have support).
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> r = ca.readings(ca.load())
+        >>> round(r.balance("security"), 3), r.balance("economic")
+        (0.794, None)
+        """
+        return self.cell(domain, over, track).balance
+
+    def disagreements(self) -> tuple[tuple[Cell, Cell], ...]:
+        """The (assessment, acts) cell pairs whose leaders differ where both name one: the article's "division of labour" under strain.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> [(a.domain.value, a.over, a.leader, b.leader) for a, b in ca.readings(ca.load()).disagreements()]
+        [('security', 'UZB', 'RUS', 'CHN'), ('security', None, 'RUS', 'CHN')]
+        """
+        out = []
+        for (track, domain, over), cell in self.cells.items():
+            if track is Track.ASSESSMENTS:
+                other = self.cells[Track.ACTS, domain, over]
+                if cell.leader is not None and other.leader is not None and cell.leader != other.leader:
+                    out.append((cell, other))
+        return tuple(out)
+
+    def agreement_with_article(self) -> ArticleCheck:
+        """Each assessment claim beside the acts over the same states and the power's momentum.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> checks = {(c.claim, c.power): c for c in ca.readings(ca.load()).agreement_with_article()}
+        >>> guarantor = checks["c-p08-rus-key-player", "RUS"]
+        >>> guarantor.tier, guarantor.agrees, guarantor.acts_leaders
+        ('lead', False, (None, None, None, None, 'CHN'))
+        >>> checks["c-p03-activation-challenges", "CHN"].agrees
+        True
+        """
+        found: dict[tuple[str, ActorId, Domain], tuple[Tier, dict[ActorId, None]]] = {}
+        for v in self.votes:
+            if v.track is Track.ASSESSMENTS:
+                found.setdefault((v.claim, v.power, v.domain), (v.tier, {}))[1][v.over] = None
+        checks = []
+        for (claim, power, domain), (tier, covered) in found.items():
+            states = tuple(s for s in self.states if s in covered)
+            acts = [self.cells[Track.ACTS, domain, s] for s in states]
+            leaders = tuple(c.leader for c in acts)
+            momentum = self.momentum[power, domain].net
+            agrees: bool | None
+            if tier is Tier.LEAD:
+                led = [c for c in acts if c.leader is not None]
+                if not led:
+                    agrees, reason = None, f"the acts name no {domain.value} leader there"
+                else:
+                    agrees = all(c.leader == power for c in led)
+                    against = [c for c in led if c.leader != power]
+                    silent = sum(1 for c in acts if c.status is Support.MISSING)
+                    where = ", ".join(f"{c.over} ({c.support} claims)" for c in against)
+                    others = ", ".join(sorted({str(c.leader) for c in against}))
+                    reason = (
+                        f"the acts name {power} the leader"
+                        if agrees
+                        else f"the acts name {others} the leader over {where}; no acts over {silent} of {len(states)} states"
+                    )
+            else:
+                active = any(c.scores.get(power, 0.0) > 0 or c.ties.get(power, 0) > 0 for c in acts)
+                anyone = any(c.status is not Support.MISSING or any(c.ties.values()) for c in acts)
+                agrees = True if active else (False if anyone else None)
+                reason = (
+                    f"{power} has reported {domain.value} acts there"
+                    if active
+                    else (f"no {domain.value} acts of {power} reported there" if anyone else "no acts reported there")
+                )
+            checks.append(ClaimCheck(claim, power, domain, tier.value, states, leaders, momentum, agrees, reason))
+        return ArticleCheck(tuple(checks))
+
+    def __iter__(self) -> Iterator[Cell]:
+        return iter(self.cells.values())
+
+    def __str__(self) -> str:
+        return _render.readings_text(self)
+
+
+def coerce_track(value: Track | str) -> Track:
+    """*value* as a :class:`Track`; an :class:`~centralasia.ArgumentError` naming the choices otherwise."""
+    try:
+        return value if isinstance(value, Track) else Track(value)
+    except ValueError:
+        raise ArgumentError("track", f"unknown track {value!r:.40}; expected one of {', '.join(repr(t.value) for t in Track)}") from None
