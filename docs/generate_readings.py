@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import centralasia as ca
 from centralasia.model import ActorId, Certainty, ClaimKind, Dataset, Domain
-from centralasia.reader import SCANNED_SHIFTS, ParagraphEffect, Robustness, ScenarioShift
+from centralasia.reader import SCANNED_SHIFTS, TIER_RATIO, ParagraphEffect, Robustness, ScenarioShift
 from centralasia.tracks import LAYER_TIERS, NOT_INFLUENCE, Cell, Readings, Support, Tier, Track
 from centralasia.weights import Layer
 
@@ -53,6 +53,8 @@ GENERATED = Path(__file__).resolve().parent / "_generated"
 #: The robustness sampling behind the documented intervals.
 DRAWS = 2000
 SEED = 0
+#: Draws per row of the table of structural choices (eight rows).
+GRID_DRAWS = 500
 #: The line after which ``{include}`` starts reading a generated file.
 MARKER = "<!-- generated-content -->"
 _HEADER = f"---\norphan: true\n---\n\n<!-- Written by docs/generate_readings.py from the bundled data: do not edit by hand. -->\n{MARKER}\n\n"
@@ -383,10 +385,10 @@ def choices_table(point: Readings) -> str:
     tiers = table(
         ["tier", "track", "default weight", "in each draw"],
         [
-            ["lead", "assessments", number(t.lead), "uniform, kept above part"],
-            ["part", "assessments", number(t.part), "uniform, kept below lead"],
-            ["leverage", "acts", number(t.leverage), "uniform, kept at or above engagement"],
-            ["engagement", "acts", number(t.engagement), "uniform; counted only when ties count"],
+            ["lead", "assessments", number(t.lead), f"part × a ratio drawn log-uniformly in (1, {TIER_RATIO:g}] (median 2)"],
+            ["part", "assessments", number(t.part), "1 (only the ratio matters to a share)"],
+            ["leverage", "acts", number(t.leverage), f"engagement × a ratio drawn log-uniformly in (1, {TIER_RATIO:g}]"],
+            ["engagement", "acts", number(t.engagement), "1; counted only when ties count"],
             ["attention", "acts", number(t.weight(Tier.ATTENTION)), "never counted"],
         ],
         (2,),
@@ -458,6 +460,10 @@ class Computed(NamedTuple):
     fixed: Robustness
     shifts: tuple[ScenarioShift, ...]
     paragraphs: tuple[ParagraphEffect, ...]
+    #: All choices sampled, with the role projections read as forecasts (projected) instead of the present they presuppose.
+    forecast: Robustness
+    #: Each combination of the structural choices, held fixed while the weights and certainty are sampled.
+    grid: tuple[tuple[tuple[ca.Pooling, ca.Regional, bool], Robustness], ...]
 
 
 def compute(ds: Dataset | None = None) -> Computed:
@@ -470,6 +476,13 @@ def compute(ds: Dataset | None = None) -> Computed:
         ca.robustness(ds, draws=DRAWS, seed=SEED, structural=False),
         tuple(ca.scenario_shifts(ds, s.id) for s in ds.scenarios),
         ca.leave_one_paragraph_out(ds),
+        ca.robustness(ds, draws=DRAWS, seed=SEED, presupposed=Certainty.PROJECTED),
+        tuple(
+            ((pooling, regional, ties), ca.robustness(ds, draws=GRID_DRAWS, seed=SEED, structural=False, pooling=pooling, regional=regional, ties=ties))
+            for pooling in ca.Pooling
+            for regional in ca.Regional
+            for ties in (False, True)
+        ),
     )
 
 
@@ -483,6 +496,7 @@ def quoted_numbers(c: Computed) -> dict[str, str]:
         "P(RUS leads assessments security), all choices": f"Russia leads the assessments' security reading in {number(a.p_leader('RUS'))} of the draws",
         "P(RUS leads assessments security), structure fixed": f"in {number(a_fixed.p_leader('RUS'))} when pooling, regional expansion and ties keep their defaults",
         "P(CHN leads acts security), all choices": f"China leads the acts' security reading in {number(b.p_leader('CHN'))} of the draws",
+        "P(RUS leads assessments security), projections as forecasts": f"{number(c.forecast.cell('security', None, Track.ASSESSMENTS).p_leader('RUS'))} if the role projections are read as forecasts",
     }
 
 
@@ -495,6 +509,12 @@ def stated_facts(c: Computed) -> dict[str, bool]:
     future = {v.claim for v in r.votes if v.track is Track.ASSESSMENTS and v.power == russia and kinds.get(v.claim) is ClaimKind.PROJECTION}
     future_assessed = all(v.certainty is Certainty.ASSESSED for v in r.votes if v.claim in future and v.track is Track.ASSESSMENTS)
     return {
+        "the per-state assessment cells repeat the region's reading": all(
+            {p: round(v, 9) for p, v in r.cell(d, st, Track.ASSESSMENTS).shares.items()}
+            == {p: round(v, 9) for p, v in r.cell(d, None, Track.ASSESSMENTS).shares.items()}
+            for d in Domain
+            for st in r.states
+        ),
         "every assessment cell of a state is inherited": all(x.inherited for x in cells if x.track is Track.ASSESSMENTS and x.status is not Support.MISSING),
         "the acts track holds no Russian leverage": all(not x.share(russia) for x in cells if x.track is Track.ACTS),
         "several of the authors' verdicts for Russia are in the future tense, counted as assessed": len(future) >= 2 and future_assessed,
@@ -504,6 +524,44 @@ def stated_facts(c: Computed) -> dict[str, bool]:
 
 
 # -- building, writing, checking ------------------------------------------------------------------
+
+
+def structure_table(c: Computed) -> str:
+    """Each combination of the structural choices on its own, and the role projections read as forecasts."""
+    powers = c.readings.powers
+    rows = []
+    for (pooling, regional, ties), rob in c.grid:
+        a, b = rob.cell("security", None, Track.ASSESSMENTS), rob.cell("security", None, Track.ACTS)
+        rows.append(
+            [
+                pooling.value,
+                regional.value,
+                "counted" if ties else "beside",
+                *(f"{number(a.p_leader(p))} ± {number(a.standard_error(p))}" for p in powers),
+                *(f"{number(b.p_leader(p))} ± {number(b.standard_error(p))}" for p in powers),
+                number(b.supported),
+            ]
+        )
+    headers = [
+        "region row",
+        "region-wide claims",
+        "ties",
+        *(f"P({p} leads) assessments security" for p in powers),
+        *(f"P({p} leads) acts security" for p in powers),
+        "acts security: P(2+ claims)",
+    ]
+    grid = table(headers, rows, range(3, len(headers)))
+    a = c.forecast.cell("security", None, Track.ASSESSMENTS)
+    forecast = (
+        f"With the role projections read as forecasts (`presupposed=Certainty.PROJECTED`, kept in a quarter of the draws) and every "
+        f"choice sampled, Russia leads the assessments' security reading in {number(a.p_leader('RUS'))} of {c.forecast.draws} draws."
+    )
+    legend = (
+        f"Each row: {GRID_DRAWS} draws, seed {SEED}, sampling the tier weights and the claims by certainty with the structural choices "
+        "held as shown; ± the Monte Carlo standard error; *P(2+ claims)*: the draws in which the acts' security reading rests on two "
+        "claims or more (a leader is named only then)."
+    )
+    return "\n\n".join([grid, legend, forecast])
 
 
 def build(c: Computed | None = None) -> dict[str, str]:
@@ -519,6 +577,7 @@ def build(c: Computed | None = None) -> dict[str, str]:
         "sensitivity.md": lambda: sensitivity_table(c.ds),
         "agreement.md": lambda: agreement_table(r),
         "choices.md": lambda: choices_table(r),
+        "structure.md": lambda: structure_table(c),
     }
     return {name: _HEADER + make().rstrip() + "\n" for name, make in makers.items()}
 

@@ -1,8 +1,10 @@
 """Comparing scenarios: what each of the article's futures does to the division of labour.
 
-Each scenario's effects (``increase``, ``decrease``...) are applied to the
-influence network with the documented magnitudes, and the role summary is
-computed again, so the baseline and the scenario can be compared number by number.
+The article gives no sizes for its futures, so each scenario is read as a *shift* of
+the article's own assessments: which way each power's share moves, who leads at the
+default shift, and from which shift the lead would change (its breakeven). Only the
+direction and the breakeven come from the article's words; the sizes are assumptions
+(``ca.DEFAULT_MAGNITUDES``).
 
 Run it with ``python examples/compare_scenarios.py [OUTPUT_DIRECTORY]``; with
 the ``plot`` extra it also draws ``scenarios.png`` there.
@@ -16,20 +18,21 @@ from pathlib import Path
 import centralasia as ca
 
 ds = ca.load()
-baseline = ca.role_summary(ds)
 
-print(f"{'scenario':<36}{'security':>10}{'economic':>10}{'diplomatic':>12}   China's security share")
-summaries = []
+print(f"{'scenario':<36}{'domain':<11}{'leader now -> at default shift':<32}breakeven")
 for scenario in ds.scenarios:
-    summary = ca.role_summary(ds, scenario=scenario.id)
-    summaries.append(summary)
-    leaders = [summary.leader(d) or "tie" for d in ca.Domain]
-    change = ca.compare(baseline, summary).change("CHN", "security")
-    print(f"{scenario.id:<36}{leaders[0]:>10}{leaders[1]:>10}{leaders[2]:>12}   {change.before:.2f} -> {change.after:.2f}")
+    shift = ca.scenario_shifts(ds, scenario)
+    for row in shift.rows:
+        if row.over is None:
+            breakeven = "none up to 4" if row.breakeven is None else f"{row.breakeven:.2f}"
+            leaders = f"{row.leader_before or 'none'} -> {row.leader_after or 'none'}"
+            print(f"{scenario.id:<36}{row.domain.value:<11}{leaders:<32}{breakeven}")
+    if not any(row.over is None for row in shift.rows):
+        print(f"{scenario.id:<36}{'-':<11}{'no share of a compared power moves'}")
 
-# The full comparison for the article's long-term scenario, in words.
+# The article's long-term scenario in words.
 print()
-print(ca.compare(baseline, ca.role_summary(ds, scenario="scn-chinese-security-challenge")).text())
+print(ca.scenario_shifts(ds, "scn-chinese-security-challenge"))
 
 # A scenario of your own: the same machinery, your effects.
 mine = ca.make_scenario(
@@ -38,13 +41,14 @@ mine = ca.make_scenario(
     title="Russia withdraws from the region's security",
 )
 print()
-print(f"my scenario: security leader {ca.role_summary(ds, scenario=mine).leader('security')}")
+print(f"my scenario: security leader {ca.readings(ds, scenario=mine).leader('security') or 'none'}")
 
 try:
-    from centralasia.plot import role_shares, save
+    from centralasia.plot import robustness_chart, save
 
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd()
-    save(role_shares(baseline, *summaries), out / "scenarios.png")
+    sampled = ca.robustness(ds, draws=300, seed=0, scenario="scn-chinese-security-challenge")
+    save(robustness_chart(sampled), out / "scenarios.png")
     print(f"wrote {out / 'scenarios.png'}")
 except ImportError as exc:
     print(f"no picture: {exc}")

@@ -1,4 +1,4 @@
-"""Quickstart: the dataset, one record and its evidence, who leads which domain, and the influence network.
+"""Quickstart: the dataset, one record and its evidence, the article read three ways, and the influence network.
 
 Run it with ``python examples/quickstart.py [OUTPUT_DIRECTORY]``; it writes
 ``influence.gexf`` (open it in Gephi) and, with the ``plot`` extra installed,
@@ -25,12 +25,17 @@ print(f"{guarantor.actor} is the {guarantor.role.value} ({guarantor.domain.value
 for e in guarantor.evidence:
     print(f"  paragraph {e.paragraph}: \u201c{e.quote}\u201d")
 
-# 2. The division of labour, computed: each power's share of influence per domain.
-summary = ca.role_summary(ds)
+# 2. The division of labour, read three ways: the authors' verdicts, the acts they report, and the momentum.
+r = ca.readings(ds)
 for domain in ca.Domain:
+    cell = r.cell(domain)
+    shares = ", ".join(f"{p} {s:.0%}" for p, s in cell.shares.items()) or "no claim"
+    acts = r.leader(domain, track="acts") or "none"
     print(
-        f"{domain.value:<10} leader: {summary.leader(domain) or 'tie'}  (Russia {summary.share('RUS', domain):.0%}, China {summary.share('CHN', domain):.0%})"
+        f"{domain.value:<10} leader: {cell.leader or 'none'}  ({shares}; {cell.support} claim{'s' if cell.support != 1 else ''}, {cell.status.value}); the acts name: {acts}"
     )
+rob = ca.robustness(ds, draws=500, seed=0)
+print(f"Russia leads the assessed security reading in {rob.p_leader('RUS', 'security'):.0%} of 500 sampled draws")
 
 # 3. The influence network: a networkx MultiDiGraph, one edge per record and pair.
 G = ca.influence_network(ds)

@@ -1,11 +1,11 @@
 """Roles over time: the same question asked ``as_of`` successive dates.
 
-Every record that has a date counts from that date on, so the shares move as
-2015's arms deliveries and 2016's agreements and visits come in. Undated records
-(most role claims, the article's standing picture) count from the article's own
-time, October 2016 (``ca.ARTICLE_TIME``): before it, the shares show only what is
-dated, which is mostly China's recent activity, and are marked "dated only". They
-are not the article's reading of those dates.
+Every record that has a date counts from that date on, so the acts come in as
+2015's arms deliveries and 2016's announcements do. The authors' verdicts (the
+assessments) are undated and count from the article's own time, October 2016
+(``ca.ARTICLE_TIME``): before it, only what is dated counts, mostly China's recent
+activity, and the rows are marked "dated only". They are not the article's reading
+of those dates.
 
 Run it with ``python examples/roles_over_time.py``.
 """
@@ -17,14 +17,17 @@ import centralasia as ca
 ds = ca.load()
 dates = ["2001", "2015", "2016-02", "2016-06", "2016-08", "2016-12"]
 
-print("China's share of the powers' security influence, by date")
-print(f"{'as of':<11}{'all':>6}" + "".join(f"{s:>6}" for s in ("KAZ", "KGZ", "TJK", "TKM", "UZB")) + "  leader")
+print("Security, by date: the authors' assessments and the acts they report (n: the claims behind each)")
+print(f"{'as of':<11}{'assessments':<16}{'acts':<16}China's acts share")
 for date in dates:
-    summary = ca.role_summary(ds, as_of=date)
-    shares = [summary.share("CHN", "security")] + [summary.share("CHN", "security", over=s) for s in summary.states]
+    r = ca.readings(ds, as_of=date)
+    a, b = r.cell("security"), r.cell("security", track="acts")
     dated_only = ca.PartialDate.parse(date).latest < ca.ARTICLE_TIME.earliest
     note = "  (dated only)" if dated_only else ""
-    print(f"{date:<11}" + "".join(f"{x:>6.2f}" for x in shares) + f"  {summary.leader('security') or 'tie'}{note}")
+    share = b.share("CHN")
+    print(
+        f"{date:<11}{(a.leader or 'none') + f' n={a.support}':<16}{(b.leader or 'none') + f' n={b.support}':<16}{'—' if share is None else f'{share:.2f}'}{note}"
+    )
 
 # What came in between two dates: the network's edges, compared.
 before = ca.influence_network(ds, domain="security", as_of="2015-12")
@@ -34,6 +37,8 @@ print(f"security records that began in 2016: {len(new)}")
 for record in new:
     print(f"  {record}: {type(ds[record]).__name__}")
 
-# Undated records count at any date unless you leave them out.
-dated_only = ca.role_summary(ds, as_of="2016-12", include_undated=False)
-print(f"dated records only, end of 2016: China's security share {dated_only.share('CHN', 'security'):.2f}")
+# Undated records count at any date unless you leave them out: the verdicts, being undated, go.
+dated_only = ca.readings(ds, as_of="2016-12", include_undated=False)
+print(
+    f"dated records only, end of 2016: {dated_only.cell('security').support} assessment claims, {dated_only.cell('security', track='acts').support} act claims"
+)

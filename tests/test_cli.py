@@ -211,10 +211,8 @@ def test_scenarios_read_each_as_shifts(capsys: pytest.CaptureFixture[str], ds: c
         block = _scenario_block(out, sc.id)
         shift = ca.scenario_shifts(ds, sc.id)
         rows = [r for r in shift.rows if r.over is None]
-        for r in rows:
-            moves = ", ".join(f"{p} {d.value}s" if d.value != "unchanged" else f"{p} unchanged" for p, d in r.directions.items())
-            change = "no change of leader up to a shift of 4" if r.breakeven is None else f"the lead changes from a shift of {r.breakeven:.2f}"
-            assert f"  {r.domain.value}: {moves}; leader {r.leader_before} -> {r.leader_after}; {change}" in block, (sc.id, block)
+        for line in _render.shift_lines(shift):
+            assert line in block, (sc.id, block)
         if not rows:
             assert "no share of a compared power moves" in block, sc.id
         for e in shift.unmeasured:
@@ -223,10 +221,10 @@ def test_scenarios_read_each_as_shifts(capsys: pytest.CaptureFixture[str], ds: c
 
 
 def test_scenarios_say_where_the_lead_changes(capsys: pytest.CaptureFixture[str]) -> None:
-    """Beijing replacing Moscow hands China the security lead at the default shift; détente moves no leader up to a shift of 4."""
+    """Beijing replacing Moscow hands China the security lead by definition; détente moves no leader up to a shift of 4."""
     _, out, _ = run(capsys, "scenarios")
     replaced = _scenario_block(out, "scn-beijing-replaces-moscow")
-    assert "security: RUS decreases, CHN increases; leader RUS -> CHN; the lead changes from a shift of 0." in replaced
+    assert "security: RUS decreases, CHN increases; leader RUS -> CHN; the lead changes by definition" in replaced  # Moscow replaced whole
     detente = _scenario_block(out, "scn-detente-with-west")
     assert "leader RUS -> RUS; no change of leader up to a shift of 4" in detente
     assert "not measured: CHN shift in security, CHN shift in economic" in detente
@@ -616,3 +614,19 @@ def test_paragraphs_pass_the_options_on(capsys: pytest.CaptureFixture[str], ds: 
     assert code == OK
     expected = _render.paragraph_table(ca.leave_one_paragraph_out(ds, **options))  # type: ignore[arg-type]
     assert expected in out and expected != _render.paragraph_table(ca.leave_one_paragraph_out(ds))
+
+
+def test_track_with_over_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """``roles --track`` shows every state: ``--over`` (an --explain option) with it is a usage error, not ignored."""
+    code, out, err = run(capsys, "roles", "--domain", "security", "--track", "acts", "--over", "KAZ")
+    assert code == BAD_USAGE and out == "" and "--over goes with --explain" in err
+
+
+def test_a_data_file_without_a_default_power_is_bad_data(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A file of the user's without China, the default power they never typed, is a data problem (exit 1), not their usage."""
+    ev = [ca.Evidence(paragraph=1)]
+    ds = ca.Dataset(states=[ca.State("RUS", "Russia", ev), ca.State("KAZ", "Kazakhstan", ev, region=ca.Region.CENTRAL_ASIA)])
+    path = tmp_path / "no-china.json"
+    path.write_text(ca.dumps(ds), encoding="utf-8")
+    code, _, err = run(capsys, "--data", str(path), "robustness", "--draws", "5")
+    assert code == BAD_DATA and "default powers" in err

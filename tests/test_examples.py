@@ -25,11 +25,12 @@ def test_every_example_is_tested() -> None:
 
 
 def test_quickstart(tmp_path: Path) -> None:
-    """The quickstart cites the article, finds Russia leading security and China the economy, and writes a Gephi file."""
+    """The quickstart cites the article, reads Russia leading security and China the economy in the assessments and China in the acts, and writes a Gephi file."""
     out = run_example("quickstart.py", str(tmp_path))
     assert "RUS is the security-guarantor (security)" in out
     assert "paragraph 3: \u201cRussia primarily acts as security guarantor\u201d" in out
     assert "security   leader: RUS" in out and "economic   leader: CHN" in out
+    assert "the acts name: CHN" in out and "Russia leads the assessed security reading in" in out
     graph = nx.read_gexf(tmp_path / "influence.gexf")
     assert {"RUS", "CHN", "KAZ"} <= set(graph)
     assert (tmp_path / "influence.png").read_bytes()[:4] == b"\x89PNG"
@@ -40,19 +41,20 @@ def test_roles_over_time() -> None:
     out = run_example("roles_over_time.py")
     rows = [line.split() for line in out.splitlines() if line[:4].isdigit()]
     assert [r[0] for r in rows] == ["2001", "2015", "2016-02", "2016-06", "2016-08", "2016-12"]
-    assert all(r[7] in ("RUS", "CHN", "tie") for r in rows)
-    assert [" ".join(r[8:]) for r in rows] == ["(dated only)"] * 5 + [""]
-    assert rows[-1][7] == "RUS"  # at the article's time, its reading: Russia leads security
+    assert all(r[1] in ("RUS", "CHN", "none") and r[3] in ("RUS", "CHN", "none") for r in rows)
+    assert [" ".join(r[6:]) for r in rows] == ["(dated only)"] * 5 + [""]
+    assert rows[-1][1:5] == ["RUS", "n=9", "CHN", "n=3"]  # at the article's time: its verdict, and the acts it reports
     assert "security records that began in 2016:" in out
     assert "agr-chn-tjk-ct-centre-2016: Agreement" in out
 
 
 def test_compare_scenarios(tmp_path: Path) -> None:
-    """compare_scenarios shows each scenario's leaders and a user's scenario in which Russia withdraws, and draws the chart."""
+    """compare_scenarios reads each scenario as shifts (leaders and breakevens), a user's scenario in which Russia withdraws, and draws the chart."""
     out = run_example("compare_scenarios.py", str(tmp_path))
-    row = next(line.split() for line in out.splitlines() if line.startswith("scn-chinese-security-challenge "))
-    assert row[1] == "CHN"  # the security leader under the scenario
-    assert "security: the lead passes from RUS to CHN." in out
+    row = next(line.split() for line in out.splitlines() if line.startswith("scn-beijing-replaces-moscow "))
+    assert row[1:5] == ["security", "RUS", "->", "CHN"]  # the lead passes at the default shift
+    challenge = next(line.split() for line in out.splitlines() if line.startswith("scn-chinese-security-challenge "))
+    assert challenge[2:5] == ["RUS", "->", "RUS"] and float(challenge[5]) > 0.5  # gradual: the lead holds at the default shift
     assert "my scenario: security leader CHN" in out
     assert (tmp_path / "scenarios.png").read_bytes()[:4] == b"\x89PNG"
 

@@ -21,9 +21,9 @@ def test_walkthrough_runs_in_a_kernel(tmp_path: Path) -> None:
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.output_type == "error"]
     images = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert len(images) == 2, "the influence map and the role-share chart"
+    assert len(images) == 2, "the influence map and the robustness chart"
     tables = [o for o in outputs if "text/html" in o.get("data", {})]
     assert tables, "the roles DataFrame"
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
-    assert "Influence shares of RUS, CHN (baseline)" in text
-    assert "the lead passes from RUS to CHN" in text
+    assert "The article read three ways (baseline)" in text
+    assert "leader RUS -> CHN" in text and "Robustness over 1000 draws" in text

@@ -181,3 +181,11 @@ def test_robustness_refuses_what_it_cannot_draw(rob: ca.Robustness, track: str |
     ax = Figure().add_subplot() if given_axes else None
     with pytest.raises(ca.ArgumentError, match=needle):
         plot.robustness_chart(rob, ax=ax, track=track)
+
+
+@pytest.mark.parametrize("rob", [None, "robustness"])
+def test_robustness_chart_refuses_what_is_not_a_robustness(rob: object) -> None:
+    """Anything but a Robustness is refused with an ArgumentError naming it."""
+    pytest.importorskip("matplotlib")
+    with pytest.raises(ca.ArgumentError, match="Robustness"):
+        plot.robustness_chart(rob)  # type: ignore[arg-type]

@@ -93,7 +93,7 @@ def test_a_full_replacement_changes_the_leader_at_a_small_shift() -> None:
     row = ca.scenario_shifts(ca.load(), "scn-beijing-replaces-moscow").row(SEC)
     assert row.directions == {"RUS": ca.Direction.DECREASE, "CHN": ca.Direction.INCREASE}
     assert (row.leader_before, row.leader_after) == ("RUS", "CHN")
-    assert row.breakeven == 0.01 and row.p_change == 1.0  # a role replaced is gone at any shift
+    assert row.definitional and row.breakeven is None and row.p_change == 1.0  # a role replaced is gone at any shift
 
 
 def test_a_gradual_challenge_needs_a_larger_shift_than_the_default() -> None:
@@ -118,3 +118,70 @@ def test_a_scenario_that_removes_every_score_leaves_the_cells_without_shares() -
     r = ca.readings(ca.load(), scenario=gone)
     assert r.cell(ECO).shares == {} and r.leader(ECO) is None
     assert r.cell(ECO).support == ca.readings(ca.load()).cell(ECO).support  # a shift adds and removes no claim
+
+
+# -- hostile input: one error of ours, naming the place ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: ca.leave_one_paragraph_out(ca.load(), scenario="scn-beijing-replaces-moscow"), ca.ArgumentError, "unknown option 'scenario'"),
+        (lambda: ca.scenario_shifts(ca.load(), "scn-detente-with-west", tiers=ca.Tiers()), ca.ArgumentError, "unknown option 'tiers'"),
+        (lambda: ca.robustness(ca.load(), draws=5, tiers=ca.Tiers()), ca.ArgumentError, "unknown option 'tiers'"),
+        (lambda: ca.readings(ca.load(), records=5), ca.ArgumentError, "records"),
+        (lambda: ca.readings(ca.load(), records=[5]), ca.DataError, r"\$\.records\[0\]"),
+        (lambda: ca.readings(ca.load(), scenario="scn-detente-with-west", magnitudes=None), ca.ArgumentError, "magnitudes"),
+        (lambda: ca.readings(ca.load(), powers=None), ca.ArgumentError, "powers"),
+        (lambda: ca.readings(ca.load(), over=5), ca.ArgumentError, "over"),
+        (lambda: ca.readings(None), ca.ArgumentError, "Dataset"),  # type: ignore[arg-type]
+        (lambda: ca.readings(ca.load(), powers=["RUS", "sco"]), ca.UnknownIdError, "sco"),
+        (lambda: ca.readings(ca.load(), powers=["RUS", "KAZ"]), ca.ArgumentError, "compared power"),
+        (lambda: ca.readings(ca.load(), over="the-west"), ca.ArgumentError, "over"),
+        (lambda: ca.robustness(ca.load(), draws=5, progress=5), ca.ArgumentError, "progress"),
+        (lambda: ca.robustness(ca.load(), draws=5, structural="no"), ca.ArgumentError, "structural"),
+        (lambda: ca.robustness(claimed(), draws=5).p_leader("USA", "security"), ca.UnknownIdError, "USA"),
+        (lambda: ca.scenario_shifts(ca.load(), "scn-detente-with-west").row("securty"), ca.FieldError, "securty"),
+        (lambda: ca.scenario_shifts(ca.load(), "scn-detente-with-west").row("security", "KAZX"), ca.UnknownIdError, "KAZX"),
+        (lambda: ca.Tiers(lead="3"), ca.FieldError, "lead must be a number"),
+        (lambda: ca.Tiers(lead=1e160), ca.FieldError, "between"),
+        (lambda: ca.Tiers().weight("boss"), ca.ArgumentError, "unknown tier"),
+    ],
+)
+def test_bad_arguments_raise_one_error_of_ours(call: object, error: type[Exception], match: str) -> None:
+    """Every bad argument to the readings raises the package's error naming it, never a bare builtin."""
+    with pytest.raises(error, match=match):
+        call()  # type: ignore[operator]
+
+
+def test_a_dataset_without_central_asian_states_needs_over() -> None:
+    """Without Central Asian states there is nothing to read over by default: the error says to name states."""
+    ds = ca.Dataset(states=[ca.State("RUS", "Russia", [ca.Evidence(paragraph=1)]), ca.State("CHN", "China", [ca.Evidence(paragraph=1)])])
+    with pytest.raises(ca.ArgumentError, match="over="):
+        ca.readings(ds)
+
+
+def test_readings_do_not_depend_on_the_order_of_states_or_records() -> None:
+    """The same states in another order, or the same records streamed in another order, give the same cells and draws."""
+    ds = ca.load()
+    states = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+    forward, backward = ca.readings(ds, over=states), ca.readings(ds, over=states[::-1])
+    assert forward.cell("security", track="acts").ties == backward.cell("security", track="acts").ties
+    kept = ds.filter(lambda r: not isinstance(r, ca.ArmsTransfer))
+    streamed = list(ds.arms_transfers)
+    a = ca.robustness(kept, draws=200, seed=3, records=streamed)
+    b = ca.robustness(kept, draws=200, seed=3, records=streamed[::-1])
+    assert a.cell("security", track="acts").leaders == b.cell("security", track="acts").leaders
+
+
+def test_an_effect_over_no_state_read_is_unmeasured() -> None:
+    """An effect on a power's role over a state outside the readings is listed as not measured, not as 'unchanged'."""
+    outside = ca.make_scenario("usa", [ca.Effect("CHN", ca.Domain.SECURITY, ca.Direction.INCREASE, "China in the US.", over=["USA"])])
+    s = ca.scenario_shifts(ca.load(), outside)
+    assert s.rows == () and s.unmeasured == outside.effects
+
+
+def test_the_shift_scan_covers_twice_a_large_default() -> None:
+    """With a default shift of 10 the scan reaches 20, so P(change) is over the range it states."""
+    s = ca.scenario_shifts(ca.load(), "scn-chinese-security-challenge", magnitudes=ca.Magnitudes(increase=10.0))
+    assert s.limit == 20.0 and s.row("security").p_change > 0.9

@@ -185,12 +185,25 @@ def test_momentum_favours_china_in_security(article: ca.Readings) -> None:
 
 
 def test_agreement_with_article_sets_each_assessment_claim_beside_the_acts(article: ca.Readings) -> None:
-    """Russia's guarantor claims diverge from the acts; China's security claims agree; the economic ones have no acts."""
+    """Russia's guarantor claims are untestable (the article reports no Russian leverage); China's security claims agree."""
     checks = {(c.claim, c.power): c for c in article.agreement_with_article()}
-    assert checks["c-p08-rus-key-player", "RUS"].agrees is False
+    guarantor = checks["c-p08-rus-key-player", "RUS"]
+    assert guarantor.agrees is None and guarantor.reason.startswith("untestable")
     assert checks["c-p06-chn-assertive", "CHN"].agrees is True
     assert checks["c-p09-chn-investment", "CHN"].agrees is None
-    assert "DIVERGES" in str(article.agreement_with_article())
+    assert "untestable" in str(article.agreement_with_article())
+
+
+def test_a_leading_role_diverges_where_the_power_has_leverage_but_another_leads() -> None:
+    """Russia has a transfer to KAZ, so its guarantor claim is testable: the tie there names no leader (n/a); a second Chinese claim makes it diverge."""
+    r = ca.readings(claimed())
+    check = {c.claim: c for c in r.agreement_with_article()}["c-lead"]
+    assert check.agrees is None and "no security leader" in check.reason
+    more = ca.Claim("c-chn-arms-2", ca.ClaimKind.ACT, "CHN armed KAZ again.", [ca.Evidence(paragraph=9, quote="words")], actors=["CHN"], about=["KAZ"])
+    again = ca.ArmsTransfer("at-chn-3", "CHN", "KAZ", "X", "", ca.SipriCategory.OTHER, [ca.Evidence(paragraph=9, quote="words", claim="c-chn-arms-2")])
+    r = ca.readings(extended(claimed(), arms_transfers=[again], claims=[more]))
+    check = {c.claim: c for c in r.agreement_with_article()}["c-lead"]
+    assert r.leader(SEC, "KAZ", track="acts") == "CHN" and check.agrees is False
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@
 # %matplotlib inline
 import centralasia as ca
 from centralasia.export import to_frame
-from centralasia.plot import influence_map, role_shares
+from centralasia.plot import influence_map, robustness_chart
 
 ds = ca.load()
 print(f"{len(ds)} records; the five Central Asian states:", ", ".join(ca.actors.central_asian_states(ds)))
@@ -49,76 +49,87 @@ roles = to_frame(ds, "roles")
 roles[["actor", "role", "domain", "trend", "certainty", "paragraphs"]]
 
 # %% [markdown]
-# Computing it instead of reading it: each power's share of the summed weight of its
-# edges to the Central Asian states, per domain (the weights are explained in the
-# methodology). Russia leads security and China the economy: the division of labour.
+# Reading it three ways, counting each statement of the article once: the authors'
+# **assessments** (their role verdicts), the **acts** they report (directed leverage
+# such as arms supplies; agreements, visits and memberships shown beside as ties),
+# and the **momentum** of their claims. Each share shows the claims behind it (`n`);
+# `*` marks a single claim, `~` a state no claim names, "—" no claim at all.
 
 # %%
-baseline = ca.role_summary(ds)
-print(baseline)
-assert baseline.leader("security") == "RUS" and baseline.leader("economic") == "CHN"
+r = ca.readings(ds)
+print(r)
+assert r.leader("security") == "RUS" and r.leader("economic") == "CHN"
+assert r.leader("security", track="acts") == "CHN"
 
 # %% [markdown]
-# The influence network behind those numbers, one panel per domain. Arrows run from
-# the actor that gains influence to the one it gains it over; widths add up the weights.
+# The influence network of every record's edges, one panel per domain: a picture of how
+# the records link the actors, not a reading of influence. Arrows run from the actor
+# that gains influence to the one it gains it over; widths add up the weights.
 
 # %%
 G = ca.influence_network(ds)
 influence_map(G, ds)
 
 # %% [markdown]
-# ## 2. Where does the claim come from?
+# ## 2. Where the tracks part
 #
-# Every share can be taken apart into the records behind it, with their evidence.
-# China's security role in Uzbekistan rests on arms it is reported to have supplied (the
-# article passes these on as reported, so they count at the reported weight) and on the
-# authors' assessment of its growing security role:
+# The authors' verdict gives Russia the security lead; the acts they report are
+# China's. Each assessment claim beside the acts over the same states:
 
 # %%
-print(baseline.explain("CHN", "security", over="UZB"))
+print(r.agreement_with_article())
 
 # %% [markdown]
-# ## 3. China's move into security, over time
-#
-# Records with a date count from that date on; undated ones, such as the roles the
-# article describes as standing, count from the article's own time (October 2016).
-# Before it, only what is dated counts, and that is mostly China's reported 2015 arms
-# deliveries and its 2016 agreements: those rows are marked "dated only", and they are
-# not the article's reading of those dates. At the article's time Russia leads.
+# The acts behind China's lead over Uzbekistan are two claims, both passed on as
+# reported:
 
 # %%
-for date in ["2001", "2015", "2016-02", "2016-08", "2016-12"]:
-    summary = ca.role_summary(ds, as_of=date)
-    dated_only = " (dated only)" if ca.PartialDate.parse(date).latest < ca.ARTICLE_TIME.earliest else ""
-    print(f"as of {date:<8} China's security share {summary.share('CHN', 'security'):.2f}, leader {summary.leader('security')}{dated_only}")
+for vote in ca.votes(ds):
+    if vote.over == "UZB" and vote.track is ca.Track.ACTS and vote.domain is ca.Domain.SECURITY:
+        print(vote.claim, vote.tier.value, vote.certainty.value, vote.records)
+
+# %% [markdown]
+# ## 3. How far each reading holds
+#
+# Sampling the choices the article does not settle (tier sizes, keeping their order;
+# each claim kept with the probability of its certainty; pooling, regional expansion
+# and ties) gives each share an interval and each power a chance to lead:
+
+# %%
+rob = ca.robustness(ds, draws=1000, seed=0)
+print(rob)
+robustness_chart(rob)
+
+# %% [markdown]
+# Which paragraphs carry each reading: the readings without one paragraph at a time.
+
+# %%
+for effect in ca.leave_one_paragraph_out(ds):
+    if effect.changes_leader:
+        print(
+            f"without paragraph {effect.paragraph}: {effect.track.value} {effect.domain.value} leader {effect.leader_before} -> {effect.leader_after or 'none'}"
+        )
 
 # %% [markdown]
 # ## 4. The scenarios
 #
-# The article sketches futures in which the bargain shifts. Applying each one's
-# effects to the network and computing the shares again:
+# The article sketches futures in which the bargain shifts, without sizes. Each is read
+# as a shift of the assessments: which way each share moves, and from which shift the
+# lead would change.
 
 # %%
-scenarios = [ca.role_summary(ds, scenario=s.id) for s in ds.scenarios]
-for summary in scenarios:
-    assert summary.scenario is not None
-    print(f"{summary.scenario.id:<36} security leader: {summary.leader('security') or 'tie'}")
-role_shares(baseline, *scenarios)
-
-# %% [markdown]
-# The long-term scenario in words:
-
-# %%
-print(ca.compare(baseline, ca.role_summary(ds, scenario="scn-chinese-security-challenge")).text())
+for scenario in ds.scenarios:
+    print(ca.scenario_shifts(ds, scenario))
 
 # %% [markdown]
 # ## 5. What Central Asian states want
 #
 # The article ends with the states' wish to be indispensable partners of both powers,
-# engaged "in a balanced manner". The balance score is 1 when the powers are equally
-# engaged in each domain and 0 when one holds a domain alone: a strict division of
-# labour scores low.
+# engaged "in a balanced manner". Balance is 1 when two powers share a domain evenly
+# and is not computed where fewer than two powers have claims: the assessments give
+# the economy to China alone.
 
 # %%
-for state, value in baseline.balances().items():
-    print(f"{state}: balance {value:.2f}")
+for domain in ca.Domain:
+    value = r.balance(domain)
+    print(f"{domain.value}: balance {'—' if value is None else f'{value:.2f}'}")

@@ -13,7 +13,7 @@ import attrs
 
 from centralasia._rows import Row
 from centralasia._rules import background_only
-from centralasia._stream import relation_rows
+from centralasia._stream import STREAMED, relation_rows
 from centralasia._tables import Table
 from centralasia.actors import central_asian_states, expand
 from centralasia.checks import LEADING_ROLES
@@ -34,6 +34,7 @@ from centralasia.model import (
     Role,
     Scenario,
     Scope,
+    State,
     Strength,
 )
 from centralasia.query import Query
@@ -80,8 +81,9 @@ class Prepared(NamedTuple):
     momentum: dict[tuple[ActorId, Domain], tuple[dict[str, None], dict[str, None]]]
 
 
-def status_of(n: int) -> Support:
-    return Support.MISSING if n == 0 else Support.INSUFFICIENT if n == 1 else Support.SUPPORTED
+def status_of(votes: float) -> Support:
+    """Missing without votes, insufficient under two (one act described by two claims is one), supported from two."""
+    return Support.MISSING if votes <= 0 else Support.INSUFFICIENT if votes < 2 - 1e-9 else Support.SUPPORTED
 
 
 def hhi_balance(values: Iterable[float]) -> float | None:
@@ -121,6 +123,8 @@ class StateCell(NamedTuple):
 
     cell: Cell
     weights: dict[str, float]
+    #: Each counted claim's vote (1, or a part of one act's vote).
+    votes: dict[str, float]
     #: Each power's engagement claims with their vote weights (a visit and its agenda: one tie between them).
     ties: dict[ActorId, dict[str, float]]
 
@@ -132,6 +136,7 @@ def state_cell(prep: Prepared, key: tuple[Track, Domain, ActorId], powers: tuple
     ties: dict[ActorId, dict[str, float]] = {p: {} for p in powers}
     active: set[ActorId] = set()
     claim_weights: dict[str, float] = {}
+    claim_votes: dict[str, float] = {}
     included = opts.included
     for claim, cast in prep.cells.get(key, {}).items():
         if included is not None and claim not in included:
@@ -157,7 +162,8 @@ def state_cell(prep: Prepared, key: tuple[Track, Domain, ActorId], powers: tuple
             total += part
         if total > 0:
             claim_weights[claim] = total
-    status = status_of(len(claim_weights))
+            claim_votes[claim] = max(cast[p].weight for p in weights)
+    status = status_of(sum(claim_votes.values()))
     cell = Cell(
         track,
         domain,
@@ -175,16 +181,19 @@ def state_cell(prep: Prepared, key: tuple[Track, Domain, ActorId], powers: tuple
         Table({p: sum(t.values()) for p, t in ties.items()}),
         (state,),
     )
-    return StateCell(cell, claim_weights, ties)
+    return StateCell(cell, claim_weights, claim_votes, ties)
 
 
 def region_cell(track: Track, domain: Domain, cells: list[StateCell], powers: tuple[ActorId, ...], pooling: Pooling) -> Cell:
-    present = [(c, w) for c, w, _ in cells if c.status is not Support.MISSING and c.shares]
+    present = [(sc.cell, sc.weights) for sc in cells if sc.cell.status is not Support.MISSING and sc.cell.shares]
     union: dict[str, float] = {}
-    for _, weights in present:
-        for claim, w in weights.items():
-            union[claim] = max(union.get(claim, 0.0), w)
-    status = status_of(len(union))
+    votes: dict[str, float] = {}
+    for sc in cells:
+        if sc.cell.status is not Support.MISSING and sc.cell.shares:
+            for claim, w in sc.weights.items():
+                union[claim] = max(union.get(claim, 0.0), w)
+                votes[claim] = max(votes.get(claim, 0.0), sc.votes.get(claim, 1.0))
+    status = status_of(sum(votes.values()))
     if pooling is Pooling.MEAN:
         scores = {p: sum(c.shares.get(p, 0.0) for c, _ in present) / len(present) if present else 0.0 for p in powers}
     else:
@@ -206,9 +215,18 @@ def region_cell(track: Track, domain: Domain, cells: list[StateCell], powers: tu
         hhi_balance(scores.values()) if status is Support.SUPPORTED else None,
         any(sc.cell.co_engaged for sc in cells),
         False,  # region-wide claims are at home in the region row: it never inherits
-        Table({p: sum({c: w for sc in cells for c, w in sc.ties.get(p, {}).items()}.values()) for p in powers}),
+        Table({p: sum(_max_by_claim(sc.ties.get(p, {}) for sc in cells).values()) for p in powers}),
         tuple(c.states[0] for c, _ in present),
     )
+
+
+def _max_by_claim(parts: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    """Each claim's largest weight over *parts*: the same whatever order the states come in."""
+    out: dict[str, float] = {}
+    for part in parts:
+        for claim, w in part.items():
+            out[claim] = max(out.get(claim, 0.0), w)
+    return out
 
 
 def evaluate(prep: Prepared, powers: tuple[ActorId, ...], states: tuple[ActorId, ...], opts: Options) -> dict[tuple[Track, Domain, ActorId | None], Cell]:
@@ -246,7 +264,14 @@ def tier_of(layer: Layer, record: Record | None) -> Tier | None:
 
 
 class _Tap:
-    """The streamed records, passed on one at a time; the role and evidence of each kept by id."""
+    """The streamed records, passed on one at a time; the latest few kept by id for the rows they give.
+
+    The relation stream turns each record into its rows before it reads the next, so the
+    records never need to be in memory together. What is not a record goes on unrecorded,
+    for the stream's own check to refuse with its path.
+    """
+
+    _KEEP = 16
 
     def __init__(self, records: Iterable[Record]) -> None:
         self.records = records
@@ -254,7 +279,10 @@ class _Tap:
 
     def __iter__(self) -> Iterator[Record]:
         for record in self.records:
-            self.seen[record.id] = record
+            if isinstance(record, STREAMED):
+                self.seen[record.id] = record
+                if len(self.seen) > self._KEEP:
+                    del self.seen[next(iter(self.seen))]
             yield record
 
 
@@ -266,10 +294,12 @@ def collect_votes(
     as_of: DateLike | PartialDate | None,
     include_undated: bool,
     records: Iterable[Record] | None,
+    presupposed: Certainty = Certainty.ASSESSED,
 ) -> tuple[Vote, ...]:
     """Every claim's votes for *powers* over *states* (see :func:`~centralasia.votes`)."""
-    tap = None if records is None else _Tap(records)
-    query = Query(records=tap, as_of=as_of, include_undated=include_undated, share_claims=False)
+    checked = Query(records=records, as_of=as_of, include_undated=include_undated, share_claims=False)  # refuses what is not a stream
+    tap = None if checked.records is None else _Tap(checked.records)
+    query = attrs.evolve(checked, records=tap)
     claims = {c.id: c for c in ds.claims}
     wanted_p, wanted_s = frozenset(powers), frozenset(states)
     merged: dict[tuple[str, Track, ActorId, ActorId, Domain], Vote] = {}
@@ -291,7 +321,8 @@ def collect_votes(
             if not cited and row.claims:
                 continue
         found = [
-            (c.id, _certainty(c, track), c.scope is Scope.REGIONAL, row.target in c.actors or row.target in c.about, _paragraphs(c.evidence)) for c in cited
+            (c.id, _certainty(c, track, presupposed), c.scope is Scope.REGIONAL, row.target in c.actors or row.target in c.about, _paragraphs(c.evidence))
+            for c in cited
         ] or [(f"record:{record.id}", row.certainty, False, True, _paragraphs(record.evidence))]
         # An act is one vote however many claims describe it (a visit and its agenda); a verdict is one vote per claim.
         part = 1.0 / len(found) if track is Track.ACTS else 1.0
@@ -303,19 +334,25 @@ def collect_votes(
             elif row.record not in old.records:
                 best = old.tier if _RANK[old.tier] <= _RANK[tier] else tier
                 merged[key] = attrs.evolve(old, tier=best, records=(*old.records, row.record), weight=min(1.0, old.weight + part))
+    # A region-wide verdict speaks of the whole region: it votes over every state, whatever states the role resting on it
+    # names (China's move into "the arms market" is the region's, though the role names the two recipients of its arms).
+    for vote in list(merged.values()):
+        if vote.track is Track.ASSESSMENTS and vote.regional:
+            for state in states:
+                merged.setdefault((vote.claim, vote.track, vote.power, state, vote.domain), attrs.evolve(vote, over=state, named=False))
     return tuple(merged.values())
 
 
 _RANK = {tier: i for i, tier in enumerate(Tier)}
 
 
-def _certainty(claim: Claim, track: Track) -> Certainty:
+def _certainty(claim: Claim, track: Track, presupposed: Certainty) -> Certainty:
     """A claim's certainty as a vote of *track*.
 
     A role rests on a projection ("Russia will continue to be the key ... player") for the
-    present it presupposes, which is the authors' judgement: assessed, not projected.
+    present it presupposes, which is the authors' judgement: *presupposed* (assessed by default).
     """
-    return Certainty.ASSESSED if track is Track.ASSESSMENTS and claim.kind is ClaimKind.PROJECTION else claim.certainty
+    return presupposed if track is Track.ASSESSMENTS and claim.kind is ClaimKind.PROJECTION else claim.certainty
 
 
 def _members_in_article(ds: Dataset, record: Record, row: Row) -> bool:
@@ -379,19 +416,44 @@ def _expand_known(ds: Dataset, ids: Iterable[ActorId]) -> tuple[ActorId, ...]:
         return ()
 
 
-def chosen(ds: Dataset, powers: Iterable[ActorId], over: ActorId | Iterable[ActorId] | None) -> tuple[tuple[ActorId, ...], tuple[ActorId, ...]]:
-    chosen = (powers,) if isinstance(powers, str) else tuple(powers)
-    if not chosen or len(set(chosen)) != len(chosen) or not all(isinstance(p, str) for p in chosen):
-        raise ArgumentError("powers", f"name one power or more, each once, not {chosen!r:.60}")
-    for power in chosen:
-        if power not in ds or expand(ds, (power,)) != (power,):
-            raise UnknownIdError(str(power), "power")
+def chosen(ds: Dataset, powers: object, over: object) -> tuple[tuple[ActorId, ...], tuple[ActorId, ...]]:
+    """The powers compared and the states read over, checked: an :class:`~centralasia.ArgumentError` or
+    :class:`~centralasia.UnknownIdError` naming the option otherwise."""
+    if not isinstance(ds, Dataset):
+        raise ArgumentError("ds", f"expected a Dataset, not {type(ds).__name__}")
+    picked = _ids(powers, "powers")
+    if not picked or len(set(picked)) != len(picked):
+        raise ArgumentError("powers", f"name one power or more, each once, not {picked!r:.60}")
+    for power in picked:
+        if not isinstance(ds.get(power), State):
+            raise UnknownIdError(str(power), "power (a state of the dataset)")
     if over is None:
-        return chosen, central_asian_states(ds)
-    ids = (over,) if isinstance(over, str) else tuple(over)
-    if not ids or not all(isinstance(i, str) for i in ids):
-        raise ArgumentError("over", f"over must be an id or a sequence of ids, not {over!r:.60}")
-    return chosen, expand(ds, ids)
+        states = central_asian_states(ds)
+        if not states:
+            raise ArgumentError("over", "the dataset has no Central Asian states: name the states to read over with over=")
+    else:
+        ids = _ids(over, "over")
+        if not ids:
+            raise ArgumentError("over", "name one state or more to read over")
+        states = expand(ds, ids)
+        strays = [s for s in states if not isinstance(ds.get(s), State)]
+        if strays or not states:
+            raise ArgumentError("over", f"over must name states (or groupings of states), not {(strays or list(ids))[0]!r:.40}")
+    both = [p for p in picked if p in states]
+    if both:
+        raise ArgumentError("over", f"{both[0]!r} is a compared power; it cannot also be a state read over")
+    return picked, states
+
+
+def _ids(value: object, field: str) -> tuple[ActorId, ...]:
+    """One id or several (any iterable, read once) as a tuple of strings."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable) and not isinstance(value, (bytes, Mapping)):
+        ids = tuple(value)
+        if all(isinstance(i, str) for i in ids):
+            return ids
+    raise ArgumentError(field, f"{field} must be an id or an iterable of ids, not {value!r:.40}")
 
 
 # -- scenarios as shifts ----------------------------------------------------------
@@ -447,7 +509,7 @@ def shifted(
             balance = hhi_balance(new.values()) if old.status is Support.SUPPORTED else None
             cell = attrs.evolve(old, scores=Table(new), shares=Table(shares), leader=leader_of(new, old.status), balance=balance)
             out[key] = cell
-            per_state.append(StateCell(cell, dict.fromkeys(dict.fromkeys(x for xs in old.claims.values() for x in xs), 1.0), {}))
+            per_state.append(StateCell(cell, dict.fromkeys(dict.fromkeys(x for xs in old.claims.values() for x in xs), 1.0), {}, {}))
         base = cells[Track.ASSESSMENTS, domain, None]
         region = region_cell(Track.ASSESSMENTS, domain, per_state, powers, pooling)
         # A shift adds no claim: the region keeps its support and effective number.

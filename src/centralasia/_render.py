@@ -284,6 +284,8 @@ def article_check_text(check: ArticleCheck) -> str:
     if check.diverging:
         lines.append("Where the two part, the acts the article reports challenge the division of labour it describes; the article")
         lines.append("weighs them and keeps its verdict for the short and medium term. The acts are few: see their support above.")
+    if any(c.reason.startswith("untestable") for c in check.checks):
+        lines.append("untestable: the article reports no act of that power at the compared tier, so its acts cannot bear the verdict out or not.")
     return "\n".join(lines)
 
 
@@ -297,6 +299,8 @@ def cell_text(cell: Cell, powers: tuple[str, ...]) -> str:
     """One cell: each power's share ("—" for a power no claim speaks for), the claims behind it, and its marks (* one claim, ~ inherited)."""
     if cell.status.value == "missing":
         return f"{MISSING} (no claim)"
+    if not cell.shares:  # claims stand behind it, but a scenario removed every power's score
+        return f"no power keeps a share  n={cell.support}"
     shares = "  ".join(f"{p} {cell.shares[p]:.2f}" if p in cell.shares else f"{p} {MISSING:>4}" for p in powers)
     marks = ("*" if cell.status.value == "insufficient" else "") + ("~" if cell.inherited else "")
     return f"{shares}  n={cell.support}{marks}"
@@ -342,7 +346,8 @@ def robustness_text(rob: Robustness) -> str:
     what = "tier weights (order kept), claims by certainty" + (", pooling, regional expansion, ties" if rob.structural else "")
     scenario = "" if rob.point.scenario is None else f"; scenario {rob.point.scenario.id}, its shift drawn from 0 to twice the default"
     lines = [f"Robustness over {rob.draws} draws (seed {rob.seed}; sampled: {what}){scenario}"]
-    lines.append("  share: median [5%, 95%]; P(lead): the fraction of draws in which the power led")
+    lines.append("  share: median [5%, 95%]; P(lead): the fraction of draws in which the power led (± its Monte Carlo standard error);")
+    lines.append("  P(2+): the fraction in which two claims or more stood behind the reading, the only draws in which a leader can be named")
     for track in dict.fromkeys(k[0] for k in rob.cells):
         for domain in Domain:
             c = rob.cells[track, domain, None]
@@ -350,8 +355,8 @@ def robustness_text(rob: Robustness) -> str:
                 lines.append(f"  {track.value:<12}{domain.value:<11} {MISSING} (no claim in any draw)")
                 continue
             shares = "  ".join(f"{p} {c.shares[p]}" for p in rob.point.powers if p in c.shares)
-            lead = "  ".join(f"P({p} leads) {c.p_leader(p):.2f}" for p in rob.point.powers)
-            lines.append(f"  {track.value:<12}{domain.value:<11} {shares}   {lead}   P(none) {c.p_leader(None):.2f}")
+            lead = "  ".join(f"P({p} leads) {c.p_leader(p):.2f}±{c.standard_error(p):.2f}" for p in rob.point.powers)
+            lines.append(f"  {track.value:<12}{domain.value:<11} {shares}   {lead}   P(none) {c.p_leader(None):.2f}   P(2+) {c.supported:.2f}")
     for (power, domain), m in rob.momentum.items():
         if m.net is not None:
             lines.append(f"  {'momentum':<12}{domain.value:<11} {power} net {m.net}")
@@ -398,10 +403,19 @@ def shift_lines(shift: ScenarioShift) -> list[str]:
         if row.over is not None:
             continue
         moves = ", ".join(f"{p} unchanged" if d.value == "unchanged" else f"{p} {d.value}s" for p, d in row.directions.items())
-        change = f"no change of leader up to a shift of {shift.limit:g}" if row.breakeven is None else f"the lead changes from a shift of {row.breakeven:.2f}"
-        lines.append(f"  {row.domain.value}: {moves}; leader {row.leader_before or 'none'} -> {row.leader_after or 'none'}; {change}")
+        if row.definitional:
+            change = "the lead changes by definition (the leader's role is removed whole)"
+        elif row.breakeven is None:
+            change = f"no change of leader up to a shift of {shift.limit:g}"
+        else:
+            change = f"the lead changes from a shift of {row.breakeven:.2f}"
+        own = f"; with the article's own effects only, {row.leader_article_only or 'none'} leads" if shift.assumed else ""
+        lines.append(f"  {row.domain.value}: {moves}; leader {row.leader_before or 'none'} -> {row.leader_after or 'none'}; {change}{own}")
     if not lines:
         lines.append("  no share of a compared power moves")
+    if shift.assumed:
+        effects = ", ".join(f"{e.actor} {e.direction.value} in {e.domain.value}" for e in shift.assumed)
+        lines.append(f"  assumed (our reading, not the article's words): {effects}")
     if shift.unmeasured:
         effects = ", ".join(f"{e.actor} {e.direction.value} in {e.domain.value}" for e in shift.unmeasured)
         lines.append(f"  not measured: {effects} (no direction, or not a compared power)")

@@ -22,7 +22,9 @@ class ClaimCheck:
     A claim that a power *leads* a domain agrees when the acts track names the
     power as leader in every state it covers where the acts name one; a claim
     that it *takes part* agrees when the power has acts (leverage or ties) there.
-    ``agrees`` is ``None`` when the acts say nothing either way.
+    ``agrees`` is ``None`` when the acts say nothing either way, and when the article
+    reports no act of the power at the compared tier anywhere (leverage for a leading
+    role, any act for a part): the acts cannot test a verdict on a power they never show.
     """
 
     claim: str

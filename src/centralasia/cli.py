@@ -165,6 +165,8 @@ def _check_powers(ds: Dataset, powers: Sequence[str]) -> None:
 
     for power in powers:
         if power not in ds:
+            if powers is DEFAULT_POWERS:  # not typed by the user: the data file lacks them
+                raise DataError([], f"the dataset has no {power!r}, one of the default powers; name others with --powers")
             raise UsageError(f"unknown power {power!r}{_suggest(ds, power)}")
     if not central_asian_states(ds):
         raise DataError([], "the dataset has no Central Asian states to summarise roles over")
@@ -188,6 +190,8 @@ def _cmd_roles(args: argparse.Namespace, out: TextIO) -> int:
             raise UsageError("--explain lists the records behind the edge shares; leave out --track")
         if domain is None:
             raise UsageError("--track needs --domain")
+        if args.over is not None:
+            raise UsageError("--over goes with --explain; --track shows every state and the region")
         out.write(_render.track_table(summary.readings(), domain, args.track, args.as_of) + "\n")
         return 0
     if args.explain:
@@ -295,6 +299,8 @@ def _cmd_paragraphs(args: argparse.Namespace, out: TextIO) -> int:
     lines = [*textwrap.wrap(title, _WIDTH), _render.paragraph_table(effects)]
     if args.changes_only and not effects:
         lines.append(f"no paragraph changes a leader or shifts a reading by {_NOTABLE_SHIFT:g} or more")
+    elif not effects:
+        lines.append("no paragraph carries a claim of these readings (the dataset cites no paragraphs)")
     out.write("\n".join(lines) + "\n")
     return 0
 

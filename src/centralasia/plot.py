@@ -521,8 +521,11 @@ def robustness_chart(rob: Robustness, *, ax: Axes | None = None, track: Track | 
     >>> [a.get_title() for a in fig.axes]
     ['assessments', 'acts']
     """
+    from centralasia.reader import Robustness as _Robustness
     from centralasia.tracks import Track, coerce_track
 
+    if not isinstance(rob, _Robustness):
+        raise ArgumentError("rob", f"expected the Robustness that centralasia.robustness() returns, not {type(rob).__name__}")
     if track is None:
         if ax is not None:
             raise ArgumentError("track", "draw into given axes one track at a time (track='assessments' or 'acts')")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -11,10 +12,10 @@ import attrs
 
 from centralasia import _render
 from centralasia._readings import Options, chosen, collect_votes, evaluate, leader_of, momentum_of, prepare, shifted
-from centralasia._tables import Table
-from centralasia.actors import DEFAULT_POWERS
-from centralasia.errors import ArgumentError
-from centralasia.model import ActorId, Dataset, DateLike, Direction, Domain, Effect, PartialDate, Record, Scenario
+from centralasia._tables import Table, coerce_domain
+from centralasia.actors import DEFAULT_POWERS, central_asian_states, expand
+from centralasia.errors import ArgumentError, UnknownIdError
+from centralasia.model import ActorId, Certainty, Dataset, DateLike, Direction, Domain, Effect, PartialDate, Record, Scenario, Strength
 from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, resolve_scenario
 from centralasia.tracks import (
     DEFAULT_TIERS,
@@ -32,6 +33,7 @@ from centralasia.tracks import (
 
 __all__ = [
     "SCANNED_SHIFTS",
+    "TIER_RATIO",
     "CellRobustness",
     "Interval",
     "MomentumRobustness",
@@ -63,6 +65,9 @@ class ReadingOptions(TypedDict, total=False):
     include_undated: bool
     #: More records, streamed after the dataset's own, as for :class:`~centralasia.Query`.
     records: Iterable[Record] | None
+    #: The certainty of a projection a role rests on, for the present it presupposes: ``assessed`` by default
+    #: (the authors' judgement); ``projected`` reads it as a forecast (it then drops out of more draws).
+    presupposed: Certainty
 
 
 #: The shifts :func:`scenario_shifts` scans for a change of leader, in units of a moderate effect: 0.01 to 4 of the cell's base total.
@@ -83,11 +88,38 @@ def votes(ds: Dataset, **options: Unpack[ReadingOptions]) -> tuple[Vote, ...]:
     >>> sorted({(v.track.value, v.tier.value, v.over) for v in vs})
     [('acts', 'leverage', 'TKM'), ('acts', 'leverage', 'UZB')]
     """
+    picked, states = _checked(ds, options)
+    return _collect(ds, picked, states, options)
+
+
+def _checked(ds: Dataset, options: Mapping[str, object]) -> tuple[tuple[ActorId, ...], tuple[ActorId, ...]]:
+    """The powers and states of *options*, every option checked: unknown ones refused by name."""
+    allowed = ReadingOptions.__annotations__
+    unknown = sorted(set(options) - set(allowed))
+    if unknown:
+        raise ArgumentError(unknown[0], f"unknown option {unknown[0]!r:.40}; expected one of {', '.join(sorted(allowed))}")
+    if not isinstance(options.get("presupposed", Certainty.ASSESSED), Certainty):
+        raise ArgumentError("presupposed", f"presupposed must be a Certainty, not {options['presupposed']!r:.40}")
+    return chosen(ds, options.get("powers", DEFAULT_POWERS), options.get("over"))
+
+
+def _only_reading_options(options: Mapping[str, object]) -> None:
+    """Refuse any option that is not one of :class:`ReadingOptions` (``readings`` takes more, these functions do not)."""
     unknown = sorted(set(options) - set(ReadingOptions.__annotations__))
     if unknown:
         raise ArgumentError(unknown[0], f"unknown option {unknown[0]!r:.40}; expected one of {', '.join(sorted(ReadingOptions.__annotations__))}")
-    picked, states = chosen(ds, options.get("powers", DEFAULT_POWERS), options.get("over"))
-    return collect_votes(ds, picked, states, as_of=options.get("as_of"), include_undated=options.get("include_undated", True), records=options.get("records"))
+
+
+def _collect(ds: Dataset, picked: tuple[ActorId, ...], states: tuple[ActorId, ...], options: ReadingOptions) -> tuple[Vote, ...]:
+    return collect_votes(
+        ds,
+        picked,
+        states,
+        as_of=options.get("as_of"),
+        include_undated=options.get("include_undated", True),
+        records=options.get("records"),
+        presupposed=options.get("presupposed", Certainty.ASSESSED),
+    )
 
 
 def _options(pooling: Pooling | str, regional: Regional | str, ties: bool, tiers: Tiers) -> Options:
@@ -144,16 +176,18 @@ def readings(
     >>> r = readings(ca.load())
     >>> c = r.cell("security")
     >>> round(c.share("RUS"), 2), c.support, c.status.value
-    (0.73, 9, 'supported')
+    (0.69, 9, 'supported')
     >>> r.cell("security", over="TKM").inherited
     True
     >>> m = r.momentum["CHN", ca.Domain.SECURITY]
     >>> len(m.increase), len(m.decrease)
     (4, 0)
     """
-    all_votes = votes(ds, **options)
-    picked, states = chosen(ds, options.get("powers", DEFAULT_POWERS), options.get("over"))
+    picked, states = _checked(ds, options)
     opts = _options(pooling, regional, ties, tiers)
+    if not isinstance(magnitudes, Magnitudes):
+        raise ArgumentError("magnitudes", f"magnitudes must be a Magnitudes, not {type(magnitudes).__name__}")
+    all_votes = _collect(ds, picked, states, options)
     prep = prepare(ds, all_votes, picked, states)
     cells = evaluate(prep, picked, states, opts)
     resolved = None if scenario is None else resolve_scenario(ds, scenario)
@@ -189,12 +223,25 @@ class CellRobustness:
     shares: Mapping[ActorId, Interval]
     #: The fraction of draws each power led in; ``None``: no leader (a tie, one claim or none).
     leaders: Mapping[ActorId | None, float]
+    #: The number of draws.
+    draws: int
     #: The fraction of draws in which no claim stood behind the cell.
     missing: float
+    #: The fraction of draws in which two claims or more stood behind it (a leader can be named only then).
+    supported: float = 1.0
 
     def p_leader(self, power: ActorId | None) -> float:
         """The fraction of draws in which *power* led (``None``: nobody did)."""
         return self.leaders.get(power, 0.0)
+
+    def p_leader_if_supported(self, power: ActorId) -> float | None:
+        """The fraction of the supported draws in which *power* led: ``p_leader / supported`` (``None`` without any)."""
+        return None if self.supported == 0 else self.leaders.get(power, 0.0) / self.supported
+
+    def standard_error(self, power: ActorId | None) -> float:
+        """The Monte Carlo standard error of :meth:`p_leader`, ``sqrt(p (1 - p) / draws)``."""
+        p = self.p_leader(power)
+        return math.sqrt(p * (1.0 - p) / self.draws)
 
 
 @attrs.frozen
@@ -228,12 +275,19 @@ class Robustness:
         return self.cells[key.track, key.domain, key.over]
 
     def p_leader(self, power: ActorId | None, domain: Domain | str, over: ActorId | None = None, track: Track | str = Track.ASSESSMENTS) -> float:
-        """The fraction of draws in which *power* led *domain* over *over* on *track*."""
+        """The fraction of draws in which *power* led *domain* over *over* on *track* (``None``: nobody did)."""
+        if power is not None:
+            self._power(power)
         return self.cell(domain, over, track).p_leader(power)
 
+    def _power(self, power: object) -> ActorId:
+        if not isinstance(power, str) or power not in self.point.powers:
+            raise UnknownIdError(str(power), "power")
+        return power
+
     def interval(self, power: ActorId, domain: Domain | str, over: ActorId | None = None, track: Track | str = Track.ASSESSMENTS) -> Interval | None:
-        """*power*'s share over the draws, or ``None`` when the cell was always missing."""
-        return self.cell(domain, over, track).shares.get(power)
+        """*power*'s share over the draws, or ``None`` when no claim spoke for it in any draw."""
+        return self.cell(domain, over, track).shares.get(self._power(power))
 
     def __str__(self) -> str:
         return _render.robustness_text(self)
@@ -253,12 +307,13 @@ def _interval(values: list[float]) -> Interval | None:
     return Interval(q(0.05), q(0.5), q(0.95), len(xs))
 
 
+#: The largest ratio of an upper tier's weight to the lower's that sampling draws.
+TIER_RATIO = 4.0
+
+
 def _ordered(rng: random.Random) -> tuple[float, float]:
-    """Two weights in (0, 1], the first above the second: an order kept, sizes drawn."""
-    while True:
-        a, b = rng.random(), rng.random()
-        if a != b and min(a, b) > 0:
-            return (a, b) if a > b else (b, a)
+    """An upper and a lower tier weight: the order kept, their ratio drawn log-uniformly in (1, TIER_RATIO] (median 2, the default)."""
+    return TIER_RATIO ** (1.0 - rng.random()), 1.0
 
 
 class _Bar:
@@ -287,6 +342,9 @@ def robustness(
     scenario: Scenario | str | None = None,
     magnitudes: Magnitudes = DEFAULT_MAGNITUDES,
     structural: bool = True,
+    pooling: Pooling | str = Pooling.MEAN,
+    regional: Regional | str = Regional.FULL,
+    ties: bool = False,
     progress: bool | Callable[[int, int], None] = False,
     **options: Unpack[ReadingOptions],
 ) -> Robustness:
@@ -304,7 +362,10 @@ def robustness(
     scenario : Scenario or str, optional
         Apply it in each draw, its shifts drawn uniformly between 0 and twice *magnitudes*.
     structural : bool
-        Also toggle pooling (mean or sum), regional expansion (full or shared) and ties (counted or not).
+        Also toggle pooling (mean or sum), regional expansion (full or shared) and ties (counted or not),
+        each with even odds; without it they keep the values given.
+    pooling, regional, ties
+        As for :func:`readings`: the point reading's, and every draw's without ``structural``.
     progress : bool or callable
         ``True`` draws a progress bar on standard error; a callable gets ``(done, total)`` after each draw.
     magnitudes
@@ -325,7 +386,12 @@ def robustness(
         raise ArgumentError("draws", f"draws must be a whole number of at least 1, not {draws!r:.40}")
     if not isinstance(seed, int) or isinstance(seed, bool):
         raise ArgumentError("seed", f"seed must be a whole number, not {seed!r:.40}")
-    point = readings(ds, **options)
+    if not isinstance(structural, bool):
+        raise ArgumentError("structural", f"structural must be True or False, not {structural!r:.40}")
+    if not (isinstance(progress, bool) or callable(progress)):
+        raise ArgumentError("progress", f"progress must be True, False or a callable taking (done, total), not {progress!r:.40}")
+    _only_reading_options(options)
+    point = readings(ds, pooling=pooling, regional=regional, ties=ties, scenario=None, magnitudes=magnitudes, **options)
     prep = prepare(ds, point.votes, point.powers, point.states)
     resolved = None if scenario is None else resolve_scenario(ds, scenario)
     if resolved is not None:
@@ -334,15 +400,17 @@ def robustness(
         )
     report = _Bar(sys.stderr) if progress is True else (progress or None)
     rng = random.Random(seed)
+    ordered = sorted(prep.certainty.items())  # by claim id: the same draws whatever order the records come in
     shares: dict[_Key, dict[ActorId, list[float]]] = {k: {p: [] for p in point.powers} for k in point.cells}
     leaders: dict[_Key, dict[ActorId | None, int]] = {k: {} for k in point.cells}
     missing: dict[_Key, int] = dict.fromkeys(point.cells, 0)
+    supported: dict[_Key, int] = dict.fromkeys(point.cells, 0)
     spoke: dict[_Key, set[ActorId]] = {k: set() for k in point.cells}
     nets: dict[tuple[ActorId, Domain], list[float]] = {k: [] for k in point.momentum}
     for i in range(draws):
         lead, part = _ordered(rng)
         leverage, engagement = _ordered(rng)
-        included = frozenset(c for c, certainty in prep.certainty.items() if rng.random() < INCLUSION[certainty])
+        included = frozenset(c for c, certainty in ordered if rng.random() < INCLUSION[certainty])
         pooling, regional, ties = point.pooling, point.regional, point.ties
         if structural:
             pooling = rng.choice(list(Pooling))
@@ -353,6 +421,7 @@ def robustness(
             sampled = attrs.evolve(magnitudes, increase=rng.uniform(0, 2 * magnitudes.increase), decrease=rng.uniform(0, min(1.0, 2 * magnitudes.decrease)))
             cells = shifted(cells, ds, resolved, point.powers, point.states, sampled, None, pooling)
         for key, cell in cells.items():
+            supported[key] += cell.status is Support.SUPPORTED
             if cell.status is Support.MISSING or not cell.shares:
                 missing[key] += cell.status is Support.MISSING
             else:
@@ -370,7 +439,9 @@ def robustness(
             point.cells[key],
             Table({p: iv for p, xs in shares[key].items() if p in spoke[key] and (iv := _interval(xs)) is not None}),
             Table({leader: n / draws for leader, n in leaders[key].items()}),
+            draws,
             missing[key] / draws,
+            supported[key] / draws,
         )
         for key in point.cells
     }
@@ -437,6 +508,7 @@ def leave_one_paragraph_out(ds: Dataset, **options: Unpack[ReadingOptions]) -> t
     >>> sorted({e.paragraph for e in effects if e.changes_leader and e.track is ca.Track.ACTS})
     [8]
     """
+    _only_reading_options(options)
     point = readings(ds, **options)
     prep = prepare(ds, point.votes, point.powers, point.states)
     base = _region_values(point.cells, point.momentum, point.powers)
@@ -469,10 +541,14 @@ class ShiftRow:
     #: The leader at the default magnitudes.
     leader_after: ActorId | None
     #: The smallest shift, in units of a moderate effect on the cell's base total, at which the leader differs from today's;
-    #: ``None`` when none up to :attr:`ScenarioShift.limit` does.
+    #: ``None`` when none up to :attr:`ScenarioShift.limit` does, or when the change is by definition.
     breakeven: float | None
     #: The fraction of shifts between 0 and twice the default that change the leader.
     p_change: float
+    #: Whether the leader changes by definition: the scenario removes today's leader's role whole (a full decrease).
+    definitional: bool = False
+    #: The leader at the default magnitudes with only the article's own effects (the :attr:`~centralasia.Effect.assumed` ones left out).
+    leader_article_only: ActorId | None = None
 
 
 @attrs.frozen
@@ -481,18 +557,21 @@ class ScenarioShift:
 
     scenario: Scenario
     rows: tuple[ShiftRow, ...]
-    #: The effects the shares cannot show: with no direction ("shift", "unchanged") or of an actor not compared.
+    #: The effects the shares cannot show: with no direction ("shift", "unchanged"), of an actor not compared, or over no state read.
     unmeasured: tuple[Effect, ...]
     magnitudes: Magnitudes
+    #: The effects that are our reading, not the article's words (:attr:`~centralasia.Effect.assumed`).
+    assumed: tuple[Effect, ...] = ()
     #: The largest shift scanned for a change of leader.
     limit: float = 4.0
 
     def row(self, domain: Domain | str, over: ActorId | None = None) -> ShiftRow:
-        """The row of *domain* over *over* (``None``: the region)."""
+        """The row of *domain* over *over* (``None``: the region); :class:`~centralasia.UnknownIdError` when the scenario moves none there."""
+        wanted = coerce_domain(domain)
         for r in self.rows:
-            if r.domain.value == (domain.value if isinstance(domain, Domain) else domain) and r.over == over:
+            if r.domain is wanted and r.over == over:
                 return r
-        raise ArgumentError("domain", f"the scenario moves no {domain!s} share over {over or 'the region'}")
+        raise UnknownIdError(f"{wanted.value} over {over or 'the region'}", "row of the scenario's shifts")
 
     def __str__(self) -> str:
         return _render.shift_text(self)
@@ -519,16 +598,32 @@ def scenario_shifts(
     >>> row = s.row("security")
     >>> row.leader_before, row.leader_after, row.directions["CHN"].value
     ('RUS', 'CHN', 'increase')
-    >>> 0 < row.breakeven < 0.5
+    >>> row.definitional, row.breakeven  # Moscow replaced: its role goes whole, whatever the shift
+    (True, None)
+    >>> s = scenario_shifts(ca.load(), "scn-chinese-security-challenge")
+    >>> 0.5 < s.row("security").breakeven < 1
     True
     """
-    point = readings(ds, **options)
+    _only_reading_options(options)
+    point = readings(ds, magnitudes=magnitudes, **options)
     resolved = resolve_scenario(ds, scenario)
     base = dict(point.cells)
     after = shifted(base, ds, resolved, point.powers, point.states, magnitudes, None, point.pooling)
-    domains = list(dict.fromkeys(e.domain for e in resolved.effects if e.actor in point.powers and e.direction in (Direction.INCREASE, Direction.DECREASE)))
-    scans = [shifted(base, ds, resolved, point.powers, point.states, magnitudes, t, point.pooling) for t in SCANNED_SHIFTS]
-    limit = 2 * magnitudes.increase
+    in_reading = frozenset(point.states)
+
+    def measured(e: Effect) -> bool:
+        targets = expand(ds, e.over) if e.over else central_asian_states(ds)
+        return e.actor in point.powers and e.direction in (Direction.INCREASE, Direction.DECREASE) and bool(in_reading.intersection(targets))
+
+    domains = list(dict.fromkeys(e.domain for e in resolved.effects if measured(e)))
+    limit = max(SCANNED_SHIFTS[-1], 2 * magnitudes.increase)
+    scanned = SCANNED_SHIFTS if limit == SCANNED_SHIFTS[-1] else tuple(limit * i / len(SCANNED_SHIFTS) for i in range(1, len(SCANNED_SHIFTS) + 1))
+    scans = [shifted(base, ds, resolved, point.powers, point.states, magnitudes, t, point.pooling) for t in scanned]
+    assumed = tuple(e for e in resolved.effects if e.assumed)
+    own = attrs.evolve(resolved, effects=tuple(e for e in resolved.effects if not e.assumed))  # type: ignore[misc]  # the attrs plugin reads the converter ``tuple`` as Iterable[_T_co]
+    article_only = shifted(base, ds, own, point.powers, point.states, magnitudes, None, point.pooling) if assumed else after
+    removed = {(e.actor, e.domain) for e in resolved.effects if e.direction is Direction.DECREASE and e.strength is Strength.FULL}
+    twice = 2 * magnitudes.increase
     rows = []
     for domain in domains:
         for state in (None, *point.states):
@@ -537,12 +632,14 @@ def scenario_shifts(
             if before.status is Support.MISSING:
                 continue
             directions = {p: _direction(before.shares.get(p, 0.0), now.shares.get(p, 0.0)) for p in point.powers}
-            changed = [t for t, cells in zip(SCANNED_SHIFTS, scans, strict=True) if leader_of(cells[key].scores, before.status) != before.leader]
-            within = [t for t in SCANNED_SHIFTS if t <= limit]
-            p_change = sum(1 for t in changed if t <= limit) / len(within) if within else 0.0
-            rows.append(ShiftRow(domain, state, Table(directions), before.leader, now.leader, changed[0] if changed else None, p_change))
-    unmeasured = tuple(e for e in resolved.effects if e.actor not in point.powers or e.direction not in (Direction.INCREASE, Direction.DECREASE))
-    return ScenarioShift(resolved, tuple(rows), unmeasured, magnitudes, SCANNED_SHIFTS[-1])
+            changed = [t for t, cells in zip(scanned, scans, strict=True) if leader_of(cells[key].scores, before.status) != before.leader]
+            within = [t for t in scanned if t <= twice]
+            p_change = sum(1 for t in changed if t <= twice) / len(within) if within else 0.0
+            definitional = (before.leader, domain) in removed
+            breakeven = None if definitional or not changed else changed[0]
+            rows.append(ShiftRow(domain, state, Table(directions), before.leader, now.leader, breakeven, p_change, definitional, article_only[key].leader))
+    unmeasured = tuple(e for e in resolved.effects if not measured(e))
+    return ScenarioShift(resolved, tuple(rows), unmeasured, magnitudes, assumed, limit)
 
 
 def _direction(before: float, after: float) -> Direction:

@@ -464,8 +464,8 @@ class RoleSummary:
         --------
         >>> import centralasia as ca
         >>> check = role_summary(ca.load()).agreement_with_article()
-        >>> sorted({c.claim for c in check.diverging})[:2]
-        ['c-p03-division-of-labour', 'c-p08-beijing-allows-russia']
+        >>> sorted(c.claim for c in check.agreeing)[:2]
+        ['c-p03-activation-challenges', 'c-p04-chn-transformation']
         """
         return self.readings().agreement_with_article()
 

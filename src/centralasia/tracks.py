@@ -132,11 +132,32 @@ NOT_INFLUENCE = frozenset({RoleKind.SECURITY_THREAT, RoleKind.BALANCER})
 INCLUSION: Mapping[Certainty, float] = MappingProxyType({Certainty.STATED: 1.0, Certainty.ASSESSED: 0.75, Certainty.REPORTED: 0.5, Certainty.PROJECTED: 0.25})
 
 
-def _positive(name: str) -> Callable[[object, attrs.Attribute[float], float], None]:
-    def check(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-        number(value, name)
+#: The range a tier weight may take: wide enough for any order, narrow enough that no sum overflows or vanishes.
+_TIER_RANGE = (1e-6, 1e6)
 
-    return check
+
+def _tier_weight(value: object, name: str) -> float:
+    low, high = _TIER_RANGE
+    result = number(value, name, "Tiers")
+    if not low <= result <= high and not (name == "engagement" and result == 0):
+        raise FieldError(name, f"{name} must be between {low:g} and {high:g}, not {value!r:.40}", "Tiers")
+    return result
+
+
+def _lead(value: object) -> float:
+    return _tier_weight(value, "lead")
+
+
+def _part(value: object) -> float:
+    return _tier_weight(value, "part")
+
+
+def _leverage(value: object) -> float:
+    return _tier_weight(value, "leverage")
+
+
+def _engagement(value: object) -> float:
+    return _tier_weight(value, "engagement")
 
 
 @attrs.frozen
@@ -157,20 +178,31 @@ class Tiers:
       - a leading role must outrank any other (lead > part), not 1.0 <= 2.0 @ $.lead
     """
 
-    lead: float = attrs.field(default=2.0, converter=float, validator=_positive("lead"))
-    part: float = attrs.field(default=1.0, converter=float, validator=_positive("part"))
-    leverage: float = attrs.field(default=1.0, converter=float, validator=_positive("leverage"))
-    engagement: float = attrs.field(default=0.5, converter=float, validator=_positive("engagement"))
+    lead: float = attrs.field(default=2.0, converter=_lead)
+    part: float = attrs.field(default=1.0, converter=_part)
+    leverage: float = attrs.field(default=1.0, converter=_leverage)
+    #: May be 0: engagement then never counts, even with ``ties=True``.
+    engagement: float = attrs.field(default=0.5, converter=_engagement)
 
     def __attrs_post_init__(self) -> None:
-        if not self.lead > self.part > 0:
+        if not self.lead > self.part:
             raise FieldError("lead", f"a leading role must outrank any other (lead > part), not {self.lead} <= {self.part}", "Tiers")
         if not self.leverage >= self.engagement:
             raise FieldError("leverage", f"leverage must weigh at least engagement, not {self.leverage} < {self.engagement}", "Tiers")
 
-    def weight(self, tier: Tier) -> float:
-        """The weight of one vote of *tier* (attention: 0)."""
-        return _TIER_WEIGHT[tier](self)
+    def weight(self, tier: Tier | str) -> float:
+        """The weight of one vote of *tier* (attention: 0).
+
+        Examples
+        --------
+        >>> Tiers().weight("lead"), Tiers().weight(Tier.ATTENTION)
+        (2.0, 0.0)
+        """
+        try:
+            found = tier if isinstance(tier, Tier) else Tier(tier)
+        except ValueError:
+            raise ArgumentError("tier", f"unknown tier {tier!r:.40}; expected one of {', '.join(repr(t.value) for t in Tier)}") from None
+        return _TIER_WEIGHT[found](self)
 
 
 _TIER_WEIGHT: Mapping[Tier, Callable[[Tiers], float]] = MappingProxyType(
@@ -340,12 +372,16 @@ class Readings:
         >>> import centralasia as ca
         >>> r = ca.readings(ca.load())
         >>> round(r.balance("security"), 3), r.balance("economic")
-        (0.794, None)
+        (0.852, None)
         """
         return self.cell(domain, over, track).balance
 
     def disagreements(self) -> tuple[tuple[Cell, Cell], ...]:
-        """The (assessment, acts) cell pairs whose leaders differ where both name one: the article's "division of labour" under strain.
+        """The (assessment, acts) cell pairs whose leaders differ where both name one.
+
+        A pair says where the verdicts and the reported acts part; it says nothing of the
+        region itself, and where the article reports no act of a power at all (Russia's
+        leverage here), the acts could not have named it. See :meth:`agreement_with_article`.
 
         Examples
         --------
@@ -369,15 +405,19 @@ class Readings:
         >>> import centralasia as ca
         >>> checks = {(c.claim, c.power): c for c in ca.readings(ca.load()).agreement_with_article()}
         >>> guarantor = checks["c-p08-rus-key-player", "RUS"]
-        >>> guarantor.tier, guarantor.agrees, guarantor.acts_leaders
-        ('lead', False, (None, None, None, None, 'CHN'))
+        >>> guarantor.tier, guarantor.agrees, guarantor.reason
+        ('lead', None, 'untestable: the article reports no security leverage of RUS at all')
         >>> checks["c-p03-activation-challenges", "CHN"].agrees
         True
         """
         found: dict[tuple[str, ActorId, Domain], tuple[Tier, dict[ActorId, None]]] = {}
+        # What acts each power has anywhere, by domain: a verdict on a power the acts never show cannot be tested by them.
+        acting: dict[tuple[ActorId, Domain], set[Tier]] = {}
         for v in self.votes:
             if v.track is Track.ASSESSMENTS:
                 found.setdefault((v.claim, v.power, v.domain), (v.tier, {}))[1][v.over] = None
+            elif v.tier is not Tier.ATTENTION:
+                acting.setdefault((v.power, v.domain), set()).add(v.tier)
         checks = []
         for (claim, power, domain), (tier, covered) in found.items():
             states = tuple(s for s in self.states if s in covered)
@@ -385,7 +425,11 @@ class Readings:
             leaders = tuple(c.leader for c in acts)
             momentum = self.momentum[power, domain].net
             agrees: bool | None
-            if tier is Tier.LEAD:
+            compared = {Tier.LEVERAGE} if tier is Tier.LEAD else {Tier.LEVERAGE, Tier.ENGAGEMENT}
+            if not compared & acting.get((power, domain), set()):
+                what = "leverage" if tier is Tier.LEAD else "acts"
+                agrees, reason = None, f"untestable: the article reports no {domain.value} {what} of {power} at all"
+            elif tier is Tier.LEAD:
                 led = [c for c in acts if c.leader is not None]
                 if not led:
                     agrees, reason = None, f"the acts name no {domain.value} leader there"

@@ -188,6 +188,8 @@ class Effect:
     strength: Strength = Strength.MODERATE
     #: The article's words the effect rests on, verbatim.
     quote: str | None = None
+    #: Whether the effect is our reading of the article rather than its words (a symmetric reading of "both").
+    assumed: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
 
 # --------------------------------------------------------------------------
