@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import centralasia as ca
 from centralasia.model import ActorId, Certainty, ClaimKind, Dataset, Domain
-from centralasia.reader import SCANNED_SHIFTS, TIER_RATIO, ParagraphEffect, Robustness, ScenarioShift
+from centralasia.reader import SCANNED_SHIFTS, TIER_RATIO, ParagraphEffect, Robustness, ScenarioShift, ShiftRow
 from centralasia.tracks import LAYER_TIERS, NOT_INFLUENCE, Cell, Readings, Support, Tier, Track
 from centralasia.weights import Layer
 
@@ -176,6 +176,13 @@ def readings_table(r: Readings) -> str:
 # -- (b) robustness ------------------------------------------------------------------------
 
 
+def _present(c: ca.CellRobustness, power: ActorId) -> str:
+    """A power's interval, and the fraction of draws it rests on when a claim spoke for the power in only some of them."""
+    share = interval(c.shares.get(power))
+    fraction = c.present.get(power, 0.0)
+    return share if not c.shares.get(power) or fraction >= 0.995 else f"{share} in {fraction:.0%}"
+
+
 def robustness_table(structural: Robustness, fixed: Robustness) -> str:
     """Every region reading with its spread over the draws and each power's chance to lead, with and without the structural toggles."""
     powers = structural.point.powers
@@ -185,7 +192,7 @@ def robustness_table(structural: Robustness, fixed: Robustness) -> str:
         (fixed, "**Weights and certainty only**: pooling, regional expansion and ties kept at their defaults."),
     ):
         headers = ["track", "domain", *(f"{p} point" for p in powers), *(f"{p} median [5%, 95%]" for p in powers)]
-        headers += [*(f"P({p} leads)" for p in powers), "P(no leader)", "P(missing)"]
+        headers += [*(f"P({p} leads) ± s.e." for p in powers), "P(no leader)", "P(2+ votes)", "P(missing)"]
         rows = []
         for track in _TRACKS:
             for domain in Domain:
@@ -195,9 +202,10 @@ def robustness_table(structural: Robustness, fixed: Robustness) -> str:
                         track.value,
                         domain.value,
                         *(number(c.point.share(p)) for p in powers),
-                        *(interval(c.shares.get(p)) for p in powers),
-                        *(number(c.p_leader(p)) for p in powers),
+                        *(_present(c, p) for p in powers),
+                        *(f"{number(c.p_leader(p))} ± {c.standard_error(p):.3f}" for p in powers),
                         number(c.p_leader(None)),
+                        number(c.supported),
                         number(c.missing),
                     ]
                 )
@@ -210,8 +218,10 @@ def robustness_table(structural: Robustness, fixed: Robustness) -> str:
     blocks.append("**Momentum** (net of the claims of increase against decrease, claims sampled by certainty).\n\n")
     blocks[-1] += table(["power", "domain", "point", "median [5%, 95%]"], momentum_rows, (2, 3))
     legend = (
-        "*point*: the reading at the defaults; intervals over the draws in which the cell had a claim; "
-        "*P(no leader)* counts the draws with a tie, one claim only, or none; *P(missing)*: the draws with no claim at all."
+        "*point*: the reading at the defaults; a power's interval is over the draws in which a claim spoke for it ('in N%': in N% of the "
+        "draws; in the others it has no share, as at the point); *± s.e.*: the Monte Carlo standard error; *P(no leader)* counts the draws "
+        "with a tie or under two votes; *P(2+ votes)*: the draws with two votes or more, the only ones in which a leader can be named; "
+        "*P(missing)*: the draws with no claim at all."
     )
     return "\n\n".join([*blocks, legend])
 
@@ -249,8 +259,14 @@ def paragraphs_table(effects: Sequence[ParagraphEffect], powers: Sequence[ActorI
 # -- (d) scenarios as shifts ------------------------------------------------------------------
 
 
-def _breakeven(value: float | None) -> str:
-    return f"none up to {SCANNED_SHIFTS[-1]:g}" if value is None else number(value)
+def _breakeven(row: ShiftRow, limit: float) -> str:
+    if row.definitional:
+        return "by definition"
+    return f"none up to {limit:g}" if row.breakeven is None else number(row.breakeven)
+
+
+def _p_change(row: ShiftRow) -> str:
+    return NONE if row.definitional else number(row.p_change)
 
 
 def scenarios_table(shifts: Sequence[ScenarioShift], powers: Sequence[ActorId]) -> str:
@@ -258,9 +274,10 @@ def scenarios_table(shifts: Sequence[ScenarioShift], powers: Sequence[ActorId]) 
     region, states = [], []
     for s in shifts:
         unmeasured = "; ".join(f"{e.actor} {e.direction.value} ({e.domain.value})" for e in s.unmeasured) or NONE
+        assumed = "; ".join(f"{e.actor} {e.direction.value} ({e.domain.value})" for e in s.assumed) or NONE
         mine = [r for r in s.rows if r.over is None]
         if not mine:
-            region.append([f"`{s.scenario.id}`", NONE, *(NONE for _ in powers), NONE, NONE, NONE, NONE, unmeasured])
+            region.append([f"`{s.scenario.id}`", NONE, *(NONE for _ in powers), NONE, NONE, NONE, NONE, NONE, assumed, unmeasured])
         for r in mine:
             region.append(
                 [
@@ -269,8 +286,10 @@ def scenarios_table(shifts: Sequence[ScenarioShift], powers: Sequence[ActorId]) 
                     *(r.directions[p].value for p in powers),
                     _leader(r.leader_before),
                     _leader(r.leader_after),
-                    _breakeven(r.breakeven),
-                    number(r.p_change),
+                    _leader(r.leader_article_only) if s.assumed else _leader(r.leader_after),
+                    _breakeven(r, s.limit),
+                    _p_change(r),
+                    assumed,
                     unmeasured,
                 ]
             )
@@ -284,23 +303,26 @@ def scenarios_table(shifts: Sequence[ScenarioShift], powers: Sequence[ActorId]) 
                         *(r.directions[p].value for p in powers),
                         _leader(r.leader_before),
                         _leader(r.leader_after),
-                        _breakeven(r.breakeven),
-                        number(r.p_change),
+                        _leader(r.leader_article_only) if s.assumed else _leader(r.leader_after),
+                        _breakeven(r, s.limit),
+                        _p_change(r),
                     ]
                 )
     magnitude = shifts[0].magnitudes.increase if shifts else 0.0
-    head = [*(f"{p} share" for p in powers), "leader now", f"leader at shift {magnitude:g}", "breakeven", "P(change)"]
+    head = [*(f"{p} share" for p in powers), "leader now", f"leader at shift {magnitude:g}", "the article's own effects only", "breakeven", "P(change)"]
     legend = (
         f"*share*: which way each power's share moves at the default magnitudes; *leader at shift {magnitude:g}*: the leader at those magnitudes; "
         "*breakeven*: the smallest shift *t* at which the leader differs from today's, where an effect of moderate strength adds *t* times the "
         "cell's total to its power's score (an increase) or removes the fraction *t* of it (a decrease), a gradual effect half as much and a full "
-        f"one twice, except that a full decrease (a role replaced) removes the score at any shift; shifts scanned from {SCANNED_SHIFTS[0]:g} to {SCANNED_SHIFTS[-1]:g}; *P(change)*: the fraction of the scanned shifts up to twice the "
-        "default that change the leader; *not measured*: effects with no direction, or of an actor that is not a compared power."
+        f"one twice; shifts scanned from {SCANNED_SHIFTS[0]:g} to {SCANNED_SHIFTS[-1]:g}, with the article's own effects only; *by definition*: a full "
+        "decrease (a role replaced) removes the leader's score at any shift, so no shift is read; *P(change)*: the fraction of the scanned shifts up to "
+        "twice the default that change the leader; *assumed*: effects that are our reading, not the article's words (left out of the breakeven and of "
+        "*the article's own effects only*); *not measured*: effects with no direction, of an actor that is not a compared power, or over no state read."
     )
     return "\n\n".join(
         [
-            "**Region**\n\n" + table(["scenario", "domain", *head, "not measured"], region, (len(powers) + 4, len(powers) + 5)),
-            "**Per state**\n\n" + table(["scenario", "domain", "state", *head], states, (len(powers) + 5, len(powers) + 6)),
+            "**Region**\n\n" + table(["scenario", "domain", *head, "assumed", "not measured"], region, (len(powers) + 5, len(powers) + 6)),
+            "**Per state**\n\n" + table(["scenario", "domain", "state", *head], states, (len(powers) + 6, len(powers) + 7)),
             legend,
         ]
     )
@@ -537,8 +559,8 @@ def structure_table(c: Computed) -> str:
                 pooling.value,
                 regional.value,
                 "counted" if ties else "beside",
-                *(f"{number(a.p_leader(p))} ± {number(a.standard_error(p))}" for p in powers),
-                *(f"{number(b.p_leader(p))} ± {number(b.standard_error(p))}" for p in powers),
+                *(f"{number(a.p_leader(p))} ± {a.standard_error(p):.3f}" for p in powers),
+                *(f"{number(b.p_leader(p))} ± {b.standard_error(p):.3f}" for p in powers),
                 number(b.supported),
             ]
         )

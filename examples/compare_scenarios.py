@@ -7,7 +7,7 @@ direction and the breakeven come from the article's words; the sizes are assumpt
 (``ca.DEFAULT_MAGNITUDES``).
 
 Run it with ``python examples/compare_scenarios.py [OUTPUT_DIRECTORY]``; with
-the ``plot`` extra it also draws ``scenarios.png`` there.
+the ``plot`` extra it also draws ``scenario-robustness.png`` there.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ for scenario in ds.scenarios:
     shift = ca.scenario_shifts(ds, scenario)
     for row in shift.rows:
         if row.over is None:
-            breakeven = "none up to 4" if row.breakeven is None else f"{row.breakeven:.2f}"
+            breakeven = "by definition" if row.definitional else "none up to 4" if row.breakeven is None else f"{row.breakeven:.2f}"
             leaders = f"{row.leader_before or 'none'} -> {row.leader_after or 'none'}"
             print(f"{scenario.id:<36}{row.domain.value:<11}{leaders:<32}{breakeven}")
     if not any(row.over is None for row in shift.rows):
@@ -48,7 +48,7 @@ try:
 
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd()
     sampled = ca.robustness(ds, draws=300, seed=0, scenario="scn-chinese-security-challenge")
-    save(robustness_chart(sampled), out / "scenarios.png")
-    print(f"wrote {out / 'scenarios.png'}")
+    save(robustness_chart(sampled), out / "scenario-robustness.png")
+    print(f"wrote {out / 'scenario-robustness.png'}")
 except ImportError as exc:
     print(f"no picture: {exc}")

@@ -52,11 +52,11 @@ def test_compare_scenarios(tmp_path: Path) -> None:
     """compare_scenarios reads each scenario as shifts (leaders and breakevens), a user's scenario in which Russia withdraws, and draws the chart."""
     out = run_example("compare_scenarios.py", str(tmp_path))
     row = next(line.split() for line in out.splitlines() if line.startswith("scn-beijing-replaces-moscow "))
-    assert row[1:5] == ["security", "RUS", "->", "CHN"]  # the lead passes at the default shift
+    assert row[1:5] == ["security", "RUS", "->", "CHN"] and " ".join(row[5:]) == "by definition"  # Moscow replaced whole
     challenge = next(line.split() for line in out.splitlines() if line.startswith("scn-chinese-security-challenge "))
     assert challenge[2:5] == ["RUS", "->", "RUS"] and float(challenge[5]) > 0.5  # gradual: the lead holds at the default shift
     assert "my scenario: security leader CHN" in out
-    assert (tmp_path / "scenarios.png").read_bytes()[:4] == b"\x89PNG"
+    assert (tmp_path / "scenario-robustness.png").read_bytes()[:4] == b"\x89PNG"
 
 
 def test_extend_with_your_own_data() -> None:

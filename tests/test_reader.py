@@ -50,10 +50,11 @@ def test_a_claim_that_always_holds_and_no_structure_gives_no_spread() -> None:
 
 
 def test_uncertain_claims_drop_out_in_some_draws() -> None:
-    """The reported Chinese transfers (inclusion 0.5) are left out in some draws: China's share over KAZ then falls from 0.5 to 0."""
+    """The reported Chinese transfers (inclusion 0.5) are left out in about half the draws: China then has no share over KAZ."""
     r = ca.robustness(claimed(), draws=200, seed=1, structural=False)
     c = r.cell(SEC, over="KAZ", track="acts")
-    assert (c.shares["CHN"].low, c.shares["CHN"].high) == (0.0, 0.5)
+    assert (c.shares["CHN"].low, c.shares["CHN"].high) == (0.5, 0.5)  # a tie whenever a claim speaks for China
+    assert 0.35 < c.present["CHN"] < 0.65 and c.present["RUS"] == 1.0
     assert c.p_leader(None) == 1.0  # a tie, or Russia's lone claim: never a leader
 
 

@@ -45,6 +45,7 @@ from centralasia.weights import Layer
 __all__ = [
     "Options",
     "Prepared",
+    "StateCell",
     "chosen",
     "collect_votes",
     "evaluate",
@@ -52,7 +53,6 @@ __all__ = [
     "momentum_of",
     "prepare",
     "region_cell",
-    "StateCell",
     "shares_of",
     "shifted",
     "state_cell",

@@ -329,7 +329,7 @@ def readings_text(r: Readings) -> str:
                 left, right = (text + _coverage(c, r.states) for text, c in ((left, a), (right, b)))
             lines.append(f"  {name:<{width - 2}}{left:<{column}}{right:<{column}}{ties}")
         a, b = r.cells[assessments, domain, None], r.cells[acts, domain, None]
-        verdict = "" if a.leader is None or b.leader is None or a.leader == b.leader else "   <- the tracks disagree"
+        verdict = "" if a.leader is None or b.leader is None or a.leader == b.leader else "   <- the tracks name different leaders"
         lines.append(f"  {'leader':<{width - 2}}{(a.leader or 'none'):<{column}}{(b.leader or 'none'):<{column}}{verdict}")
     lines.append("")
     lines.append("momentum (claims of increase against decrease; projections and intents left out):")
@@ -337,7 +337,9 @@ def readings_text(r: Readings) -> str:
         if m.net is not None:
             mark = "*" if m.status.value == "insufficient" else ""
             lines.append(f"  {power} {domain.value:<11} +{len(m.increase)} -{len(m.decrease)}  net {m.net:+.2f}{mark}")
-    lines.append(f"* one claim only (no leader named); ~ inherited: no claim names the state; {MISSING}: no claim at all.")
+    lines.append(
+        f"* under two votes (one claim, or one act two claims describe): no leader named; ~ inherited: no claim names the state; {MISSING}: no claim at all."
+    )
     return "\n".join(lines)
 
 
@@ -347,14 +349,15 @@ def robustness_text(rob: Robustness) -> str:
     scenario = "" if rob.point.scenario is None else f"; scenario {rob.point.scenario.id}, its shift drawn from 0 to twice the default"
     lines = [f"Robustness over {rob.draws} draws (seed {rob.seed}; sampled: {what}){scenario}"]
     lines.append("  share: median [5%, 95%]; P(lead): the fraction of draws in which the power led (± its Monte Carlo standard error);")
-    lines.append("  P(2+): the fraction in which two claims or more stood behind the reading, the only draws in which a leader can be named")
+    lines.append("  P(2+): the fraction in which two votes or more stood behind the reading, the only draws in which a leader can be named;")
+    lines.append("  'in N%': a power's share is over the draws in which a claim spoke for it (N% of them); in the others it has none")
     for track in dict.fromkeys(k[0] for k in rob.cells):
         for domain in Domain:
             c = rob.cells[track, domain, None]
             if not c.shares:
                 lines.append(f"  {track.value:<12}{domain.value:<11} {MISSING} (no claim in any draw)")
                 continue
-            shares = "  ".join(f"{p} {c.shares[p]}" for p in rob.point.powers if p in c.shares)
+            shares = "  ".join(f"{p} {c.shares[p]}" + ("" if c.present[p] >= 0.995 else f" in {c.present[p]:.0%}") for p in rob.point.powers if p in c.shares)
             lead = "  ".join(f"P({p} leads) {c.p_leader(p):.2f}±{c.standard_error(p):.2f}" for p in rob.point.powers)
             lines.append(f"  {track.value:<12}{domain.value:<11} {shares}   {lead}   P(none) {c.p_leader(None):.2f}   P(2+) {c.supported:.2f}")
     for (power, domain), m in rob.momentum.items():
@@ -369,6 +372,8 @@ def paragraph_table(effects: Iterable[ParagraphEffect]) -> str:
     for e in effects:
         change = f"{e.leader_before or 'none'} -> {e.leader_after or 'none'}" if e.changes_leader else "unchanged"
         lines.append(f"{e.paragraph:<6}{e.track.value + ' ' + e.domain.value:<24}{e.largest_shift:>14.2f}  {change}")
+    lines.append("largest shift: the largest change of a power's share (of its net, for momentum), 1 when the reading appears or")
+    lines.append("vanishes; a leader can change with no shift, when the reading falls under two votes and so names none")
     return "\n".join(lines)
 
 
@@ -392,7 +397,9 @@ def track_table(r: Readings, domain: Domain, track: str, as_of: PartialDate | No
         text = cell_text(c, r.powers) + (_coverage(c, r.states) if c.over is None else "")
         lines.append(f"  {name:<{width}}{text:<{column}}{ties}".rstrip())
     lines.append(f"  {'leader':<{width}}{r.cell(domain, None, track).leader or 'none'}")
-    lines.append(f"* one claim only (no leader named); ~ inherited: no claim names the state; {MISSING}: no claim at all.")
+    lines.append(
+        f"* under two votes (one claim, or one act two claims describe): no leader named; ~ inherited: no claim names the state; {MISSING}: no claim at all."
+    )
     return "\n".join(lines)
 
 
@@ -403,14 +410,15 @@ def shift_lines(shift: ScenarioShift) -> list[str]:
         if row.over is not None:
             continue
         moves = ", ".join(f"{p} unchanged" if d.value == "unchanged" else f"{p} {d.value}s" for p, d in row.directions.items())
+        whose = "the article's own effects change the lead" if shift.assumed else "the lead changes"
         if row.definitional:
             change = "the lead changes by definition (the leader's role is removed whole)"
         elif row.breakeven is None:
             change = f"no change of leader up to a shift of {shift.limit:g}"
         else:
-            change = f"the lead changes from a shift of {row.breakeven:.2f}"
-        own = f"; with the article's own effects only, {row.leader_article_only or 'none'} leads" if shift.assumed else ""
-        lines.append(f"  {row.domain.value}: {moves}; leader {row.leader_before or 'none'} -> {row.leader_after or 'none'}; {change}{own}")
+            change = f"{whose} from a shift of {row.breakeven:.2f}"
+        own = f" (with our assumed effects; the article's own give {row.leader_article_only or 'none'})" if shift.assumed else ""
+        lines.append(f"  {row.domain.value}: {moves}; leader {row.leader_before or 'none'} -> {row.leader_after or 'none'}{own}; {change}")
     if not lines:
         lines.append("  no share of a compared power moves")
     if shift.assumed:

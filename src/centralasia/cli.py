@@ -204,7 +204,10 @@ def _cmd_roles(args: argparse.Namespace, out: TextIO) -> int:
     if domain is None:
         out.write(str(summary) + "\n")
     else:
-        out.write(_render.domain_table(summary, domain) + "\n")
+        r = summary.readings()
+        tracks = [_render.track_table(r, domain, track, args.as_of) for track in _TRACKS]
+        edges = f"Every record's edges summed (the construct of the networks, not a reading of the article):\n{_render.domain_table(summary, domain)}"
+        out.write("\n\n".join([*tracks, edges]) + "\n")
     return 0
 
 
@@ -259,7 +262,8 @@ def _cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
         note = (
             "Each scenario's effects read as shifts of the article's assessments, for the region: which way each power's share moves, "
             f"the leader today -> at the default shift ({default:g} of a cell's total), and the shift from which the lead changes "
-            f"('{PROG} robustness --scenario ID' samples the shift)."
+            f"('{PROG} robustness --scenario ID' samples the shift). A power's share can fall though its role grows: when both"
+            " roles grow, each share is of their total."
         )
         lines += ["", *textwrap.wrap(note, _WIDTH)]
     out.write("\n".join(lines) + "\n")

@@ -37,8 +37,8 @@ __all__ = [
     "CellRobustness",
     "Interval",
     "MomentumRobustness",
-    "ReadingOptions",
     "ParagraphEffect",
+    "ReadingOptions",
     "Robustness",
     "ScenarioShift",
     "ShiftRow",
@@ -94,10 +94,7 @@ def votes(ds: Dataset, **options: Unpack[ReadingOptions]) -> tuple[Vote, ...]:
 
 def _checked(ds: Dataset, options: Mapping[str, object]) -> tuple[tuple[ActorId, ...], tuple[ActorId, ...]]:
     """The powers and states of *options*, every option checked: unknown ones refused by name."""
-    allowed = ReadingOptions.__annotations__
-    unknown = sorted(set(options) - set(allowed))
-    if unknown:
-        raise ArgumentError(unknown[0], f"unknown option {unknown[0]!r:.40}; expected one of {', '.join(sorted(allowed))}")
+    _only_reading_options(options)
     if not isinstance(options.get("presupposed", Certainty.ASSESSED), Certainty):
         raise ArgumentError("presupposed", f"presupposed must be a Certainty, not {options['presupposed']!r:.40}")
     return chosen(ds, options.get("powers", DEFAULT_POWERS), options.get("over"))
@@ -218,8 +215,8 @@ class CellRobustness:
     """One cell's point reading with its spread over the draws and how often each power led."""
 
     point: Cell
-    #: Each power's share over the draws in which the cell was not missing (0 in those where no claim spoke for it);
-    #: absent for a power no claim spoke for in any draw.
+    #: Each power's share over the draws in which a claim spoke for it there (as at the point, a power no claim
+    #: speaks for has no share, not a share of 0); absent for a power no claim spoke for in any draw.
     shares: Mapping[ActorId, Interval]
     #: The fraction of draws each power led in; ``None``: no leader (a tie, one claim or none).
     leaders: Mapping[ActorId | None, float]
@@ -227,8 +224,10 @@ class CellRobustness:
     draws: int
     #: The fraction of draws in which no claim stood behind the cell.
     missing: float
-    #: The fraction of draws in which two claims or more stood behind it (a leader can be named only then).
+    #: The fraction of draws in which two votes or more stood behind it (a leader can be named only then).
     supported: float = 1.0
+    #: The fraction of draws in which each power had a share (a claim spoke for it).
+    present: Mapping[ActorId, float] = attrs.field(factory=dict)
 
     def p_leader(self, power: ActorId | None) -> float:
         """The fraction of draws in which *power* led (``None``: nobody did)."""
@@ -405,7 +404,7 @@ def robustness(
     leaders: dict[_Key, dict[ActorId | None, int]] = {k: {} for k in point.cells}
     missing: dict[_Key, int] = dict.fromkeys(point.cells, 0)
     supported: dict[_Key, int] = dict.fromkeys(point.cells, 0)
-    spoke: dict[_Key, set[ActorId]] = {k: set() for k in point.cells}
+
     nets: dict[tuple[ActorId, Domain], list[float]] = {k: [] for k in point.momentum}
     for i in range(draws):
         lead, part = _ordered(rng)
@@ -425,9 +424,8 @@ def robustness(
             if cell.status is Support.MISSING or not cell.shares:
                 missing[key] += cell.status is Support.MISSING
             else:
-                spoke[key].update(cell.shares)
-                for p in point.powers:  # a power no claim speaks for in a present cell holds none of it
-                    shares[key][p].append(cell.shares.get(p, 0.0))
+                for p, share in cell.shares.items():
+                    shares[key][p].append(share)
             leaders[key][cell.leader] = leaders[key].get(cell.leader, 0) + 1
         for pair, m in momentum_of(prep, point.powers, included).items():
             if m.net is not None:
@@ -437,11 +435,12 @@ def robustness(
     cell_robustness = {
         key: CellRobustness(
             point.cells[key],
-            Table({p: iv for p, xs in shares[key].items() if p in spoke[key] and (iv := _interval(xs)) is not None}),
+            Table({p: iv for p, xs in shares[key].items() if (iv := _interval(xs)) is not None}),
             Table({leader: n / draws for leader, n in leaders[key].items()}),
             draws,
             missing[key] / draws,
             supported[key] / draws,
+            Table({p: len(xs) / draws for p, xs in shares[key].items()}),
         )
         for key in point.cells
     }
@@ -540,10 +539,11 @@ class ShiftRow:
     leader_before: ActorId | None
     #: The leader at the default magnitudes.
     leader_after: ActorId | None
-    #: The smallest shift, in units of a moderate effect on the cell's base total, at which the leader differs from today's;
-    #: ``None`` when none up to :attr:`ScenarioShift.limit` does, or when the change is by definition.
+    #: The smallest shift, in units of a moderate effect on the cell's base total, at which the leader differs from today's
+    #: under the article's own effects (the assumed ones left out); ``None`` when none up to :attr:`ScenarioShift.limit`
+    #: does, or when the change is by definition.
     breakeven: float | None
-    #: The fraction of shifts between 0 and twice the default that change the leader.
+    #: The fraction of shifts between 0 and twice the default that change the leader, under the article's own effects.
     p_change: float
     #: Whether the leader changes by definition: the scenario removes today's leader's role whole (a full decrease).
     definitional: bool = False
@@ -618,10 +618,11 @@ def scenario_shifts(
     domains = list(dict.fromkeys(e.domain for e in resolved.effects if measured(e)))
     limit = max(SCANNED_SHIFTS[-1], 2 * magnitudes.increase)
     scanned = SCANNED_SHIFTS if limit == SCANNED_SHIFTS[-1] else tuple(limit * i / len(SCANNED_SHIFTS) for i in range(1, len(SCANNED_SHIFTS) + 1))
-    scans = [shifted(base, ds, resolved, point.powers, point.states, magnitudes, t, point.pooling) for t in scanned]
     assumed = tuple(e for e in resolved.effects if e.assumed)
     own = attrs.evolve(resolved, effects=tuple(e for e in resolved.effects if not e.assumed))  # type: ignore[misc]  # the attrs plugin reads the converter ``tuple`` as Iterable[_T_co]
     article_only = shifted(base, ds, own, point.powers, point.states, magnitudes, None, point.pooling) if assumed else after
+    # The breakeven is the article's: its own effects only, never our assumed ones.
+    scans = [shifted(base, ds, own, point.powers, point.states, magnitudes, t, point.pooling) for t in scanned]
     removed = {(e.actor, e.domain) for e in resolved.effects if e.direction is Direction.DECREASE and e.strength is Strength.FULL}
     twice = 2 * magnitudes.increase
     rows = []
