@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shlex
 import subprocess
 import sys
 from importlib.metadata import entry_points
@@ -630,3 +632,284 @@ def test_a_data_file_without_a_default_power_is_bad_data(capsys: pytest.CaptureF
     path.write_text(ca.dumps(ds), encoding="utf-8")
     code, _, err = run(capsys, "--data", str(path), "robustness", "--draws", "5")
     assert code == BAD_DATA and "default powers" in err
+
+
+# --------------------------------------------------------------------------
+# Writes that keep what was there; Ctrl-C
+# --------------------------------------------------------------------------
+
+OLD = b'{"old": "the only copy"}\n'
+
+#: Each command that writes a file, with the name of the file it writes.
+WRITES = [
+    (["export", "-o"], "out.json"),
+    (["export", "--table", "roles", "-o"], "roles.csv"),
+    (["network", "-o"], "net.graphml"),
+    (["network", "--format", "json", "-o"], "net.out"),
+]
+
+
+def _leftovers(folder: Path, *keep: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p not in keep)
+
+
+def _run_interrupted(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """:func:`run`, failing the test (not the whole session) if the interrupt escapes ``main``."""
+    try:
+        return run(capsys, *argv)
+    except KeyboardInterrupt:
+        pytest.fail("the KeyboardInterrupt escaped main")
+
+
+@pytest.mark.parametrize(("argv", "name"), WRITES, ids=[" ".join(a) for a, _ in WRITES])
+def test_a_full_disk_keeps_the_old_file(tmp_path: Path, argv: list[str], name: str) -> None:
+    """Under a file-size limit (RLIMIT_FSIZE): exit 1, one line naming the file, the old file whole, no temporary file."""
+    pytest.importorskip("resource")
+    path = tmp_path / name
+    path.write_bytes(OLD)
+    code = f"import resource, sys\nresource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))\nfrom centralasia.cli import main\nsys.exit(main({[*argv, str(path)]!r}))\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == BAD_DATA, done.stderr
+    assert name in _one_line_error(done.stderr)
+    assert path.read_bytes() == OLD
+    assert _leftovers(tmp_path, path) == []
+
+
+@pytest.mark.parametrize(("argv", "name"), WRITES, ids=[" ".join(a) for a, _ in WRITES])
+def test_ctrl_c_while_writing_exits_130_and_keeps_the_old_file(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str], name: str
+) -> None:
+    """An interrupt at the rename: exit 130, one line, the old file untouched, nothing left behind."""
+    from centralasia import _files
+
+    path = tmp_path / name
+    path.write_bytes(OLD)
+
+    def interrupt(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_files.os, "replace", interrupt)
+    code, _, err = _run_interrupted(capsys, *argv, str(path))
+    assert code == 130 and "interrupted" in _one_line_error(err)
+    assert path.read_bytes() == OLD
+    assert _leftovers(tmp_path, path) == []
+
+
+def test_ctrl_c_while_making_the_output_exits_130(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An interrupt before a byte is written (while the JSON is made) leaves the old file as it was: the file is opened last."""
+    from centralasia import convert
+
+    path = tmp_path / "out.json"
+    path.write_bytes(OLD)
+
+    def interrupt(*args: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(convert, "dumps", interrupt)
+    code, _, err = _run_interrupted(capsys, "export", "-o", str(path))
+    assert code == 130 and "interrupted" in _one_line_error(err)
+    assert path.read_bytes() == OLD and _leftovers(tmp_path, path) == []
+
+
+def test_export_over_its_own_input(capsys: pytest.CaptureFixture[str], ds: ca.Dataset, tmp_path: Path) -> None:
+    """--data mine.json export -o mine.json rewrites the file whole: it loads back equal, never truncated."""
+    path = tmp_path / "mine.json"
+    path.write_text(ca.dumps(ds), encoding="utf-8")
+    code, _, _ = run(capsys, "--data", str(path), "export", "-o", str(path))
+    assert code == OK and ca.load(path) == ds
+
+
+# --------------------------------------------------------------------------
+# Output for any terminal: escapes, encodings, a closed stdout
+# --------------------------------------------------------------------------
+
+#: What must never reach a terminal raw: escape sequences, C1 controls, bidi overrides, zero-width characters.
+HIDDEN = ["\x1b", "\x9b", "\u202e", "\u200b", "\x07", "\r"]
+
+
+def _hostile_file(tmp_path: Path, extra_field: bool) -> Path:
+    state = {"id": "KAZ", "name": "Ka\x1b[2Jz\u202eevil\u200b\x9b31m\x07\rX", "evidence": [{"paragraph": 1}]}
+    if extra_field:
+        state["bad\nkey\x1b[2J"] = 1
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps({"states": [state]}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("extra_field", [False, True], ids=["hostile-name", "hostile-key"])
+@pytest.mark.parametrize(
+    "argv", [["list"], ["list", "states"], ["show", "KAZ"], ["summary"], ["validate"]], ids=["list", "list-states", "show", "summary", "validate"]
+)
+def test_data_never_reaches_the_terminal_raw(capsys: pytest.CaptureFixture[str], tmp_path: Path, extra_field: bool, argv: list[str]) -> None:
+    """Names and keys with escape sequences, bidi or zero-width characters print escaped; an error stays one line."""
+    path = _hostile_file(tmp_path, extra_field)
+    full = [*argv, str(path)] if argv == ["validate"] else ["--data", str(path), *argv]
+    code, out, err = run(capsys, *full)
+    for char in HIDDEN:
+        assert char not in out and char not in err, repr(char)
+    if code == OK:
+        assert err == ""
+    else:
+        assert code == BAD_DATA
+        _one_line_error(err)
+
+
+def test_show_json_stays_the_same_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """show --json escapes hidden characters the JSON way: the output loads back as the record."""
+    path = tmp_path / "bidi.json"
+    path.write_text(json.dumps({"states": [{"id": "KAZ", "name": "Ka\u202ez\x85", "evidence": [{"paragraph": 1}]}]}), encoding="utf-8")
+    code, out, err = run(capsys, "--data", str(path), "show", "--json", "KAZ")
+    if code == OK:
+        assert "\u202e" not in out and "\x85" not in out
+        assert ca.loads(out, ca.State) == ca.load(path)["KAZ"]
+    else:  # refused at load: then as one line
+        assert code == BAD_DATA and "\u202e" not in _one_line_error(err)
+
+
+def _run_process(*argv: str, encoding: str = "utf-8", shell_suffix: str = "") -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    if shell_suffix:
+        command = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "centralasia", *argv]) + " " + shell_suffix
+        return subprocess.run(["sh", "-c", command], capture_output=True, env=env, timeout=120)
+    return subprocess.run([sys.executable, "-m", "centralasia", *argv], capture_output=True, env=env, timeout=120)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii", "cp1251"])
+@pytest.mark.parametrize(
+    "argv",
+    [["summary"], ["list"], ["show", "KAZ"], ["scenarios"], ["roles", "--domain", "security"], ["show", "nope"]],
+    ids=["summary", "list", "show", "scenarios", "roles", "error"],
+)
+def test_a_narrow_terminal_encoding_never_tracebacks(encoding: str, argv: list[str]) -> None:
+    """With PYTHONIOENCODING set to an encoding without the data's characters, output is backslash-escaped, never a traceback."""
+    done = _run_process(*argv, encoding=encoding)
+    assert b"Traceback" not in done.stderr and done.returncode in (OK, BAD_USAGE), done.stderr
+    done.stdout.decode(encoding)  # all of it in the terminal's encoding
+
+
+def test_export_to_stdout_is_utf8_whatever_the_terminal(ds: ca.Dataset) -> None:
+    """export without -o writes UTF-8 bytes, also when standard output says latin-1: it loads back equal."""
+    done = _run_process("export", encoding="latin-1")
+    assert done.returncode == OK, done.stderr
+    assert ca.loads(done.stdout) == ds
+
+
+@pytest.mark.parametrize("argv", [["list"], ["summary"], ["export"], ["show", "KAZ"]])
+def test_a_closed_stdout_is_one_line(argv: list[str]) -> None:
+    """With standard output closed (>&-): exit 1 and one line saying so, no AttributeError."""
+    done = _run_process(*argv, shell_suffix=">&-")
+    assert done.returncode == BAD_DATA
+    assert "standard output" in _one_line_error(done.stderr.decode())
+
+
+def test_a_command_that_writes_a_file_needs_no_stdout(tmp_path: Path) -> None:
+    """export -o FILE with standard output closed still writes the file."""
+    path = tmp_path / "out.json"
+    done = _run_process("export", "-o", str(path), shell_suffix=">&-")
+    assert done.returncode == OK, done.stderr
+    assert ca.load(path) == ca.load()
+
+
+# --------------------------------------------------------------------------
+# Leftovers: file names, empty values, digits
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["plot", "-o", "x.txt"], ".png, .svg or .pdf"),
+        (["plot", "-o", "x.docx"], ".png, .svg or .pdf"),
+        (["plot", "-o", "noext"], ".png, .svg or .pdf"),
+        (["plot", "-o", ""], "cannot be empty"),
+        (["export", "-o", "oops.csv"], "name the file .json"),
+        (["export", "-o", "oops.graphml"], "name the file .json"),
+        (["export", "--table", "roles", "-o", "oops.json"], "name the file .csv"),
+        (["export", "-o", ""], "cannot be empty"),
+        (["network", "-o", ""], "cannot be empty"),
+        (["network", "-o", "net"], "cannot tell the format"),
+        (["--data", "", "list"], "cannot be empty"),
+        (["validate", ""], "cannot be empty"),
+        (["roles", "--scenario", ""], "unknown scenario ''"),
+        (["robustness", "--draws", "5", "--scenario", ""], "unknown scenario ''"),
+        (["network", "-o", "n.json", "--scenario", ""], "unknown scenario ''"),
+        (["plot", "-o", "x.png", "--scenario", ""], "unknown scenario ''"),
+        (["roles", "--domain", "security", "--explain", ""], "--explain ''"),
+        (["roles", "--as-of", "２０１６"], "--as-of"),
+        (["roles", "--as-of", "٢٠١٦"], "--as-of"),
+        (["roles", "--as-of", "2016-０１"], "--as-of"),
+        (["robustness", "--draws", "５"], "--draws"),
+        (["robustness", "--draws", " 5"], "--draws"),
+        (["robustness", "--draws", "1_0"], "--draws"),
+        (["robustness", "--seed", "２"], "--seed"),
+        (["robustness", "--seed", "1_000"], "--seed"),
+    ],
+)
+def test_leftovers_are_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], needle: str) -> None:
+    """Names of the wrong format, empty values and non-ASCII digits: exit 2, one line, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *argv)
+    assert code == BAD_USAGE and out == ""
+    line = _one_line_error(err)
+    assert needle in line and "bundled" not in line
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["export", "-o"], ["network", "-o"], ["plot", "-o"]], ids=["export", "network", "plot"])
+def test_an_existing_folder_is_not_overwritten(capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]) -> None:
+    """-o naming a folder (even one named like a file) is refused in one line; the folder stays."""
+    if command[0] == "plot":
+        pytest.importorskip("matplotlib")
+    suffix = {"export": ".json", "network": ".gexf", "plot": ".png"}[command[0]]
+    folder = tmp_path / f"folder{suffix}"
+    folder.mkdir()
+    code, _, err = run(capsys, *command, str(folder))
+    assert code == BAD_DATA and "directory" in _one_line_error(err)
+    assert folder.is_dir() and list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["directory", "device", "fifo", "missing"])
+def test_data_that_is_no_regular_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str) -> None:
+    """--data naming a folder, a device, a FIFO or nothing: exit 1, one line naming that file (not the bundled data), at once."""
+    if kind == "directory":
+        path = str(tmp_path)
+    elif kind == "device":
+        if not os.path.exists("/dev/zero"):
+            pytest.skip("no /dev/zero here")
+        path = "/dev/zero"
+    elif kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        path = str(tmp_path / "fifo.json")
+        os.mkfifo(path)
+    else:
+        path = str(tmp_path / "absent.json")
+    code, _, err = run(capsys, "--data", path, "list")
+    assert code == BAD_DATA
+    line = _one_line_error(err)
+    assert path in line and "bundled" not in line
+
+
+def test_unwritable_text_is_bad_data_not_usage(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A lone surrogate in the data: network -o and export -o exit 1 (not 2) in one line, and write nothing."""
+    path = tmp_path / "surrogate.json"
+    path.write_text('{"states": [{"id": "KAZ", "name": "Ka\\ud800z", "evidence": [{"paragraph": 1}]}]}', encoding="utf-8")
+    for argv in (
+        ["network", "-o", str(tmp_path / "n.graphml")],
+        ["network", "-o", str(tmp_path / "n.json")],
+        ["export", "-o", str(tmp_path / "o.json")],
+        ["export"],
+    ):
+        code, out, err = run(capsys, "--data", str(path), *argv)
+        assert code == BAD_DATA, argv
+        _one_line_error(err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["surrogate.json"]
+
+
+def test_plot_says_the_file_it_wrote(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """plot -o FILE writes exactly FILE (no suffix added) and says so."""
+    pytest.importorskip("matplotlib")
+    path = tmp_path / "map.svg"
+    code, _, err = run(capsys, "plot", "-o", str(path))
+    assert code == OK and err.strip() == f"wrote {path}"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"] and path.read_bytes().startswith(b"<?xml")

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -266,3 +267,176 @@ def test_the_influence_network_round_trips(ds: ca.Dataset, tmp_path: Path, suffi
     assert dict(back.nodes(data=True)) == dict(expected.nodes(data=True))
     assert _edges(back) == _edges(expected)
     assert back.number_of_edges() == g.number_of_edges()
+
+
+# --------------------------------------------------------------------------
+# Files that can be read back, and our errors only
+# --------------------------------------------------------------------------
+
+#: Characters XML 1.0 cannot hold, even escaped: a GraphML or GEXF file with one is not well-formed.
+XML_INVALID = ["\x00", "\x01", "\x0b", "\x0c", "\x1b", "\x7f\x1b", "\ufffe", "\uffff", "\ud800"]
+
+
+def _graph_with(place: str, text: str) -> nx.MultiDiGraph:
+    """A one-edge network holding *text* at *place*: a node id, an edge key, or an attribute name or value."""
+    g = nx.MultiDiGraph()
+    node = f"K{text}Z" if place == "node-id" else "KAZ"
+    key = f"k{text}" if place == "edge-key" else "k"
+    g.add_edge("RUS", node, key=key, domain="security", weight=1.0)
+    if place == "node-value":
+        g.nodes[node]["name"] = f"Kazakh{text}stan"
+    elif place == "edge-value":
+        g.edges["RUS", node, key]["note"] = f"a{text}b"
+    elif place == "attribute-name":
+        g.edges["RUS", node, key][f"n{text}"] = "x"
+    elif place == "graph-value":
+        g.graph["title"] = f"t{text}"
+    return g
+
+
+PLACES = ["node-id", "edge-key", "node-value", "edge-value", "attribute-name", "graph-value"]
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("char", XML_INVALID, ids=[repr(c) for c in XML_INVALID])
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_xml_formats_refuse_text_they_cannot_hold(tmp_path: Path, place: str, char: str, suffix: str) -> None:
+    """A character XML cannot hold, anywhere in the graph, is a DataError with its place; nothing is written, an old file is kept."""
+    path = tmp_path / f"g{suffix}"
+    path.write_bytes(b"old")
+    with pytest.raises(ca.DataError) as info:
+        export.write_network(_graph_with(place, char), path)
+    assert info.value.problems and all(p.path.startswith(("$.nodes[", "$.edges[", "$.graph")) for p in info.value.problems)
+    assert path.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "place"),
+    [(".json", place) for place in PLACES] + [(".csv", place) for place in ("node-id", "edge-key", "edge-value", "attribute-name")],
+)
+def test_lone_surrogates_are_refused_by_every_format(tmp_path: Path, place: str, suffix: str) -> None:
+    """JSON and CSV hold control characters, but no format holds a lone surrogate (where it writes the text at all): a DataError, not a UnicodeEncodeError or a partial file."""
+    path = tmp_path / f"g{suffix}"
+    with pytest.raises(ca.DataError) as info:
+        export.write_network(_graph_with(place, "\udc80"), path)
+    assert not isinstance(info.value, UnicodeError) and "surrogate" in str(info.value)
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("place", ["node-id", "node-value", "edge-value"])
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_control_characters_round_trip_where_the_format_holds_them(tmp_path: Path, place: str, suffix: str) -> None:
+    """Node-link JSON and CSV escape or quote control characters: read_network gives the same text back."""
+    g = _graph_with(place, "\x1b\n")
+    path = tmp_path / f"g{suffix}"
+    export.write_network(g, path)
+    back = export.read_network(path)
+    assert set(back.nodes) == {str(n) for n in g.nodes}
+    if place == "edge-value":
+        assert [d["note"] for _, _, d in back.edges(data=True)] == ["a\x1b\nb"]
+
+
+def test_a_dataset_built_in_code_with_unwritable_text_is_refused(tmp_path: Path) -> None:
+    """write_dataset and write_table name the field holding a lone surrogate; an existing file survives."""
+    state = ca.State("KAZ", "Kazakhstan", [ca.Evidence(paragraph=1)])
+    object.__setattr__(state, "name", "Ka\ud800z")  # past any check, as data built in code may be
+    ds = ca.Dataset(states=[state])
+    path = tmp_path / "out.json"
+    path.write_bytes(b"old")
+    with pytest.raises(ca.DataError) as info:
+        export.write_dataset(ds, path)
+    assert [p.path for p in info.value.problems] == ["$.states[0].name"]
+    with pytest.raises(ca.DataError) as info:
+        export.write_table(ds, "states", path)
+    assert [p.path for p in info.value.problems] == ["$[0].name"]
+    assert path.read_bytes() == b"old"
+
+
+READ_CASES = [
+    ("json-not-json", ".json", b"{nope"),
+    ("json-empty", ".json", b""),
+    ("json-a-list", ".json", b"[1, 2]"),
+    ("json-nodes-not-a-list", ".json", b'{"nodes": 5, "edges": []}'),
+    ("json-edge-without-ends", ".json", b'{"directed": true, "multigraph": true, "nodes": [], "edges": [{"x": 1}]}'),
+    ("json-deep", ".json", b"[" * 100_000),
+    ("json-not-utf8", ".json", b'{"nodes": ["\xff"]}'),
+    ("graphml-truncated", ".graphml", b"<?xml version='1.0'?><graphml><graph"),
+    ("graphml-not-xml", ".graphml", b"not xml"),
+    (
+        "graphml-int-that-is-not",
+        ".graphml",
+        b"<graphml xmlns='http://graphml.graphdrawing.org/xmlns'><key id='d0' for='node' attr.name='x' attr.type='int'/>"
+        b"<graph edgedefault='directed'><node id='a'><data key='d0'>abc</data></node></graph></graphml>",
+    ),
+    (
+        "graphml-undeclared-key",
+        ".graphml",
+        b"<graphml xmlns='http://graphml.graphdrawing.org/xmlns'><graph edgedefault='directed'><node id='a'><data key='d9'>1</data></node></graph></graphml>",
+    ),
+    ("gexf-empty", ".gexf", b""),
+    ("gexf-wrong-root", ".gexf", b"<?xml version='1.0'?><nope/>"),
+    ("csv-empty", ".csv", b""),
+    ("csv-no-source-column", ".csv", b"a,b\n1,2\n"),
+    ("csv-row-too-long", ".csv", b"source,target\nRUS,KAZ,extra\n"),
+    ("csv-row-too-short", ".csv", b"source,target\nRUS\n"),
+    ("csv-not-utf8", ".csv", b"source,target\n\xff,KAZ\n"),
+]
+
+
+@pytest.mark.parametrize(("suffix", "content"), [c[1:] for c in READ_CASES], ids=[c[0] for c in READ_CASES])
+def test_read_network_of_a_malformed_file_names_it(tmp_path: Path, suffix: str, content: bytes) -> None:
+    """A file networkx cannot make a graph of is one DataError naming the file, never a parser's or networkx's own error."""
+    path = tmp_path / f"bad{suffix}"
+    path.write_bytes(content)
+    with pytest.raises(ca.DataError) as info:
+        export.read_network(path)
+    assert type(info.value) is ca.DataError and str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("suffix", list(export.FORMATS))
+def test_read_network_of_a_missing_file_or_a_folder(tmp_path: Path, suffix: str) -> None:
+    """A missing file, or a folder, is a DataError naming the path, with the OSError as its cause."""
+    folder = tmp_path / f"folder{suffix}"
+    folder.mkdir()
+    for path in (tmp_path / f"absent{suffix}", folder):
+        with pytest.raises(ca.DataError) as info:
+            export.read_network(path)
+        assert str(path) in str(info.value) and isinstance(info.value.__cause__, OSError)
+
+
+WRONG_ARGUMENTS: list[tuple[str, Any, str]] = [
+    ("rows-ds-an-int", lambda ds, p: export.rows(5, "states"), "ds"),
+    ("rows-table-an-int", lambda ds, p: export.rows(ds, 5), "table"),
+    ("rows-table-a-list", lambda ds, p: export.rows(ds, ["states"]), "table"),
+    ("columns-table-a-list", lambda ds, p: export.columns(["states"]), "table"),
+    ("to-frame-table-none", lambda ds, p: export.to_frame(ds, None), "table"),
+    ("write-table-file-an-int", lambda ds, p: export.write_table(ds, "states", 5), "file"),
+    ("write-dataset-not-a-dataset", lambda ds, p: export.write_dataset({"states": []}, p / "x.json"), "ds"),
+    ("write-network-graph-a-dict", lambda ds, p: export.write_network({"RUS": "KAZ"}, p / "x.json"), "graph"),
+    ("plain-graph-an-int", lambda ds, p: export.plain_graph(5), "graph"),
+    ("network-to-json-a-list", lambda ds, p: export.network_to_json([("RUS", "KAZ")]), "graph"),
+    ("write-network-format-a-list", lambda ds, p: export.write_network(_sample_graph(), p / "x.json", ["json"]), "format"),
+    ("write-network-format-unknown", lambda ds, p: export.write_network(_sample_graph(), p / "x.json", "dot"), "format"),
+    ("write-network-no-suffix", lambda ds, p: export.write_network(_sample_graph(), p / "x"), "path"),
+    ("read-network-format-unknown", lambda ds, p: export.read_network(p / "x.json", "yaml"), "format"),
+]
+
+
+@pytest.mark.parametrize(("call", "field"), [c[1:] for c in WRONG_ARGUMENTS], ids=[c[0] for c in WRONG_ARGUMENTS])
+def test_wrong_arguments_are_argument_errors(tmp_path: Path, call: Any, field: str) -> None:
+    """Wrong-type or unknown arguments give an ArgumentError naming the argument, never a bare TypeError or AttributeError."""
+    with pytest.raises(ca.ArgumentError) as info:
+        call(ca.Dataset(), tmp_path)
+    assert info.value.field == field
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_format_tables_are_read_only() -> None:
+    """FORMATS and WRITERS cannot be changed by a caller, and columns() hands out a fresh list."""
+    with pytest.raises(TypeError):
+        export.FORMATS[".txt"] = "csv"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        export.WRITERS["csv"] = export.write_node_link  # type: ignore[index]
+    assert isinstance(export.TABLES, tuple)
+    export.columns("effects").append("oops")
+    assert export.columns("effects") == ["scenario", "actor", "domain", "direction", "over", "description"]

@@ -81,3 +81,57 @@ def test_version_is_the_installed_distributions() -> None:
     from importlib.metadata import version
 
     assert ca.__version__ == version("centralasia")
+
+
+def test_load_takes_any_path_like_and_any_file_name(tmp_path: Path, ds: ca.Dataset) -> None:
+    """A path-like object of the caller's, and names with spaces and non-ASCII letters, load as a str path does."""
+
+    class Where:
+        def __init__(self, path: Path) -> None:
+            self.path = path
+
+        def __fspath__(self) -> str:
+            return str(self.path)
+
+    path = tmp_path / "Қазақстан data.json"
+    path.write_text(ca.dumps(ds), encoding="utf-8")
+    assert ca.load(Where(path)) == ds  # type: ignore[arg-type]
+    assert ca.load(str(path)) == ds
+
+
+def test_the_bundled_data_takes_no_size_cap() -> None:
+    """max_bytes limits a file of the caller's; with the bundled data it is an ArgumentError, not silently ignored."""
+    with pytest.raises(ca.ArgumentError) as info:
+        ca.load(max_bytes=10)
+    assert info.value.field == "max_bytes"
+
+
+def test_a_file_loaded_and_written_back_in_place_is_whole(tmp_path: Path, ds: ca.Dataset) -> None:
+    """Loading a file and writing the dataset over it (the same path) never truncates it: it loads back equal."""
+    from centralasia.export import write_dataset
+
+    path = tmp_path / "mine.json"
+    path.write_text(ca.dumps(ds), encoding="utf-8")
+    write_dataset(ca.load(path), path)
+    assert ca.load(path) == ds
+
+
+def test_the_bundled_files_are_read_with_the_strict_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bundled file that is not JSON is a DataError at that collection's path, not a JSONDecodeError."""
+    from centralasia import loader
+
+    class Broken:
+        def joinpath(self, name: str) -> Broken:
+            return self
+
+        def is_file(self) -> bool:
+            return True
+
+        def read_bytes(self) -> bytes:
+            return b"{nope"
+
+    monkeypatch.setattr(loader.resources, "files", lambda package: Broken())
+    with pytest.raises(ca.DataError) as info:
+        loader._read_bundled()
+    assert info.value.summary == "invalid bundled data"
+    assert info.value.problems[0].path == f"$.{ca.Dataset.COLLECTIONS[0]}"

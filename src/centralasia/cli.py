@@ -3,24 +3,30 @@
 Every command reads the bundled article dataset, or the dataset file given
 with ``--data FILE``. Exit codes: 0 ok, 1 bad data (or a file that cannot be
 read or written, or a missing optional dependency), 2 bad usage (including
-an unknown id).
+an unknown id), 130 interrupted. Files are written whole or not at all, and
+text from the data is escaped before it reaches a terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import io
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn, TextIO, Unpack
+from typing import TYPE_CHECKING, NoReturn, Unpack
 
 from centralasia import _render
+from centralasia._files import Stream, checked_path, utf8, visible, write_file
 from centralasia.actors import DEFAULT_POWERS
-from centralasia.errors import ArgumentError, CentralAsiaError, DataError, FieldError, UnknownIdError, UsageError
+from centralasia.errors import ArgumentError, CentralAsiaError, DataError, FieldError, Problem, UnknownIdError, UsageError
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from centralasia.query import StreamOptions
     from centralasia.roles import RoleSummary
 from centralasia.model import (
@@ -39,11 +45,32 @@ PROG = "centralasia"
 _WIDTH = 88
 
 
+def _stdout() -> Stream:
+    return Stream(sys.stdout, "output")
+
+
+def _note(message: str) -> None:
+    """One line on standard error (what was written), if there is a standard error."""
+    if sys.stderr is None or sys.stderr.closed:
+        return
+    try:
+        Stream(sys.stderr, "error").write_text(visible(message, one_line=True) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a standard error that cannot be written: nowhere left to say it
+        pass
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, pointing at ``--help``."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"{self.prog}: error: {visible(message, one_line=True)} (see '{self.prog} --help')\n")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # Help and errors through the same escaping and encoding as everything else.
+        stream = file if file is not None else sys.stderr
+        if message and stream is not None and not getattr(stream, "closed", False):
+            Stream(stream, "output").write(message)
 
 
 # --------------------------------------------------------------------------
@@ -53,19 +80,35 @@ class _Parser(argparse.ArgumentParser):
 
 def _date(text: str) -> PartialDate:
     try:
-        return PartialDate.parse(text)
+        if text.isascii():  # full-width or Arabic-Indic digits are not the date the user means
+            return PartialDate.parse(text)
     except DataError:
-        raise argparse.ArgumentTypeError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}") from None
+        pass
+    raise argparse.ArgumentTypeError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r:.40}")
+
+
+def _integer(text: str) -> int:
+    """A whole number in ASCII digits (``int()`` would also take ``"１"``, ``" 1"`` and ``"1_0"``)."""
+    if re.fullmatch(r"-?[0-9]{1,30}", text) is None:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r:.40}")
+    return int(text)
 
 
 def _count(text: str) -> int:
     try:
-        value = int(text)
-    except ValueError:
+        value = _integer(text)
+    except argparse.ArgumentTypeError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r:.40}")
     return value
+
+
+def _file(text: str) -> str:
+    """A file name as the user typed it: not empty."""
+    if not text:
+        raise argparse.ArgumentTypeError("a file name cannot be empty")
+    return text
 
 
 _DOMAINS = [d.value for d in Domain]
@@ -123,13 +166,13 @@ def _load(args: argparse.Namespace) -> Dataset:
     try:
         return load(path)
     except DataError as exc:
-        where = path or "the bundled data"
+        where = "the bundled data" if path is None else path
         first = exc.problems[0] if exc.problems else exc.summary
-        more = f" (and {len(exc.problems) - 1} more; '{PROG} validate {path}' lists them)" if path and len(exc.problems) > 1 else ""
+        more = f" (and {len(exc.problems) - 1} more; '{PROG} validate {path}' lists them)" if path is not None and len(exc.problems) > 1 else ""
         raise DataError(exc.problems, f"{where}: {exc.summary}: {first}{more}") from None
 
 
-def _cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_summary(args: argparse.Namespace, out: Stream) -> int:
     ds = _load(args)
     source = getattr(args, "data", None) or "the bundled article dataset"
     lines = [f"{PROG}: {source}, {len(ds)} records", *_counts(ds)]
@@ -174,19 +217,19 @@ def _check_powers(ds: Dataset, powers: Sequence[str]) -> None:
 
 def _summary_for(args: argparse.Namespace, ds: Dataset, scenario: str | None = None) -> RoleSummary:
     _check_powers(ds, args.powers)
-    chosen = _scenario(ds, scenario).id if scenario else None
+    chosen = _scenario(ds, scenario).id if scenario is not None else None
     summary = _role_summary(ds, args.powers, as_of=args.as_of, scenario=chosen, include_undated=not args.dated_only)
     if summary is None:
         raise DataError([], "the dataset has no Central Asian states to summarise roles over")
     return summary
 
 
-def _cmd_roles(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_roles(args: argparse.Namespace, out: Stream) -> int:
     ds = _load(args)
     summary = _summary_for(args, ds, args.scenario)
     domain = None if args.domain is None else Domain(args.domain)
     if args.track is not None:
-        if args.explain:
+        if args.explain is not None:
             raise UsageError("--explain lists the records behind the edge shares; leave out --track")
         if domain is None:
             raise UsageError("--track needs --domain")
@@ -194,7 +237,7 @@ def _cmd_roles(args: argparse.Namespace, out: TextIO) -> int:
             raise UsageError("--over goes with --explain; --track shows every state and the region")
         out.write(_render.track_table(summary.readings(), domain, args.track, args.as_of) + "\n")
         return 0
-    if args.explain:
+    if args.explain is not None:
         if args.explain not in summary.powers:
             raise UsageError(f"--explain {args.explain!r} is not one of the powers {', '.join(summary.powers)}")
         if domain is None:
@@ -211,7 +254,7 @@ def _cmd_roles(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_list(args: argparse.Namespace, out: Stream) -> int:
     ds = _load(args)
     names = [args.collection] if args.collection else list(Dataset.COLLECTIONS)
     lines: list[str] = []
@@ -219,26 +262,27 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         records: tuple[Record, ...] = getattr(ds, name)
         if not args.collection:
             lines.append(f"{name.replace('_', ' ')} ({len(records)})")
-        width = max((len(r.id) for r in records), default=0)
+        ids = [visible(r.id, one_line=True) for r in records]
+        width = max(map(len, ids), default=0)
         indent = "" if args.collection else "  "
-        lines += [f"{indent}{r.id:<{width}}  {_render.name_of(r)}" for r in records]
+        lines += [f"{indent}{i:<{width}}  {visible(_render.name_of(r), one_line=True)}" for i, r in zip(ids, records, strict=True)]
     out.write("\n".join(lines) + ("\n" if lines else ""))
     return 0
 
 
-def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_show(args: argparse.Namespace, out: Stream) -> int:
     ds = _load(args)
     record = _record(ds, args.id)
     if args.json:
         from centralasia.convert import dumps
 
-        out.write(dumps(record))
+        out.write(dumps(record), as_json=True)
     else:
         out.write(_render.record_text(ds, record) + "\n")
     return 0
 
 
-def _cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_scenarios(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.actors import central_asian_states
     from centralasia.reader import scenario_shifts
 
@@ -270,12 +314,12 @@ def _cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_robustness(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_robustness(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.reader import robustness
 
     ds = _load(args)
     _check_powers(ds, args.powers)
-    scenario = _scenario(ds, args.scenario).id if args.scenario else None
+    scenario = _scenario(ds, args.scenario).id if args.scenario is not None else None
     rob = robustness(
         ds,
         draws=args.draws,
@@ -285,13 +329,13 @@ def _cmd_robustness(args: argparse.Namespace, out: TextIO) -> int:
         include_undated=not args.dated_only,
         scenario=scenario,
         structural=not args.no_structural,
-        progress=sys.stderr.isatty(),
+        progress=sys.stderr is not None and not sys.stderr.closed and sys.stderr.isatty(),
     )
     out.write(str(rob) + "\n")
     return 0
 
 
-def _cmd_paragraphs(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_paragraphs(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.reader import leave_one_paragraph_out
 
     ds = _load(args)
@@ -309,7 +353,7 @@ def _cmd_paragraphs(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_validate(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.loader import load
 
     path: str = args.file
@@ -327,91 +371,100 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"{path}: valid dataset: {len(ds)} records" + (f" ({kinds})" if kinds else "") + "\n")
     except DataError as exc:
         count = len(exc.problems)
-        out.write(f"{path}: {exc.summary}\n" + "".join(f"  - {p}\n" for p in exc.problems))
+        out.write(f"{visible(path, one_line=True)}: {exc.summary}\n" + "".join(f"  - {visible(p, one_line=True)}\n" for p in exc.problems))
         noun = "problem" if count == 1 else "problems"
         hint = "" if args.extends or not any("unknown id" in p for p in exc.problems) else "; if it adds to the bundled data, use --extends"
         raise DataError(exc.problems, f"{path}: {exc.summary}: {count} {noun}{hint}") from None
     return 0
 
 
-def _cmd_network(args: argparse.Namespace, out: TextIO) -> int:
-    from centralasia.export import write_network
+def _cmd_network(args: argparse.Namespace, out: Stream) -> int:
+    from centralasia.export import FORMATS, write_network
     from centralasia.network import influence_network
 
+    if args.format is None and os.path.splitext(args.output)[1].lower() not in FORMATS:
+        raise UsageError(f"cannot tell the format of {args.output!r:.160} from its suffix; use one of {', '.join(FORMATS)} or --format")
     ds = _load(args)
-    scenario = _scenario(ds, args.scenario).id if args.scenario else None
+    scenario = _scenario(ds, args.scenario).id if args.scenario is not None else None
     graph = influence_network(ds, domain=args.domain, as_of=args.as_of, scenario=scenario, include_undated=not args.dated_only)
-    try:
-        fmt = write_network(graph, args.output, args.format)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    print(f"wrote {args.output} ({fmt}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)", file=sys.stderr)
+    fmt = write_network(graph, args.output, args.format)
+    _note(f"wrote {args.output} ({fmt}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
     return 0
 
 
-def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_plot(args: argparse.Namespace, out: Stream) -> int:
     from centralasia import plot
 
+    plot.image_format(args.output)  # a name matplotlib cannot write is bad usage, found before the drawing
     ds = _load(args)
     if args.kind == "roles":
         if args.domain is not None and args.all_actors:
             raise UsageError("--all-actors is for the influence map")
         baseline = _summary_for(args, ds)
-        ids = [args.scenario] if args.scenario else [s.id for s in ds.scenarios]
+        ids = [args.scenario] if args.scenario is not None else [s.id for s in ds.scenarios]
         others = [_summary_for(args, ds, i) for i in ids]
         fig = plot.role_shares(baseline, *others, domains=None if args.domain is None else [args.domain])
     else:
         from centralasia.network import influence_network
 
-        scenario = _scenario(ds, args.scenario).id if args.scenario else None
+        scenario = _scenario(ds, args.scenario).id if args.scenario is not None else None
         graph = influence_network(ds, as_of=args.as_of, scenario=scenario, include_undated=not args.dated_only)
         fig = plot.influence_map(graph, ds, actors="all" if args.all_actors else None, domains=None if args.domain is None else [args.domain])
     plot.save(fig, args.output)
-    print(f"wrote {args.output}", file=sys.stderr)
+    _note(f"wrote {args.output}")
     return 0
 
 
-def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+#: File suffixes that name a format, and the format each names.
+_SUFFIX_FORMATS = {
+    ".json": "JSON",
+    ".csv": "CSV",
+    ".graphml": "GraphML",
+    ".gexf": "GEXF",
+    ".png": "PNG",
+    ".svg": "SVG",
+    ".pdf": "PDF",
+    ".tsv": "TSV",
+    ".xml": "XML",
+}
+
+
+def _check_export_name(args: argparse.Namespace) -> None:
+    """A usage error for an output file whose suffix names another format than the one export writes."""
+    if args.output in (None, "-"):
+        return
+    suffix = os.path.splitext(args.output)[1].lower()
+    wanted, hint = (".csv", "name the file .csv") if args.table else (".json", "name the file .json, or give --table TABLE for a CSV table")
+    if suffix in _SUFFIX_FORMATS and suffix != wanted:
+        what = f"the {args.table} table as CSV" if args.table else "the dataset as JSON"
+        raise UsageError(f"export writes {what}, not {_SUFFIX_FORMATS[suffix]} as {args.output!r:.160} says; {hint}")
+
+
+def _cmd_export(args: argparse.Namespace, out: Stream) -> int:
+    from centralasia.convert import dumps
+    from centralasia.export import rows, write_table
+
+    _check_export_name(args)
     ds = _load(args)
-    with _output(args.output, out) as handle:
-        if args.table:
-            from centralasia.export import write_table
-
-            write_table(ds, args.table, handle)
-        else:
-            from centralasia.convert import dumps
-
-            handle.write(dumps(ds))
-    if args.output not in (None, "-"):
-        print(f"wrote {args.output}", file=sys.stderr)
+    if args.table:
+        buffer = io.StringIO()
+        write_table(ds, args.table, buffer)
+        data = utf8(buffer.getvalue(), rows(ds, args.table))
+    else:
+        data = utf8(dumps(ds), is_json=True)
+    if args.output in (None, "-"):
+        out.write_bytes(data)
+    else:
+        write_file(checked_path(args.output, "output"), data)
+        _note(f"wrote {args.output}")
     return 0
-
-
-class _output:
-    """A context manager: the file *path*, or *out* when *path* is ``None`` or ``-``."""
-
-    def __init__(self, path: str | None, out: TextIO) -> None:
-        self.path = path
-        self.out = out
-        self.handle: TextIO | None = None
-
-    def __enter__(self) -> TextIO:
-        if self.path in (None, "-"):
-            return self.out
-        assert self.path is not None
-        self.handle = open(self.path, "w", encoding="utf-8", newline="")
-        return self.handle
-
-    def __exit__(self, *exc: object) -> None:
-        if self.handle is not None:
-            self.handle.close()
 
 
 # --------------------------------------------------------------------------
 # The parser
 # --------------------------------------------------------------------------
 
-_Handler = Callable[[argparse.Namespace, TextIO], int]
+_Handler = Callable[[argparse.Namespace, Stream], int]
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -422,6 +475,7 @@ def make_parser() -> argparse.ArgumentParser:
     data = _Parser(add_help=False)
     data.add_argument(
         "--data",
+        type=_file,
         metavar="FILE",
         default=argparse.SUPPRESS,
         help="use the dataset in this JSON file instead of the bundled article dataset",
@@ -430,7 +484,7 @@ def make_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Russian and Chinese roles in Central Asian security: the data of "
         "Kosnazarov and Akylbayev's 2016 article, to summarise, query, export and draw.",
-        epilog=f"Run '{PROG} COMMAND --help' for the options of a command. Exit codes: 0 ok, 1 bad data or a file error, 2 bad usage.",
+        epilog=f"Run '{PROG} COMMAND --help' for the options of a command. Exit codes: 0 ok, 1 bad data or a file error, 2 bad usage, 130 interrupted.",
         parents=[data],
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -493,7 +547,7 @@ def make_parser() -> argparse.ArgumentParser:
         "interval with each power's chance to lead. The same --seed gives the same output.",
     )
     sub.add_argument("--draws", type=_count, default=1000, metavar="N", help="the number of draws (default 1000)")
-    sub.add_argument("--seed", type=int, default=0, metavar="S", help="the seed of the random numbers (default 0)")
+    sub.add_argument("--seed", type=_integer, default=0, metavar="S", help="the seed of the random numbers (default 0)")
     sub.add_argument("--no-structural", action="store_true", help="keep the pooling, regional expansion and ties fixed; sample only weights and claims")
     analysis_options(sub, domain=False)
     powers_option(sub)
@@ -518,7 +572,7 @@ def make_parser() -> argparse.ArgumentParser:
         "write the influence network for Gephi, yEd, networkx or a spreadsheet",
         "Write the influence network: GraphML, GEXF (Gephi), node-link JSON or a CSV edge list.",
     )
-    sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write; its suffix names the format unless --format does")
+    sub.add_argument("-o", "--output", type=_file, required=True, metavar="FILE", help="the file to write; its suffix names the format unless --format does")
     sub.add_argument("--format", choices=list(WRITERS), help="the format (default: from the suffix of FILE)")
     analysis_options(sub)
 
@@ -529,7 +583,7 @@ def make_parser() -> argparse.ArgumentParser:
         "Draw the influence map (powers and Central Asian states, edges by domain) or the role shares "
         "per domain, baseline against the scenarios. Needs matplotlib: pip install 'centralasia[plot]'.",
     )
-    sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the image to write: .png, .svg or .pdf")
+    sub.add_argument("-o", "--output", type=_file, required=True, metavar="FILE", help="the image to write: .png, .svg or .pdf")
     sub.add_argument("--kind", choices=["map", "roles"], default="map", help="the influence map (default) or the role shares")
     analysis_options(sub)
     sub.add_argument("--powers", type=_powers, default=DEFAULT_POWERS, metavar="IDS", help="for --kind roles: the powers to compare (default RUS,CHN)")
@@ -541,7 +595,7 @@ def make_parser() -> argparse.ArgumentParser:
         "check a data file of your own",
         "Check a JSON data file and list every problem with its JSON path. Exit code 1 if there are any.",
     )
-    sub.add_argument("file", metavar="FILE", help="the JSON file to check")
+    sub.add_argument("file", type=_file, metavar="FILE", help="the JSON file to check")
     sub.add_argument(
         "--extends",
         action="store_true",
@@ -549,25 +603,39 @@ def make_parser() -> argparse.ArgumentParser:
     )
 
     sub = command("export", _cmd_export, "the dataset as JSON, or one table as CSV")
-    sub.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")
+    sub.add_argument("-o", "--output", type=_file, metavar="FILE", help="the file to write, .json (or .csv with --table); default: standard output")
     sub.add_argument("--table", choices=TABLES, metavar="TABLE", help=f"write this table as CSV instead: {', '.join(TABLES)}")
 
     return parser
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    """Say *message* as one line on standard error (where there is one) and return *code*."""
+    _note(f"{PROG}: error: {message}")
     return code
 
 
+def _problem_text(problem: str) -> str:
+    """A problem as an error line shows it: a file's own problems (at ``$``) without the path."""
+    return problem.message if isinstance(problem, Problem) and problem.path == "$" and " @ " in problem else str(problem)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 ok, 1 bad data, 2 bad usage).
+    """Run the command line; return the exit code (0 ok, 1 bad data, 2 bad usage, 130 interrupted).
 
     Examples
     --------
     >>> main(["show", "nope"])
     2
     """
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        # Ctrl-C: every file written so far is whole, and the others untouched.
+        return _fail("interrupted", 130)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = make_parser()
     try:
         args = parser.parse_args(argv)
@@ -575,7 +643,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     handler: _Handler = getattr(args, "handler", _cmd_summary)
     try:
-        return handler(args, sys.stdout)
+        return handler(args, _stdout())
     except (UsageError, UnknownIdError) as exc:
         return _fail(str(exc), 2)
     except ArgumentError as exc:
@@ -584,15 +652,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A record's own check refused a value: bad data.
         return _fail(f"{exc.summary}: {exc.message}", 1)
     except DataError as exc:
-        first = str(exc.problems[0]) if exc.problems else ""
+        first = _problem_text(exc.problems[0]) if exc.problems else ""
         return _fail(exc.summary if first in exc.summary else f"{exc.summary}: {first}", 1)
     except CentralAsiaError as exc:
         return _fail(str(exc), 1)
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
             # The reader went away (| head): not an error of ours.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _silence_stdout()
             return 0
         name = exc.filename if exc.filename is not None else ""
         return _fail(f"cannot write {name!r}: {exc.strerror or exc}" if name else str(exc), 1)
+
+
+def _silence_stdout() -> None:
+    """Send what is left of standard output to the null device, so that the exit does not fail on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no stdout, or one without a descriptor (io.StringIO)
+        pass

@@ -9,7 +9,6 @@ and its readers give the same nodes, edges and attributes back.
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import enum
 import functools
@@ -23,8 +22,9 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar, cast, get_args,
 import attrs
 import networkx as nx
 
+from centralasia._files import checked_path, csv_text, read_network_file, utf8, write_file, xml_document
 from centralasia.convert import JSONValue, converter, dumps
-from centralasia.errors import MissingDependencyError, UnknownIdError
+from centralasia.errors import ArgumentError, MissingDependencyError, UnknownIdError
 from centralasia.model import (
     Condition,
     Dataset,
@@ -69,14 +69,7 @@ _N = TypeVar("_N", bound=Hashable)
 Format = Literal["graphml", "gexf", "json", "csv"]
 
 #: The network formats, with the file suffix each is guessed from.
-FORMATS: Mapping[str, Format] = MappingProxyType(
-    {
-        ".graphml": "graphml",
-        ".gexf": "gexf",
-        ".json": "json",
-        ".csv": "csv",
-    }
-)
+FORMATS: Mapping[str, Format] = MappingProxyType({".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv"})
 
 #: The tables :func:`to_frame` and :func:`rows` make: one per collection of
 #: :class:`~centralasia.model.Dataset`, and four of the records' parts.
@@ -216,12 +209,14 @@ def rows(ds: Dataset, table: str) -> list[dict[str, _Cell]]:
     >>> rows(ds, "states")[0]["cow_code"], rows(ds, "states")[0]["paragraphs"]
     (705, (1,))
     """
+    if not isinstance(ds, Dataset):
+        raise ArgumentError("ds", f"expected a Dataset, not {type(ds).__name__} {ds!r:.40}")
     if table in Dataset.COLLECTIONS:
         records: tuple[Record, ...] = getattr(ds, table)
         return [_record_row(r) for r in records]
     if table in TABLES:
         return list(_part_rows(ds, table))
-    raise UnknownIdError(table, "table")
+    raise UnknownIdError(_table_name(table), "table")
 
 
 def _record_class(table: str) -> type:
@@ -240,9 +235,15 @@ def columns(table: str) -> list[str]:
     return _columns(table)[0]
 
 
+def _table_name(table: object) -> str:
+    if not isinstance(table, str):
+        raise ArgumentError("table", f"a table is named by a str, not {type(table).__name__} {table!r:.40}")
+    return table
+
+
 def _columns(table: str) -> tuple[list[str], set[str]]:
     """The columns of *table*, and those holding integers that may be missing."""
-    if table not in TABLES:
+    if _table_name(table) not in TABLES:
         raise UnknownIdError(table, "table")
     if table in Dataset.COLLECTIONS:
         names: list[str] = []
@@ -259,15 +260,17 @@ def _columns(table: str) -> tuple[list[str], set[str]]:
                 if hint == int | None:
                     ints.add(field.name)
         return names, ints
-    return _PART_COLUMNS[table], ({"paragraph"} if table == "evidence" else set())
+    return list(_PART_COLUMNS[table]), ({"paragraph"} if table == "evidence" else set())
 
 
-_PART_COLUMNS = {
-    "memberships": ["organization", "member", "status", "since", "until", "certainty", "paragraphs", "background"],
-    "conditions": ["scenario", "description", "actors"],
-    "effects": ["scenario", "actor", "domain", "direction", "over", "description"],
-    "evidence": ["record", "kind", "source", "section", "paragraph", "quote", "fields", "note"],
-}
+_PART_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "memberships": ("organization", "member", "status", "since", "until", "certainty", "paragraphs", "background"),
+        "conditions": ("scenario", "description", "actors"),
+        "effects": ("scenario", "actor", "domain", "direction", "over", "description"),
+        "evidence": ("record", "kind", "source", "section", "paragraph", "quote", "fields", "note"),
+    }
+)
 
 
 def to_frame(ds: Dataset, table: str) -> pandas.DataFrame:
@@ -318,7 +321,8 @@ def write_table(ds: Dataset, table: str, file: str | os.PathLike[str] | TextIO) 
     """Write one table of *ds* as CSV, without pandas: the columns of :func:`rows`.
 
     Tuples are joined by ``";"``, booleans are ``true``/``false`` and a
-    missing value is an empty cell. *file* is a path or an open text file.
+    missing value is an empty cell. *file* is a path, written atomically
+    (the whole table or nothing), or an open text file.
 
     Examples
     --------
@@ -331,19 +335,14 @@ def write_table(ds: Dataset, table: str, file: str | os.PathLike[str] | TextIO) 
     id,name,paragraphs,background,cow_code,gw_code,wikidata,region,aliases
     KAZ,Kazakhstan,1,false,705,,,,
     """
-    data = rows(ds, table)
+    cells = [{k: _csv_cell(v) for k, v in row.items()} for row in rows(ds, table)]
     if isinstance(file, (str, os.PathLike)):
-        with open(file, "w", encoding="utf-8", newline="") as handle:
-            _write_csv(handle, columns(table), data)
+        name = checked_path(file, "file")
+        write_file(name, utf8(csv_text(columns(table), cells), cells), field="file")
+    elif callable(getattr(file, "write", None)):
+        file.write(csv_text(columns(table), cells))
     else:
-        _write_csv(file, columns(table), data)
-
-
-def _write_csv(handle: TextIO, names: list[str], data: list[dict[str, _Cell]]) -> None:
-    writer = csv.DictWriter(handle, fieldnames=names, lineterminator="\n")
-    writer.writeheader()
-    for row in data:
-        writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+        raise ArgumentError("file", f"expected a path or an open text file, not {type(file).__name__} {file!r:.40}")
 
 
 def _csv_cell(value: object) -> object:
@@ -368,8 +367,11 @@ def write_dataset(ds: Dataset, path: str | os.PathLike[str]) -> None:
     >>> load(path) == ds
     True
     """
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(dumps(ds))
+    if not isinstance(ds, Dataset):
+        raise ArgumentError("ds", f"expected a Dataset, not {type(ds).__name__} {ds!r:.40}")
+    name = checked_path(path)
+    text = dumps(ds)
+    write_file(name, utf8(text, is_json=True))
 
 
 # --------------------------------------------------------------------------
@@ -489,7 +491,7 @@ def plain_graph(graph: nx.Graph[_N], *, lists: bool = False) -> nx.Graph[_N]:
     >>> plain_graph(g).edges["RUS", "KAZ", 0]
     {'domain': 'security', 'weight': 2.0, 'since': '2016-06'}
     """
-    out = graph.__class__()
+    out = _graph_of(graph).__class__()
     out.graph.update(_plain_data(graph.graph, lists))
     nodes = [(n, _plain_data(d, lists)) for n, d in graph.nodes(data=True)]
     _harmonize([d for _, d in nodes])
@@ -534,20 +536,31 @@ def network_to_json(graph: nx.Graph[_N]) -> dict[str, JSONValue]:
     return _node_link(plain_graph(graph, lists=True))
 
 
+def _graph_of(graph: object) -> nx.Graph[Any]:
+    if not isinstance(graph, nx.Graph):
+        raise ArgumentError("graph", f"expected a networkx graph, not {type(graph).__name__} {graph!r:.40}")
+    return graph
+
+
 def write_node_link(graph: nx.Graph[_N], path: str | os.PathLike[str]) -> None:
-    """Write *graph* as node-link JSON (see :func:`network_to_json`)."""
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        json.dump(network_to_json(graph), handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
+    """Write *graph* as node-link JSON (see :func:`network_to_json`), atomically."""
+    name = checked_path(path)
+    text = json.dumps(network_to_json(_graph_of(graph)), ensure_ascii=False, indent=2) + "\n"
+    write_file(name, utf8(text, is_json=True))
 
 
 def write_graphml(graph: nx.Graph[_N], path: str | os.PathLike[str]) -> None:
-    """Write *graph* as GraphML (yEd, Cytoscape, Gephi), attributes made plain.
+    """Write *graph* as GraphML (yEd, Cytoscape, Gephi), attributes made plain, atomically.
 
     Read it back with ``networkx.read_graphml(path, force_multigraph=True)``
     for a multigraph; edge keys come back as ints where they look like ints.
+
+    A node, key or attribute holding a character XML cannot (a control
+    character, a lone surrogate) is a :class:`DataError`; nothing is written.
     """
-    nx.write_graphml(plain_graph(graph), path, infer_numeric_types=True)
+    name = checked_path(path)
+    plain = plain_graph(_graph_of(graph))
+    write_file(name, xml_document(plain, lambda buffer: nx.write_graphml(plain, buffer, infer_numeric_types=True)))
 
 
 #: Names GEXF gives a meaning of its own on nodes and on edges, so they cannot be plain attributes there.
@@ -578,15 +591,18 @@ def _for_gexf(graph: nx.Graph[_N]) -> nx.Graph[_N]:
 
 
 def write_gexf(graph: nx.Graph[_N], path: str | os.PathLike[str]) -> None:
-    """Write *graph* as GEXF 1.2, the format Gephi opens.
+    """Write *graph* as GEXF 1.2, the format Gephi opens, atomically.
 
     Attributes are made plain; nodes get a ``label`` (their ``name``, else
     their id) and edges an ``id`` (``"source->target#key"``), which Gephi
     shows; attributes named like GEXF's own (``start``, ``end``, ``id``,
     and ``type`` on edges...) get a trailing underscore. Read it back with
-    ``networkx.read_gexf(path)``.
+    ``networkx.read_gexf(path)``. Text XML cannot hold is refused as by
+    :func:`write_graphml`.
     """
-    nx.write_gexf(_for_gexf(graph), path)
+    name = checked_path(path)
+    plain = _for_gexf(_graph_of(graph))
+    write_file(name, xml_document(plain, lambda buffer: nx.write_gexf(plain, buffer)))
 
 
 def write_edge_list(graph: nx.Graph[_N], path: str | os.PathLike[str]) -> None:
@@ -594,8 +610,10 @@ def write_edge_list(graph: nx.Graph[_N], path: str | os.PathLike[str]) -> None:
 
     Sets and lists are joined by ``";"``; a missing attribute is an empty cell.
     ``pandas.read_csv`` and ``networkx.from_pandas_edgelist`` read it back.
+    The file is written atomically.
     """
-    plain = plain_graph(graph)
+    name = checked_path(path)
+    plain = plain_graph(_graph_of(graph))
     multi = isinstance(plain, nx.MultiGraph)
     edges: list[dict[str, object]] = []
     if isinstance(plain, nx.MultiGraph):
@@ -607,44 +625,40 @@ def write_edge_list(graph: nx.Graph[_N], path: str | os.PathLike[str]) -> None:
     fields = ["source", "target"] + (["key"] if multi else [])
     for row in edges:
         fields += [name for name in row if name not in fields]
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        for row in edges:
-            writer.writerow({k: str(v).lower() if isinstance(v, bool) else v for k, v in row.items()})
+    table = [{k: str(v).lower() if isinstance(v, bool) else v for k, v in row.items()} for row in edges]
+    write_file(name, utf8(csv_text(fields, table), table))
 
 
 #: The writer of each network format: what :func:`write_network` calls.
 WRITERS: Mapping[Format, Callable[[nx.Graph[Any], str | os.PathLike[str]], None]] = MappingProxyType(
-    {
-        "graphml": write_graphml,
-        "gexf": write_gexf,
-        "json": write_node_link,
-        "csv": write_edge_list,
-    }
+    {"graphml": write_graphml, "gexf": write_gexf, "json": write_node_link, "csv": write_edge_list}
 )
 
 
-def _format_of(path: str | os.PathLike[str], fmt: str | None) -> Format:
+def _format_of(name: str, fmt: object) -> Format:
     if fmt is None:
-        suffix = os.path.splitext(os.fspath(path))[1].lower()
+        suffix = os.path.splitext(name)[1].lower()
         if suffix not in FORMATS:
             known = ", ".join(FORMATS)
-            raise ValueError(f"cannot tell the format of {os.fspath(path)!r} from its suffix; use one of {known} or name the format")
+            raise ArgumentError("path", f"cannot tell the format of {name!r:.160} from its suffix; use one of {known} or name the format")
         return FORMATS[suffix]
-    if fmt not in WRITERS:
-        raise ValueError(f"unknown network format {fmt!r}; expected one of {', '.join(WRITERS)}")
+    if not isinstance(fmt, str) or fmt not in WRITERS:
+        raise ArgumentError("format", f"unknown network format {fmt!r:.40}; expected one of {', '.join(WRITERS)}")
     return cast(Format, fmt)
 
 
 def write_network(graph: nx.Graph[_N], path: str | os.PathLike[str], format: Format | None = None) -> Format:
     """Write *graph* to *path* as GraphML, GEXF, node-link JSON or a CSV edge list.
 
+    The whole file is made first, then written to a temporary file beside
+    *path* and renamed over it: on any failure (a full disk, an interrupt)
+    an existing file at *path* is left as it was, and nothing else remains.
+
     Parameters
     ----------
     graph : networkx.Graph
         Any networkx graph; the influence network is a ``MultiDiGraph``.
-    path : path-like
+    path : str or os.PathLike
         The file to write.
     format : {"graphml", "gexf", "json", "csv"}, optional
         By default guessed from the suffix of *path* (see :data:`FORMATS`).
@@ -656,8 +670,12 @@ def write_network(graph: nx.Graph[_N], path: str | os.PathLike[str], format: For
 
     Raises
     ------
-    ValueError
-        If the format is unknown or cannot be guessed.
+    ArgumentError
+        If the format is unknown or cannot be guessed, or *graph* or *path*
+        are of the wrong type (an ``ArgumentError`` is a ``ValueError`` too).
+    DataError
+        If the file cannot be written (naming it), or the graph holds text
+        the format cannot (nothing is written then).
 
     Examples
     --------
@@ -672,8 +690,9 @@ def write_network(graph: nx.Graph[_N], path: str | os.PathLike[str], format: For
     >>> sorted(nx.read_gexf(path).edges())
     [('RUS', 'KAZ')]
     """
-    fmt = _format_of(path, format)
-    WRITERS[fmt](graph, path)
+    name = checked_path(path)
+    fmt = _format_of(name, format)
+    WRITERS[fmt](_graph_of(graph), name)
     return fmt
 
 
@@ -682,28 +701,14 @@ def read_network(path: str | os.PathLike[str], format: Format | None = None) -> 
 
     For node-link JSON, GraphML and GEXF this uses networkx's own readers;
     the CSV edge list is read with :mod:`csv` (all values strings, as in the file).
-    """
-    fmt = _format_of(path, format)
-    graph: nx.MultiDiGraph[str]
-    if fmt == "json":
-        from networkx.readwrite import json_graph  # type: ignore[import-untyped, unused-ignore]
+    Only a regular file is read.
 
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-        try:
-            read = json_graph.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-        except TypeError:  # networkx < 3.4
-            read = json_graph.node_link_graph(data, directed=True, multigraph=True, link="edges")  # type: ignore[call-overload, unused-ignore]
-        graph = nx.MultiDiGraph(read)
-    elif fmt == "graphml":
-        graph = nx.MultiDiGraph(nx.read_graphml(path, force_multigraph=True))
-    elif fmt == "gexf":
-        graph = nx.MultiDiGraph(nx.read_gexf(path))
-    else:
-        graph = nx.MultiDiGraph()
-        with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                source, target, key = row.pop("source"), row.pop("target"), row.pop("key", None)
-                data = {k: v for k, v in row.items() if v not in ("", None)}
-                graph.add_edge(source, target, key=key, **data)
-    return graph
+    Raises
+    ------
+    ArgumentError
+        If the format is unknown or cannot be guessed from the suffix.
+    DataError
+        If the file cannot be read, or is not a network in that format; naming the path.
+    """
+    name = checked_path(path)
+    return read_network_file(name, _format_of(name, format))

@@ -6,8 +6,9 @@ import os
 import threading
 from importlib import resources
 
-from centralasia.convert import converter, loads, structure, to_text
-from centralasia.errors import DataError, Problem
+from centralasia._files import checked_path, read_file, utf8, write_file
+from centralasia.convert import converter, loads, parse_json, structure, to_text
+from centralasia.errors import ArgumentError, DataError, Problem
 from centralasia.model import Dataset
 
 __all__ = ["bundled_files", "dump_bundled", "load", "read_bytes"]
@@ -22,31 +23,39 @@ def _file_name(collection: str) -> str:
 
 
 def _read_bundled() -> Dataset:
-    import json
-
     document: dict[str, object] = {}
     root = resources.files(_DATA_PACKAGE)
     for name in Dataset.COLLECTIONS:
         entry = root.joinpath(_file_name(name))
         if entry.is_file():
             try:
-                document[name] = json.loads(entry.read_text(encoding="utf-8"))
-            except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
-                problem = Problem.at(f"$.{name}", f"{_file_name(name)} is not JSON: {exc}")
-                raise DataError([problem], "invalid bundled data") from exc
+                # The same strict parser as a user's file gets.
+                document[name] = parse_json(entry.read_bytes())
+            except DataError as exc:
+                problems = [Problem.at(f"$.{name}{p.path[1:]}", f"{_file_name(name)}: {p.message}") for p in exc.problems]
+                raise DataError(problems, "invalid bundled data") from exc
     return structure(document, Dataset)
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of the file at *path*; :class:`DataError` naming it if it cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise DataError([Problem.at("$", f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}")], "cannot load dataset") from exc
+def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
+    """The bytes of the regular file at *path*; :class:`DataError` naming it if it cannot be read.
+
+    Only regular files are read: a directory, a device such as ``/dev/zero``,
+    a FIFO or a socket is refused at once (nothing blocks), as is a file of
+    more than *max_bytes* bytes. *path* is a ``str`` or ``os.PathLike``: an
+    int is never taken for a file descriptor.
+
+    Raises
+    ------
+    ArgumentError
+        If *path* is not a non-empty ``str`` or ``os.PathLike`` (a :class:`DataError` too).
+    DataError
+        If the file cannot be read, is not a regular file or is too large.
+    """
+    return read_file(path, max_bytes=max_bytes, summary="cannot load dataset")
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None) -> Dataset:
     """The bundled article dataset, or the dataset in the JSON file at *path*.
 
     The bundled data is read on the first call only (the package import reads
@@ -55,15 +64,22 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
     Parameters
     ----------
-    path : path-like, optional
+    path : str or os.PathLike, optional
         A JSON file holding one object whose keys are some of
         :attr:`Dataset.COLLECTIONS`, in the schema that :func:`dumps` writes.
+        Only a regular file is read (see :func:`read_bytes`).
+    max_bytes : int, optional
+        Refuse a file larger than this many bytes (by default any size).
 
     Raises
     ------
+    ArgumentError
+        If *path* is not a non-empty ``str`` or ``os.PathLike`` (such as an
+        int, which is never taken for a file descriptor).
     DataError
-        If the file cannot be read, is not JSON or is not a valid dataset;
-        every problem is listed with its JSON path. Nothing is half loaded.
+        If the file cannot be read, is not a regular file, is too large, is
+        not JSON or is not a valid dataset; every problem is listed with its
+        JSON path. Nothing is half loaded.
 
     Examples
     --------
@@ -72,10 +88,17 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     705
     >>> load() is ds
     True
+    >>> load(2)
+    Traceback (most recent call last):
+    ...
+    centralasia.errors.ArgumentError: invalid argument: 1 problem
+      - a path is a str or os.PathLike, not int 2 @ $.path
     """
     global _bundled
     if path is not None:
-        return loads(read_bytes(path), Dataset)
+        return loads(read_bytes(path, max_bytes=max_bytes), Dataset)
+    if max_bytes is not None:
+        raise ArgumentError("max_bytes", "max_bytes limits a file of yours; the bundled data has none")
     if _bundled is None:
         with _lock:
             if _bundled is None:
@@ -94,6 +117,6 @@ def bundled_files(dataset: Dataset) -> dict[str, str]:
 
 def dump_bundled(dataset: Dataset, directory: str | os.PathLike[str]) -> None:
     """Write *dataset* as the per-collection files :func:`load` reads (for maintainers)."""
+    folder = checked_path(directory, "directory")
     for name, text in bundled_files(dataset).items():
-        with open(os.path.join(directory, name), "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write_file(os.path.join(folder, name), utf8(text))

@@ -9,6 +9,7 @@ returned :class:`~matplotlib.figure.Figure` shows itself.
 from __future__ import annotations
 
 import enum
+import io
 import math
 import os
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 import networkx as nx
 
+from centralasia._files import checked_path, quoted, write_file
 from centralasia._sums import sum_by
 from centralasia.errors import ArgumentError, MissingDependencyError, UnknownIdError
 from centralasia.model import Dataset, Domain, Organization, Region, State
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from centralasia.roles import RoleSummary
     from centralasia.tracks import Track
 
-__all__ = ["DOMAIN_COLORS", "POWERS", "POWER_COLORS", "influence_map", "robustness_chart", "role_shares", "save"]
+__all__ = ["DOMAIN_COLORS", "IMAGE_SUFFIXES", "POWERS", "POWER_COLORS", "image_format", "influence_map", "robustness_chart", "role_shares", "save"]
 
 _N = TypeVar("_N", bound=Hashable)
 
@@ -38,6 +40,9 @@ DOMAIN_COLORS: Mapping[str, str] = {
     Domain.ECONOMIC.value: "#009E73",
     Domain.DIPLOMATIC.value: "#0072B2",
 }
+
+#: The file suffixes :func:`save` writes, each naming its image format.
+IMAGE_SUFFIXES: tuple[str, ...] = (".png", ".svg", ".pdf")
 
 #: The outside powers the article weighs against each other, in drawing order.
 POWERS: tuple[str, ...] = ("RUS", "CHN", "USA")
@@ -164,6 +169,20 @@ def _selection(graph: nx.Graph[_N], groups: Mapping[_N, str], actors: Iterable[_
     return chosen
 
 
+def _wanted_domains(graph: nx.Graph[_N], domains: object) -> set[str]:
+    """The domains *domains* names: each a Domain or the domain of an edge of *graph*, at least one."""
+    if isinstance(domains, (str, Domain)) or not isinstance(domains, Iterable):
+        raise ArgumentError("domains", f"domains is a list of domains, such as ['security'], not {type(domains).__name__} {domains!r:.40}")
+    names = list(domains)
+    valid = [d.value for d in Domain] + sorted({_edge_domain(data) for _, _, data in graph.edges(data=True)} - {d.value for d in Domain})
+    for name in names:
+        if not isinstance(name, (str, Domain)) or _plain(name) not in valid:
+            raise ArgumentError("domains", f"unknown domain {name!r:.40}; the domains are {', '.join(valid)}")
+    if not names:
+        raise ArgumentError("domains", f"name at least one domain of {', '.join(valid)}")
+    return {_plain(name) for name in names}
+
+
 def influence_map(
     graph: nx.Graph[_N],
     ds: Dataset | None = None,
@@ -217,6 +236,9 @@ def influence_map(
         If matplotlib is not installed.
     UnknownIdError
         If *actors* names a node the graph does not have.
+    ArgumentError
+        If *domains* is not a list of domains, is empty, or names one that is
+        neither a :class:`~centralasia.model.Domain` nor on an edge of the graph.
 
     Examples
     --------
@@ -232,7 +254,7 @@ def influence_map(
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    wanted = None if domains is None else {_plain(d) for d in domains}
+    wanted = None if domains is None else _wanted_domains(graph, domains)
     all_groups = {n: _group(n, d, ds) for n, d in graph.nodes(data=True)}
     nodes = _selection(graph, all_groups, actors)
     chosen = set(nodes)
@@ -606,8 +628,44 @@ def robustness_chart(rob: Robustness, *, ax: Axes | None = None, track: Track | 
     return fig
 
 
+def image_format(path: str | os.PathLike[str]) -> str:
+    """The image format :func:`save` writes to *path*, from its suffix: ``"png"``, ``"svg"`` or ``"pdf"``.
+
+    Raises
+    ------
+    ArgumentError
+        If *path* is not a ``str`` or ``os.PathLike``, or its suffix is none of ``.png``, ``.svg``, ``.pdf``.
+
+    Examples
+    --------
+    >>> image_format("map.PNG")
+    'png'
+    >>> image_format("map.docx")
+    Traceback (most recent call last):
+    ...
+    centralasia.errors.ArgumentError: invalid argument: 1 problem
+      - cannot tell the image format of 'map.docx': name the file .png, .svg or .pdf @ $.path
+    """
+    name = checked_path(path)
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix not in IMAGE_SUFFIXES:
+        raise ArgumentError("path", f"cannot tell the image format of {quoted(name)}: name the file {', '.join(IMAGE_SUFFIXES[:-1])} or {IMAGE_SUFFIXES[-1]}")
+    return suffix[1:]
+
+
 def save(fig: Figure, path: str | os.PathLike[str], *, dpi: int = 150) -> None:
-    """Write *fig* to *path* (PNG, SVG or PDF by the suffix) with the Agg renderer.
+    """Write *fig* to *path* (PNG, SVG or PDF by the suffix) with the Agg renderer, atomically.
+
+    The whole image is drawn first, then written to a temporary file beside
+    *path* and renamed over it: on any failure an existing file is left as it was.
+
+    Raises
+    ------
+    ArgumentError
+        If the suffix of *path* is not ``.png``, ``.svg`` or ``.pdf`` (see
+        :func:`image_format`), *fig* is not a figure or *dpi* not a positive number.
+    DataError
+        If the file cannot be written (a directory, a missing folder...), naming it.
 
     Examples
     --------
@@ -622,9 +680,17 @@ def save(fig: Figure, path: str | os.PathLike[str], *, dpi: int = 150) -> None:
     >>> path.read_bytes()[:4]
     b'\\x89PNG'
     """
+    fmt = image_format(path)
     _require_matplotlib("save")
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
+    if not isinstance(fig, Figure):
+        raise ArgumentError("fig", f"expected a matplotlib Figure, not {type(fig).__name__} {fig!r:.40}")
+    if isinstance(dpi, bool) or not isinstance(dpi, (int, float)) or not 0 < dpi <= 10_000:
+        raise ArgumentError("dpi", f"dpi is a number of dots per inch above 0 and at most 10000, not {dpi!r:.40}")
     if fig.canvas is None or not isinstance(fig.canvas, FigureCanvasAgg):
         FigureCanvasAgg(fig)  # attaches itself: file output never needs a display
-    fig.savefig(os.fspath(path), dpi=dpi, bbox_inches="tight")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=dpi, bbox_inches="tight")
+    write_file(path, buffer.getvalue())
