@@ -3,7 +3,7 @@
 Valid values of every model class (``partial_dates()``, ``evidence()``,
 ``states()``...), whole valid datasets whose references resolve
 (``datasets()``), and JSON for the bad-input properties (``json_values()``,
-``json_texts()``, ``mutated_documents()``).
+``json_texts()``, ``mutated_documents()``, ``damaged_documents()``).
 
 Record strategies take the ids they may refer to (``actors``, ``people``,
 ``events``); left out, references are arbitrary ids, which is right for a
@@ -39,6 +39,7 @@ __all__ = [
     "agreements",
     "arms_transfers",
     "conditions",
+    "damaged_documents",
     "datasets",
     "effects",
     "events",
@@ -67,14 +68,17 @@ T = TypeVar("T")
 
 # -- building blocks -------------------------------------------------------
 
-#: Any text (hypothesis leaves out lone surrogates, which JSON files cannot hold).
-texts = st.text(max_size=12)
+#: Characters the model's text fields accept: no lone surrogates, no control characters but tab,
+#: newline and carriage return, no U+FFFE or U+FFFF (what UTF-8, XML and terminals cannot take).
+_writable = st.characters(exclude_categories=("Cs", "Cc"), include_characters="\t\n\r", exclude_characters="\ufffe\uffff")
+#: Any text a text field accepts.
+texts = st.text(_writable, max_size=12)
 #: Text a non-empty field accepts.
-nonempty_texts = st.text(min_size=1, max_size=12)
+nonempty_texts = st.text(_writable, min_size=1, max_size=12)
 #: Text that is not blank, as quotes and background sources must be.
 nonblank_texts = nonempty_texts.filter(lambda s: bool(s.strip()))
-#: Integers for the optional number fields (bounded: JSON has no limit, Python's int parser has).
-small_ints = st.integers(min_value=-(10**6), max_value=10**6)
+#: State numbers (Correlates of War, Gleditsch-Ward): 1 to 999.
+small_ints = st.integers(min_value=1, max_value=999)
 
 
 def state_ids() -> st.SearchStrategy[str]:
@@ -115,6 +119,11 @@ def _name_tuples() -> st.SearchStrategy[tuple[str, ...]]:
 
 def _maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.none() | strategy
+
+
+def _until(since: ca.PartialDate | None) -> st.SearchStrategy[ca.PartialDate | None]:
+    """An end date that is not before *since*."""
+    return _maybe(partial_dates()) if since is None else _maybe(partial_dates().filter(lambda until: until.latest >= since.earliest))
 
 
 # -- values ------------------------------------------------------------------
@@ -179,12 +188,13 @@ def places(draw: st.DrawFn, actors: Sequence[str] | None = None) -> ca.Place:
 @st.composite
 def memberships(draw: st.DrawFn, actors: Sequence[str] | None = None) -> ca.Membership:
     """A membership of one of *actors* (its evidence names no fields: they would be the organisation's)."""
+    since = draw(_maybe(partial_dates()))
     return ca.Membership(
         member=draw(_ref(actors)),
         evidence=draw(st.lists(evidence(name_fields=False), min_size=1, max_size=2)),
         status=draw(st.sampled_from(ca.MembershipStatus)),
-        since=draw(_maybe(partial_dates())),
-        until=draw(_maybe(partial_dates())),
+        since=since,
+        until=draw(_until(since)),
         certainty=draw(st.sampled_from(ca.Certainty)),
     )
 
@@ -227,10 +237,12 @@ def states(draw: st.DrawFn, id: str | None = None) -> ca.State:
 
 @st.composite
 def organizations(draw: st.DrawFn, id: str | None = None, actors: Sequence[str] | None = None) -> ca.Organization:
-    """A valid organisation whose members and seat are among *actors*."""
-    members: list[ca.Membership] = [] if actors is not None and not actors else draw(st.lists(memberships(actors), max_size=3))
+    """A valid organisation whose members (never itself) and seat are among *actors*."""
+    org_id = draw(other_ids()) if id is None else id
+    pool = None if actors is None else [a for a in actors if a != org_id]
+    members: list[ca.Membership] = [] if pool is not None and not pool else draw(st.lists(memberships(pool).filter(lambda m: m.member != org_id), max_size=3))
     return ca.Organization(
-        id=draw(other_ids()) if id is None else id,
+        id=org_id,
         name=draw(nonempty_texts),
         kind=draw(st.sampled_from(ca.OrganizationKind)),
         evidence=draw(evidence_lists(ca.Organization)),
@@ -275,11 +287,12 @@ def agreements(draw: st.DrawFn, id: str | None = None, actors: Sequence[str] | N
 
 @st.composite
 def arms_transfers(draw: st.DrawFn, id: str | None = None, actors: Sequence[str] | None = None) -> ca.ArmsTransfer:
-    """A valid arms transfer between two of *actors* (at least one needed)."""
+    """A valid arms transfer between two of *actors* (at least two needed: none supplies itself)."""
+    supplier = draw(_ref(actors))
     return ca.ArmsTransfer(
         id=draw(other_ids()) if id is None else id,
-        supplier=draw(_ref(actors)),
-        recipient=draw(_ref(actors)),
+        supplier=supplier,
+        recipient=draw(_ref(actors).filter(lambda recipient: recipient != supplier)),
         designation=draw(nonempty_texts),
         description=draw(texts),
         category=draw(st.sampled_from(ca.SipriCategory)),
@@ -340,6 +353,7 @@ def statements(
 @st.composite
 def roles(draw: st.DrawFn, id: str | None = None, actors: Sequence[str] | None = None) -> ca.Role:
     """A valid role of one of *actors* over some of them (at least one needed)."""
+    since = draw(_maybe(partial_dates()))
     return ca.Role(
         id=draw(other_ids()) if id is None else id,
         actor=draw(_ref(actors)),
@@ -348,8 +362,8 @@ def roles(draw: st.DrawFn, id: str | None = None, actors: Sequence[str] | None =
         over=draw(_refs(actors, min_size=1)),
         summary=draw(nonempty_texts),
         evidence=draw(evidence_lists(ca.Role)),
-        since=draw(_maybe(partial_dates())),
-        until=draw(_maybe(partial_dates())),
+        since=since,
+        until=draw(_until(since)),
         trend=draw(_maybe(st.sampled_from(ca.Direction))),
         certainty=draw(st.sampled_from(ca.Certainty)),
     )
@@ -417,11 +431,14 @@ def datasets(draw: st.DrawFn, max_per_collection: int = 3) -> ca.Dataset:
     if not actors:
         for name in ("agreements", "arms_transfers", "roles"):
             ids[name] = []
+    if len(actors) < 2:
+        ids["arms_transfers"] = []
     if not ids["people"]:
         ids["statements"] = []
     return ca.Dataset(
         states=[draw(states(i)) for i in ids["states"]],
-        organizations=[draw(organizations(i, actors)) for i in ids["organizations"]],
+        # An organisation's members are states and the organisations before it: no one is its own member through others.
+        organizations=[draw(organizations(i, ids["states"] + ids["organizations"][:k])) for k, i in enumerate(ids["organizations"])],
         people=[draw(people(i, actors)) for i in ids["people"]],
         agreements=[draw(agreements(i, actors)) for i in ids["agreements"]],
         arms_transfers=[draw(arms_transfers(i, actors)) for i in ids["arms_transfers"]],
@@ -434,7 +451,8 @@ def datasets(draw: st.DrawFn, max_per_collection: int = 3) -> ca.Dataset:
 
 # -- JSON ------------------------------------------------------------------------
 
-_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | texts
+# Any text here, control characters included: these values test what the reader refuses.
+_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12)
 
 #: Scalars that look almost right: field names, enum values, odd dates and numbers.
 _near_misses = st.sampled_from(
@@ -603,3 +621,138 @@ def claimed_datasets(draw: st.DrawFn) -> ca.Dataset:
         supplier, recipient = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
         records["arms_transfers"].append(ca.ArmsTransfer(f"at{i}", supplier, recipient, "X-1", "", ca.SipriCategory.AIRCRAFT, evidence()))
     return ca.Dataset(states=states, claims=claims, **records)  # type: ignore[arg-type]
+
+
+# -- damaged documents, as text (duplicate keys and deep nesting need the text) ----------------
+
+#: Strings no text field may hold, and ids that look alike but are not.
+BAD_STRINGS = (
+    "Ka\ud800z",  # a lone surrogate
+    "\udfff",
+    "bad\nkey\x1b[2J",  # a terminal escape
+    "nul\x00",
+    "bell\x07",
+    "del\x7f",
+    "csi\x9b",
+    "\ufffe",
+    "KAZ\u200b",  # zero-width space
+    "\u202eZAK",  # right-to-left override
+    "K AZ",
+    " KAZ",
+    "",
+    "e\u0301",  # not NFC
+    "ＫＡＺ",  # full-width: NFKC gives KAZ
+)
+#: Numbers out of every field's range, and values of the wrong type for a number.
+BAD_NUMBERS = (0, -1, -(10**30), 10**30, 10**400, 10_000, 1_000_001, True, False, 1.5, 2016.0, "2016")
+#: Dates that are no ISO 8601 date of ours.
+BAD_DATES = ("２０１６", "٢٠١٦", "2016-0２", "0000", "2016-13", "2016-02-30", "10000", "-2016", "2016-02-01T00:00", "")
+
+
+class _Twice(dict[str, Any]):
+    """An object written with one of its keys twice (the second time with *again*)."""
+
+    def __init__(self, items: dict[str, Any], key: str, again: Any) -> None:
+        super().__init__(items)
+        self.key, self.again = key, again
+
+
+class _Raw(str):
+    """Text written as it is (punctuation of the document being written)."""
+
+
+class _Nested:
+    """A value written inside *depth* nested lists."""
+
+    def __init__(self, value: Any, depth: int) -> None:
+        self.value, self.depth = value, depth
+
+
+def _write(node: Any) -> str:
+    """JSON text of *node*, with :class:`_Twice` keys twice and :class:`_Nested` values deep (iteratively)."""
+    out: list[str] = []
+    stack: list[Any] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Raw):
+            out.append(item)
+        elif isinstance(item, _Nested):
+            stack.extend([_Raw("]" * item.depth), item.value, _Raw("[" * item.depth)])
+        elif isinstance(item, dict):
+            pairs = list(item.items()) + ([(item.key, item.again)] if isinstance(item, _Twice) else [])
+            parts: list[Any] = [_Raw("{")]
+            for i, (key, value) in enumerate(pairs):
+                parts += [_Raw(f"{',' if i else ''}{json.dumps(key)}:"), value]
+            stack.extend(reversed([*parts, _Raw("}")]))
+        elif isinstance(item, list):
+            parts = [_Raw("[")]
+            for i, value in enumerate(item):
+                parts += [_Raw("," if i else ""), value]
+            stack.extend(reversed([*parts, _Raw("]")]))
+        else:
+            out.append(json.dumps(item))
+    return "".join(out)
+
+
+def _nested_groupings(depth: int, cycle: bool) -> list[dict[str, Any]]:
+    """*depth* state groupings, each a member of the next (and the last of the first when *cycle*)."""
+    ev = [{"paragraph": 1}]
+    chain = [
+        {"id": f"g{i}", "name": f"G{i}", "kind": "state-grouping", "evidence": ev, "members": [{"member": f"g{i - 1}" if i else "KAZ", "evidence": ev}]}
+        for i in range(depth)
+    ]
+    if cycle and depth > 1:
+        chain[0]["members"].append({"member": f"g{depth - 1}", "evidence": ev})
+    return chain
+
+
+@st.composite
+def damaged_documents(draw: st.DrawFn) -> str:
+    """A valid dataset's JSON text with one to three damages of the kinds bad input takes.
+
+    Damages: a key or item dropped, a key written twice, a value of another
+    type, a string no text field may hold, a number out of range, a date in
+    another script's digits, a reference to no record, an actor supplying or
+    being a member of itself, groupings nested deep or in a cycle, a value
+    nested deep in lists. The text may still be a valid dataset.
+    """
+    from builders import BASE_DOCUMENT  # the helper modules import each other only here
+
+    document: Any = copy.deepcopy(converter.unstructure(draw(datasets(max_per_collection=2))))
+    if draw(st.booleans()):
+        # The bad-input catalogue's document, with Kazakhstan in Central Asia.
+        document = json.loads(json.dumps(BASE_DOCUMENT))
+        document["states"][0]["region"] = "Central Asia"
+    for _ in range(draw(st.integers(1, 3))):
+        slots = _slots(document)
+        kind = draw(st.sampled_from(["drop", "twice", "type", "string", "number", "date", "dangling", "self", "nesting", "deep"]))
+        if kind == "nesting" or not slots:
+            groupings = _nested_groupings(draw(st.sampled_from([2, 50, 101, 3000])), cycle=draw(st.booleans()))
+            if any(s.get("id") == "KAZ" for s in document.get("states", [])):
+                document.setdefault("organizations", []).extend(groupings)
+            continue
+        container, key = draw(st.sampled_from(slots))
+        value = container[key]
+        if kind == "drop":
+            del container[key]
+        elif kind == "twice" and isinstance(value, dict) and value:
+            twice = draw(st.sampled_from(sorted(value)))
+            container[key] = _Twice(value, twice, draw(json_values(max_leaves=3)))
+        elif kind == "type":
+            container[key] = draw(_near_misses | json_values(max_leaves=3))
+        elif kind == "string" and isinstance(value, str):
+            container[key] = draw(st.sampled_from(BAD_STRINGS))
+        elif kind == "number" and isinstance(value, int) or kind == "number" and key in ("year", "cow_code", "gw_code", "number", "paragraph"):
+            container[key] = draw(st.sampled_from(BAD_NUMBERS))
+        elif kind == "date" and isinstance(value, str) and value[:1].isdigit():
+            container[key] = draw(st.sampled_from(BAD_DATES))
+        elif kind == "dangling" and isinstance(value, str):
+            container[key] = "NO-SUCH-ID"
+        elif kind == "self" and isinstance(value, dict) and "id" in value:
+            if "recipient" in value:
+                value["recipient"] = value.get("supplier")
+            elif "members" in value:
+                value["members"].append({"member": value["id"], "evidence": [{"paragraph": 1}]})
+        elif kind == "deep":
+            container[key] = _Nested(value, draw(st.sampled_from([2, 50, 1000, 100_000])))
+    return _write(document)

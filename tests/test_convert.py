@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from typing import Any
 
 import cattrs
 import pytest
+from cattrs.errors import ClassValidationError
+from cattrs.preconf.json import JsonConverter
 
 import centralasia as ca
 from centralasia.loader import bundled_files
@@ -44,8 +47,9 @@ def test_defaults_are_left_out_and_enums_are_values() -> None:
 def test_package_converter_is_not_the_global_one() -> None:
     """The package owns its converter and leaves cattrs' global converter alone."""
     assert ca.converter is not cattrs.global_converter
-    assert isinstance(ca.make_converter(), type(ca.converter))
+    assert isinstance(ca.converter, JsonConverter) and isinstance(ca.make_converter(), JsonConverter)
     assert ca.make_converter() is not ca.converter
+    assert ca.make_converter() is not ca.make_converter()
 
 
 def test_configure_converter_teaches_another_converter() -> None:
@@ -131,3 +135,176 @@ def test_loads_of_one_record_type() -> None:
     """``loads`` reads any model type, not only whole datasets."""
     evidence = ca.loads('{"paragraph": 7, "quote": "In February 2016"}', ca.Evidence)
     assert evidence == ca.Evidence(paragraph=7, quote="In February 2016")
+
+
+# -- strict JSON: every key once, no NaN (issue 11, cause 2) ------------------------------------
+
+_STATE = '{"id": "KAZ", "name": "Kazakhstan", "evidence": [{"paragraph": 1}]}'
+
+DUPLICATE_KEYS = [
+    pytest.param('{"states": [' + _STATE + '], "states": []}', ["$.states"], id="collection-twice"),
+    pytest.param('{"states": [{"id": "KAZ", "id": "KGZ", "name": "K", "evidence": [{"paragraph": 1}]}]}', ["$.states[0].id"], id="field-twice"),
+    pytest.param(
+        '{"states": [{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1, "paragraph": 2}]}]}', ["$.states[0].evidence[0].paragraph"], id="nested-twice"
+    ),
+    pytest.param('{"states": [{"id": "KAZ", "name": "A", "name": "B", "name": "C", "evidence": [{"paragraph": 1}]}]}', ["$.states[0].name"], id="three-times"),
+    pytest.param('{"states": [], "roles": [], "states": [], "roles": []}', ["$.states", "$.roles"], id="two-keys-twice"),
+    pytest.param('{"states": [{"a b": 1, "a b": 2}]}', ["$.states[0]['a b']"], id="odd-key-twice"),
+    pytest.param('{"states": [{"x": {"y": 1, "y": 1}}], "claims": [{"z": 0, "z": 0}]}', ["$.states[0].x.y", "$.claims[0].z"], id="equal-values-twice"),
+]
+
+
+@pytest.mark.parametrize(("text", "paths"), DUPLICATE_KEYS)
+def test_a_key_written_twice_is_an_error_at_its_path(text: str, paths: list[str]) -> None:
+    """JSON objects with a repeated key (which the parser would keep the last of) are one DataError listing each at its path."""
+    with pytest.raises(ca.DataError) as info:
+        ca.loads(text)
+    assert [p.path for p in info.value.problems] == paths
+    assert all("duplicate key" in p.message for p in info.value.problems)
+
+
+def test_a_key_written_twice_in_a_file_or_a_value_is_refused(tmp_path: Any) -> None:
+    """``load(path)`` and ``loads(text, kind)`` read JSON as strictly as ``loads(text)``."""
+    path = tmp_path / "twice.json"
+    path.write_text('{"states": [' + _STATE + '], "states": []}', encoding="utf-8")
+    with pytest.raises(ca.DataError) as info:
+        ca.load(path)
+    assert [p.path for p in info.value.problems] == ["$.states"]
+    with pytest.raises(ca.DataError) as info:
+        ca.loads('{"paragraph": 1, "paragraph": 2}', ca.Evidence)
+    assert [p.path for p in info.value.problems] == ["$.paragraph"]
+
+
+def test_keys_twice_deep_in_a_document_are_found_without_recursion() -> None:
+    """A repeated key inside arrays nested hundreds deep is reported at its path."""
+    text = '{"states": ' + "[" * 500 + '{"k": 1, "k": 2}' + "]" * 500 + "}"
+    with pytest.raises(ca.DataError) as info:
+        ca.loads(text)
+    assert [p.path for p in info.value.problems] == ["$.states" + "[0]" * 500 + ".k"]
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json(constant: str) -> None:
+    """Python's parser takes NaN and Infinity; the package's does not."""
+    with pytest.raises(ca.DataError, match="not JSON"):
+        ca.loads('{"states": [{"cow_code": ' + constant + "}]}")
+
+
+# -- the converters: the package's cannot be changed, a user's is as strict (cause 15) ---------------
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda c: c.register_structure_hook(str, lambda v, _: "changed"), id="structure-hook"),
+        pytest.param(lambda c: c.register_structure_hook_func(lambda t: t is str, lambda v, _: "changed"), id="structure-hook-func"),
+        pytest.param(lambda c: c.register_structure_hook_factory(lambda t: True, lambda t: lambda v, _: v), id="structure-factory"),
+        pytest.param(lambda c: c.register_unstructure_hook(ca.PartialDate, lambda v: "changed"), id="unstructure-hook"),
+        pytest.param(lambda c: c.register_unstructure_hook_func(lambda t: True, lambda v: "changed"), id="unstructure-hook-func"),
+        pytest.param(lambda c: c.register_unstructure_hook_factory(lambda t: True, lambda t: lambda v: v), id="unstructure-factory"),
+        pytest.param(lambda c: setattr(c, "forbid_extra_keys", False), id="option"),
+        pytest.param(lambda c: delattr(c, "forbid_extra_keys"), id="option-deleted"),
+        pytest.param(lambda c: ca.configure_converter(c), id="configured-again"),
+    ],
+)
+def test_the_public_converter_cannot_be_changed(change: Any, ds: ca.Dataset) -> None:
+    """Registering a hook on ``ca.converter`` or setting its options is an ArgumentError, and ``load``/``loads`` read as before."""
+    with pytest.raises(ca.ArgumentError, match="read-only"):
+        change(ca.converter)
+    assert ca.converter.structure("KAZ", str) == "KAZ"
+    assert ca.converter.unstructure(ca.PartialDate(2016, 2)) == "2016-02"
+    assert ca.loads(ca.dumps(ds)) == ds
+    with pytest.raises(ca.DataError):
+        ca.loads('{"states": [' + _STATE[:-1] + ', "colour": "blue"}]}')
+
+
+def test_hooks_on_a_users_converter_change_nothing_for_the_package() -> None:
+    """``make_converter()`` gives the caller's own converter: its hooks leave ``loads`` and ``dumps`` alone."""
+    mine = ca.make_converter()
+    mine.register_structure_hook(str, lambda v, _: "changed")
+    mine.register_unstructure_hook(ca.PartialDate, lambda v: "changed")
+    assert mine.structure({"name": "Astana"}, ca.Place) == ca.Place("changed")
+    assert ca.loads('{"name": "Astana"}', ca.Place) == ca.Place("Astana")
+    assert ca.dumps(ca.PartialDate(2016)) == '"2016"\n'
+
+
+@pytest.mark.parametrize(
+    "conv", [cattrs.Converter(), cattrs.BaseConverter(), cattrs.Converter(forbid_extra_keys=False, omit_if_default=False)], ids=["converter", "base", "lenient"]
+)
+def test_configure_converter_gives_the_packages_strictness(conv: cattrs.BaseConverter, ds: ca.Dataset) -> None:
+    """Whatever a user's converter was made with, configured by us it reads and writes records as ``loads``/``dumps`` do."""
+    ca.configure_converter(conv)
+    kaz = ds["KAZ"]
+    assert json.loads(json.dumps(conv.unstructure(kaz))) == json.loads(ca.dumps(kaz))
+    assert conv.structure(json.loads(ca.dumps(kaz)), ca.State) == kaz
+    with pytest.raises(ClassValidationError) as info:  # cattrs' own error, as the user's converter raises
+        conv.structure({**json.loads(ca.dumps(kaz)), "colour": "blue"}, ca.State)
+    assert cattrs.transform_error(info.value) == ["extra fields found (colour) @ $"]
+
+
+@pytest.mark.parametrize("value", [5, None, "converter", cattrs.Converter], ids=["int", "none", "str", "a-class"])
+def test_configure_converter_refuses_what_is_no_converter(value: Any) -> None:
+    """Only a cattrs converter can be configured: anything else is an ArgumentError at ``$.conv``."""
+    with pytest.raises(ca.ArgumentError) as info:
+        ca.configure_converter(value)
+    assert [p.path for p in info.value.problems] == ["$.conv"]
+
+
+# -- what cannot be written or read: our error, with a short message (causes 4, 11, 18) ----------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [object(), {1, 2}, float("nan"), float("inf"), {"a": object()}, b"bytes"[:0] or bytearray(b"x"), ca.Place],
+    ids=["object", "set", "nan", "inf", "dict-with-object", "bytearray", "a-class"],
+)
+def test_dumps_of_what_is_no_json_value_is_an_argument_error(value: Any) -> None:
+    """``dumps`` of a value JSON cannot hold raises ArgumentError, never TypeError or ValueError from ``json``."""
+    with pytest.raises(ca.ArgumentError, match="cannot be written as JSON"):
+        ca.dumps(value)
+
+
+@pytest.mark.parametrize("kind", [5, "State", None, ca.State("KAZ", "K", [ca.Evidence(paragraph=1)])], ids=["int", "str", "none", "an-instance"])
+def test_loads_refuses_a_kind_that_is_no_type(kind: Any) -> None:
+    """``loads(text, kind)`` with *kind* no type is an ArgumentError at ``$.kind``."""
+    with pytest.raises(ca.ArgumentError) as info:
+        ca.loads("{}", kind)
+    assert [p.path for p in info.value.problems] == ["$.kind"]
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["bad\nkey\x1b[2J", "\u202eevil", "k" * 10_000, "Ka\ud800z", "\x00"],
+    ids=["escape-sequence", "bidi", "ten-thousand-letters", "lone-surrogate", "nul"],
+)
+def test_unknown_field_names_are_shown_escaped_and_cut(key: str) -> None:
+    """A field or collection name of the user's document is printed escaped and cut, so a message is one short printable line per problem."""
+    for document in ({"states": [{**json.loads(_STATE), key: 1}]}, {key: []}):
+        with pytest.raises(ca.DataError) as info:
+            ca.loads(json.dumps(document))
+        (problem,) = info.value.problems
+        assert problem.message.isprintable() and len(problem.message) < 300, problem.message
+
+
+def test_unstructure_gives_the_json_value_dumps_writes(ds: ca.Dataset) -> None:
+    """``convert.unstructure`` is the value ``dumps`` writes, made by the package's own converter."""
+    from centralasia.convert import unstructure
+
+    assert unstructure(ds) == json.loads(ca.dumps(ds))
+
+
+def test_a_copy_of_the_public_converter_is_the_callers_own() -> None:
+    """``ca.converter.copy()`` gives a configured converter whose hooks (also on record fields) change nothing for the package."""
+    mine = ca.converter.copy()
+    mine.register_structure_hook(str, lambda v, _: "changed")
+    assert mine.structure({"name": "Astana"}, ca.Place) == ca.Place("changed")
+    assert ca.converter.structure({"name": "Astana"}, ca.Place) == ca.Place("Astana")
+    assert ca.loads('{"name": "Astana"}', ca.Place) == ca.Place("Astana")
+
+
+def test_the_public_converter_reads_with_our_errors() -> None:
+    """``ca.converter.structure`` of bad data raises DataError with every problem's path, as ``loads`` does, not cattrs' own errors."""
+    with pytest.raises(ca.DataError) as info:
+        ca.converter.structure({"id": 5}, ca.State)
+    assert [p.path for p in info.value.problems] == ["$.id", "$.name", "$.evidence"]
+    assert ca.converter.structure({"name": "Astana"}, ca.Place) == ca.Place("Astana")

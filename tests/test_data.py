@@ -746,3 +746,19 @@ def test_all_inclusive_effects_say_whose_words_they_are(ds: ca.Dataset, article_
             assert '"take more comprehensive"' in e.description and "Our reading" in e.description, (e.actor, e.domain)
         else:
             assert 'Our symmetric reading of "both", not the article\'s words' in e.description, (e.actor, e.domain)
+
+
+def test_bundled_files_are_strict_json() -> None:
+    """Each bundled data file passes the package's strict JSON reader: no key twice in any object, no NaN."""
+    from importlib import resources
+
+    from centralasia.convert import parse_json
+
+    root = resources.files("centralasia.data")
+    for name in ca.Dataset.COLLECTIONS:
+        parse_json(root.joinpath(f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_bundled_data_passes_every_record_check_again(ds: ca.Dataset) -> None:
+    """Rebuilt from its records outside the JSON reader, the bundled dataset passes every check again (types, text, ranges, nesting)."""
+    assert ca.Dataset(**{name: getattr(ds, name) for name in ca.Dataset.COLLECTIONS}) == ds

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import pytest
@@ -97,11 +98,13 @@ def test_records_are_frozen() -> None:
 
 
 def test_id_sequences_become_tuples_and_refuse_bare_strings() -> None:
-    """Lists of ids are stored as tuples; a bare string is not mistaken for a list of letters."""
+    """Lists of ids are stored as tuples; a bare string is not mistaken for a list of letters but refused at its field."""
     agreement = two_states().agreements[0]
     assert agreement.parties == ("KAZ", "CHN")
-    with pytest.raises(TypeError):
+    with pytest.raises(ca.FieldError) as info:
         ca.Agreement("a", "t", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, "KAZ", EV)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == ["$.parties"]
+    assert "expected a sequence of strings, got str 'KAZ'" in info.value.problems[0].message
 
 
 def test_dataset_lookup_by_id() -> None:
@@ -204,3 +207,395 @@ def test_background_may_name_a_nested_field() -> None:
     wrong = ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="A gazetteer", fields=("place.country",))
     with pytest.raises(ca.DataError, match=r"'country' is not an optional field of Place @ \$\.events\[0\]\.evidence\[1\]\.fields\[0\]"):
         ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", EV)], events=[attrs.evolve(event, evidence=(EV[0], wrong))])
+
+
+# -- types checked at construction (issue 11, cause 13) ----------------------------------------
+
+_ROLE = {"id": "r", "actor": "CHN", "role": ca.RoleKind.INVESTOR, "domain": ca.Domain.ECONOMIC, "over": ["KAZ"], "summary": "s", "evidence": EV}
+_TRANSFER = {"id": "t", "supplier": "RUS", "recipient": "KAZ", "designation": "S-300", "description": "", "category": ca.SipriCategory.MISSILES, "evidence": EV}
+_MEMBER = {"member": "KAZ", "evidence": EV}
+
+#: (id, class, keyword arguments, the path of the refused field).
+WRONG_TYPES: list[tuple[str, type, dict[str, Any], str]] = [
+    ("date-year-a-bool", ca.PartialDate, {"year": True}, "$.year"),
+    ("date-year-a-float", ca.PartialDate, {"year": 2016.0}, "$.year"),
+    ("date-year-a-string", ca.PartialDate, {"year": "2016"}, "$.year"),
+    ("date-month-a-bool", ca.PartialDate, {"year": 2016, "month": True}, "$.month"),
+    ("date-day-a-string", ca.PartialDate, {"year": 2016, "month": 2, "day": "1"}, "$.day"),
+    ("evidence-paragraph-a-bool", ca.Evidence, {"paragraph": True}, "$.paragraph"),
+    ("evidence-paragraph-a-string", ca.Evidence, {"paragraph": "1"}, "$.paragraph"),
+    ("evidence-section-a-string", ca.Evidence, {"paragraph": 1, "section": "body"}, "$.section"),
+    ("evidence-kind-a-string", ca.Evidence, {"paragraph": 1, "kind": "article"}, "$.kind"),
+    ("evidence-quote-a-number", ca.Evidence, {"paragraph": 1, "quote": 5}, "$.quote"),
+    ("evidence-fields-a-string", ca.Evidence, {"paragraph": 1, "fields": "cow_code"}, "$.fields"),
+    ("evidence-claim-a-list", ca.Evidence, {"paragraph": 1, "claim": ["c"]}, "$.claim"),
+    ("role-kind-a-string", ca.Role, {**_ROLE, "role": "investor"}, "$.role"),
+    ("role-domain-a-string", ca.Role, {**_ROLE, "domain": "economic"}, "$.domain"),
+    ("role-certainty-a-string", ca.Role, {**_ROLE, "certainty": "stated"}, "$.certainty"),
+    ("role-trend-a-string", ca.Role, {**_ROLE, "trend": "increase"}, "$.trend"),
+    ("role-since-a-string", ca.Role, {**_ROLE, "since": "2016"}, "$.since"),
+    ("role-over-a-number", ca.Role, {**_ROLE, "over": 5}, "$.over"),
+    ("role-over-item-a-number", ca.Role, {**_ROLE, "over": ["KAZ", 5]}, "$.over[1]"),
+    ("role-evidence-a-dict", ca.Role, {**_ROLE, "evidence": {"paragraph": 1}}, "$.evidence"),
+    ("role-evidence-item-a-dict", ca.Role, {**_ROLE, "evidence": [{"paragraph": 1}]}, "$.evidence[0]"),
+    ("state-name-a-number", ca.State, {"id": "KAZ", "name": 5, "evidence": EV}, "$.name"),
+    ("state-cow-code-a-bool", ca.State, {"id": "KAZ", "name": "K", "evidence": EV, "cow_code": True}, "$.cow_code"),
+    ("state-cow-code-a-string", ca.State, {"id": "KAZ", "name": "K", "evidence": EV, "cow_code": "705"}, "$.cow_code"),
+    ("state-region-a-string", ca.State, {"id": "KAZ", "name": "K", "evidence": EV, "region": "Central Asia"}, "$.region"),
+    ("state-id-a-number", ca.State, {"id": 5, "name": "K", "evidence": EV}, "$.id"),
+    ("transfer-year-a-bool", ca.ArmsTransfer, {**_TRANSFER, "year": True}, "$.year"),
+    ("transfer-first-a-string", ca.ArmsTransfer, {**_TRANSFER, "first_from_supplier": "yes"}, "$.first_from_supplier"),
+    ("transfer-first-an-int", ca.ArmsTransfer, {**_TRANSFER, "first_from_supplier": 1}, "$.first_from_supplier"),
+    ("transfer-category-a-string", ca.ArmsTransfer, {**_TRANSFER, "category": "missiles"}, "$.category"),
+    ("membership-status-a-string", ca.Membership, {**_MEMBER, "status": "member"}, "$.status"),
+    ("membership-member-a-number", ca.Membership, {**_MEMBER, "member": 5}, "$.member"),
+    (
+        "organization-members-of-ids",
+        ca.Organization,
+        {"id": "o", "name": "O", "kind": ca.OrganizationKind.FORUM, "evidence": EV, "members": ["KAZ"]},
+        "$.members[0]",
+    ),
+    ("organization-seat-a-string", ca.Organization, {"id": "o", "name": "O", "kind": ca.OrganizationKind.FORUM, "evidence": EV, "seat": "Astana"}, "$.seat"),
+    (
+        "effect-assumed-an-int",
+        ca.Effect,
+        {"actor": "CHN", "domain": ca.Domain.SECURITY, "direction": ca.Direction.INCREASE, "description": "d", "assumed": 1},
+        "$.assumed",
+    ),
+    (
+        "effect-strength-a-string",
+        ca.Effect,
+        {"actor": "CHN", "domain": ca.Domain.SECURITY, "direction": ca.Direction.INCREASE, "description": "d", "strength": "full"},
+        "$.strength",
+    ),
+    (
+        "scenario-effects-a-number",
+        ca.Scenario,
+        {"id": "s", "title": "t", "horizon": ca.Horizon.LONG_TERM, "outcome": "o", "evidence": EV, "effects": 5},
+        "$.effects",
+    ),
+    (
+        "scenario-conditions-of-strings",
+        ca.Scenario,
+        {"id": "s", "title": "t", "horizon": ca.Horizon.LONG_TERM, "outcome": "o", "evidence": EV, "conditions": ["c"]},
+        "$.conditions[0]",
+    ),
+    ("place-name-a-number", ca.Place, {"name": 5}, "$.name"),
+    ("condition-actors-a-string", ca.Condition, {"description": "d", "actors": "KAZ"}, "$.actors"),
+    ("claim-kind-a-string", ca.Claim, {"id": "c", "kind": "act", "summary": "s", "evidence": EV}, "$.kind"),
+    ("statement-repeated-a-string", ca.Statement, {"id": "s", "speakers": ["p"], "summary": "s", "evidence": EV, "repeated": "no"}, "$.repeated"),
+    ("event-ongoing-none", ca.Event, {"id": "e", "kind": ca.EventKind.VISIT, "title": "t", "evidence": EV, "ongoing": None}, "$.ongoing"),
+]
+
+
+@pytest.mark.parametrize(("kind", "kwargs", "path"), [c[1:] for c in WRONG_TYPES], ids=[c[0] for c in WRONG_TYPES])
+def test_constructors_refuse_values_of_the_wrong_type(kind: type, kwargs: dict[str, Any], path: str) -> None:
+    """A bool for an int, a string for an enum or a date, a lone string for a list: FieldError at the field, when built."""
+    with pytest.raises(ca.FieldError) as info:
+        kind(**kwargs)
+    assert [p.path for p in info.value.problems] == [path]
+    assert isinstance(info.value, ValueError) and not isinstance(info.value, TypeError)
+
+
+def test_a_role_built_with_strings_for_enums_never_reaches_the_analysis() -> None:
+    """The issue's case: a Role with strings for its enums is refused when built, not by an AttributeError in ``role_summary``."""
+    with pytest.raises(ca.FieldError, match=r"expected a RoleKind .*got str 'security-guarantor' @ \$\.role"):
+        ca.Role("r", "RUS", "security-guarantor", "security", ["KAZ"], "s", EV)  # type: ignore[arg-type]
+
+
+# -- text that cannot be written out, and ids that are not ids (causes 4, 11, 12) --------------
+
+UNWRITABLE = [
+    pytest.param("Ka\ud800z", "lone surrogate", id="lone-surrogate"),
+    pytest.param("\udfff", "lone surrogate", id="low-surrogate-alone"),
+    pytest.param("bad\x1b[2J", "control character '\\x1b'", id="escape-sequence"),
+    pytest.param("nul\x00", "control character '\\x00'", id="nul"),
+    pytest.param("form\x0cfeed", "control character", id="form-feed"),
+    pytest.param("del\x7f", "control character '\\x7f'", id="delete"),
+    pytest.param("csi\x9b2J", "control character '\\x9b'", id="c1-csi"),
+    pytest.param("\ufffe", "non-character", id="u-fffe"),
+    pytest.param("x\uffff", "non-character", id="u-ffff"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment"), UNWRITABLE)
+@pytest.mark.parametrize(
+    ("build", "path"),
+    [
+        pytest.param(lambda t: ca.State("KAZ", t, EV), "$.name", id="name"),
+        pytest.param(lambda t: ca.State("KAZ", "K", EV, aliases=["Qazaqstan", t]), "$.aliases[1]", id="alias"),
+        pytest.param(lambda t: ca.Evidence(paragraph=1, quote=t), "$.quote", id="quote"),
+        pytest.param(lambda t: ca.Evidence(section=ca.Section.TITLE, kind=ca.EvidenceKind.BACKGROUND, source=t), "$.source", id="source"),
+        pytest.param(lambda t: ca.Place(t), "$.name", id="place"),
+        pytest.param(lambda t: ca.Person("p", "P", t, EV), "$.position", id="possibly-empty-text"),
+        pytest.param(
+            lambda t: ca.Agreement("a", "t", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["KAZ", t], EV), "$.parties[1]", id="reference"
+        ),
+    ],
+)
+def test_text_that_cannot_be_written_out_is_refused_at_its_field(build: Any, path: str, text: str, fragment: str) -> None:
+    """Lone surrogates, control characters (but tab, newline, CR) and U+FFFE/U+FFFF in any text field: FieldError at the field."""
+    with pytest.raises(ca.FieldError) as info:
+        build(text)
+    assert [p.path for p in info.value.problems] == [path]
+    assert fragment in info.value.problems[0].message
+    assert info.value.problems[0].message.isprintable()
+
+
+@pytest.mark.parametrize("text", ["Détente", "Қазақстан", "中华人民共和国", "Line one\nline two\ttabbed\r", "د\u200cا", "🇰🇿", "e\u0301"])
+def test_writable_unicode_text_is_kept_as_given(text: str) -> None:
+    """Any other Unicode, non-NFC and zero-width joiners included, is a valid name and round-trips through JSON."""
+    state = ca.State("KAZ", text, EV, aliases=[text])
+    assert state.name == text
+    assert ca.loads(ca.dumps(state), ca.State) == state
+
+
+BAD_IDS = [
+    pytest.param("", "must not be empty", id="empty"),
+    pytest.param(" ", "' ' (Zs)", id="space"),
+    pytest.param("a b", "' ' (Zs) at index 1", id="inner-space"),
+    pytest.param("ab\t", "(Cc)", id="tab"),
+    pytest.param("a\u00a0b", "(Zs)", id="no-break-space"),
+    pytest.param("a\x00", "control character", id="nul"),
+    pytest.param("a\u200bb", "(Cf)", id="zero-width-space"),
+    pytest.param("\u202ezak", "(Cf)", id="bidi-override"),
+    pytest.param("a\u2066b", "(Cf)", id="bidi-isolate"),
+    pytest.param("\ufeffa", "(Cf)", id="byte-order-mark"),
+    pytest.param("a\ue000", "(Co)", id="private-use"),
+    pytest.param("a\u2028", "(Zl)", id="line-separator"),
+    pytest.param("de\u0301tente", "not NFC-normalised", id="not-nfc"),
+    pytest.param("Ka\ud800z", "lone surrogate", id="lone-surrogate"),
+]
+
+
+@pytest.mark.parametrize(("value", "fragment"), BAD_IDS)
+@pytest.mark.parametrize(
+    "build",
+    [
+        pytest.param(lambda i: ca.Organization(i, "O", ca.OrganizationKind.FORUM, EV), id="organization"),
+        pytest.param(lambda i: ca.Claim(i, ca.ClaimKind.ACT, "s", EV), id="claim"),
+        pytest.param(lambda i: ca.Role(i, "CHN", ca.RoleKind.INVESTOR, ca.Domain.ECONOMIC, ["KAZ"], "s", EV), id="role"),
+    ],
+)
+def test_ids_have_no_whitespace_control_or_format_characters_and_are_nfc(build: Any, value: str, fragment: str) -> None:
+    """An id that is blank, holds whitespace, a control, format (zero-width, bidi) or private character, or is not NFC: FieldError at ``$.id``."""
+    with pytest.raises(ca.FieldError) as info:
+        build(value)
+    assert [p.path for p in info.value.problems] == ["$.id"]
+    assert fragment in info.value.problems[0].message
+
+
+def test_ids_that_differ_only_by_normalisation_are_refused_together() -> None:
+    """A full-width 'ＫＡＺ' beside 'KAZ' (equal under NFKC) is refused at the second, naming the first."""
+    org = ca.Organization("ＫＡＺ", "Full width", ca.OrganizationKind.FORUM, EV)
+    with pytest.raises(ca.DataError) as info:
+        ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", EV)], organizations=[org])
+    assert [p.path for p in info.value.problems] == ["$.organizations[0].id"]
+    assert "only by Unicode normalisation" in info.value.problems[0].message and "$.states[0]" in info.value.problems[0].message
+
+
+# -- values out of range, and actors related to themselves (cause 17) ----------------------------
+
+OUT_OF_RANGE = [
+    pytest.param(lambda: ca.State("KAZ", "K", EV, cow_code=0), "$.cow_code", id="cow-code-zero"),
+    pytest.param(lambda: ca.State("KAZ", "K", EV, cow_code=-705), "$.cow_code", id="cow-code-negative"),
+    pytest.param(lambda: ca.State("KAZ", "K", EV, cow_code=10**30), "$.cow_code", id="cow-code-absurd"),
+    pytest.param(lambda: ca.State("KAZ", "K", EV, gw_code=0), "$.gw_code", id="gw-code-zero"),
+    pytest.param(lambda: ca.State("KAZ", "K", EV, gw_code=1000), "$.gw_code", id="gw-code-four-digits"),
+    pytest.param(lambda: ca.State("KAZ", "K", EV, wikidata="Q２３２"), "$.wikidata", id="wikidata-full-width-digits"),
+    pytest.param(lambda: ca.State("KAZ", "K", EV, wikidata="Q٢٣"), "$.wikidata", id="wikidata-arabic-indic-digits"),
+    pytest.param(lambda: ca.ArmsTransfer(**{**_TRANSFER, "year": 0}), "$.year", id="transfer-year-zero"),
+    pytest.param(lambda: ca.ArmsTransfer(**{**_TRANSFER, "year": -2016}), "$.year", id="transfer-year-negative"),
+    pytest.param(lambda: ca.ArmsTransfer(**{**_TRANSFER, "year": 10_000}), "$.year", id="transfer-year-five-digits"),
+    pytest.param(lambda: ca.ArmsTransfer(**{**_TRANSFER, "year": 10**30}), "$.year", id="transfer-year-absurd"),
+    pytest.param(lambda: ca.ArmsTransfer(**{**_TRANSFER, "number": 10**30}), "$.number", id="transfer-number-absurd"),
+    pytest.param(lambda: ca.ArmsTransfer(**{**_TRANSFER, "number": -3}), "$.number", id="transfer-number-negative"),
+    pytest.param(lambda: ca.ArmsTransfer(**{**_TRANSFER, "recipient": "RUS"}), "$.recipient", id="transfer-to-itself"),
+    pytest.param(lambda: ca.Membership(**_MEMBER, since=ca.PartialDate(2016), until=ca.PartialDate(2015, 12)), "$.until", id="membership-until-before-since"),
+    pytest.param(lambda: ca.Role(**{**_ROLE, "since": ca.PartialDate(2016, 6), "until": ca.PartialDate(2016, 5, 31)}), "$.until", id="role-until-before-since"),
+    pytest.param(
+        lambda: ca.Organization("o", "O", ca.OrganizationKind.FORUM, EV, members=[ca.Membership("KAZ", EV), ca.Membership("o", EV)]),
+        "$.members[1].member",
+        id="organization-its-own-member",
+    ),
+    pytest.param(lambda: ca.PartialDate(10_000), "$.year", id="date-year-five-digits"),
+    pytest.param(lambda: ca.PartialDate(-1), "$.year", id="date-year-negative"),
+]
+
+
+@pytest.mark.parametrize(("build", "path"), OUT_OF_RANGE)
+def test_values_out_of_range_and_actors_related_to_themselves_are_refused(build: Any, path: str) -> None:
+    """Codes not 1 to 999, years not 1 to 9999, absurd counts, non-ASCII digits, ``until`` before ``since``, self-membership and self-supply: FieldError at the field."""
+    with pytest.raises(ca.FieldError) as info:
+        build()
+    assert [p.path for p in info.value.problems] == [path]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"since": ca.PartialDate(2016), "until": ca.PartialDate(2016)},
+        {"since": ca.PartialDate(2016, 2), "until": ca.PartialDate(2016)},  # the year 2016 ends after February
+        {"since": ca.PartialDate(2016, 2, 3), "until": ca.PartialDate(2016, 2, 3)},
+        {"since": None, "until": ca.PartialDate(1)},
+    ],
+    ids=["same-year", "month-inside-year", "same-day", "open-start"],
+)
+def test_until_may_end_when_since_begins(kwargs: dict[str, Any]) -> None:
+    """``until`` that may end on or after ``since`` begins is accepted."""
+    assert ca.Membership(**_MEMBER, **kwargs).until == kwargs["until"]
+
+
+@pytest.mark.parametrize("text", ["２０１６", "٢٠١٦", "२०१६", "2016-０２", "2016-02-٠١"])
+def test_dates_in_other_scripts_digits_are_not_iso(text: str) -> None:
+    """Only ASCII digits make an ISO 8601 date (``\\d`` would read '２０１６' as 2016)."""
+    with pytest.raises(ca.FieldError, match="not an ISO 8601 date"):
+        ca.PartialDate.parse(text)
+
+
+# -- organisations nested in themselves or too deep (causes 3, 17) -------------------------------
+
+
+def _groupings(depth: int, cycle: bool = False) -> list[ca.Organization]:
+    """*depth* state groupings ``g0``... each a member of the next, ``g0`` holding KAZ (and ``g0`` holding the last when *cycle*)."""
+    chain = []
+    for i in range(depth):
+        members = [ca.Membership(f"g{i - 1}" if i else "KAZ", EV)]
+        if cycle and i == 0:
+            members.append(ca.Membership(f"g{depth - 1}", EV))
+        chain.append(ca.Organization(f"g{i}", f"G{i}", ca.OrganizationKind.STATE_GROUPING, EV, members=members))
+    return chain
+
+
+@pytest.mark.parametrize("depth", [2, 3, 50])
+def test_an_organisation_member_of_itself_through_others_is_refused(depth: int) -> None:
+    """A cycle of memberships between organisations is one DataError at the membership that closes it, naming the chain from the first."""
+    with pytest.raises(ca.DataError) as info:
+        ca.Dataset(states=[ca.State("KAZ", "K", EV)], organizations=_groupings(depth, cycle=True))
+    assert [p.path for p in info.value.problems] == ["$.organizations[1].members[0].member"]
+    assert info.value.problems[0].message.startswith(f"'g0' is a member of itself: 'g0' > 'g{depth - 1}' > ")
+    assert len(str(info.value)) < 400
+
+
+@pytest.mark.parametrize("depth", [101, 3000])
+def test_organisations_nested_too_deep_are_refused_once_at_the_top(depth: int) -> None:
+    """More than MAX_NESTING levels is one DataError at the outermost organisation's members, never a RecursionError."""
+    with pytest.raises(ca.DataError) as info:
+        ca.Dataset(states=[ca.State("KAZ", "K", EV)], organizations=_groupings(depth))
+    assert [p.path for p in info.value.problems] == [f"$.organizations[{depth - 1}].members"]
+    assert f"nest {depth} deep" in info.value.problems[0].message
+
+
+def test_organisations_nested_to_the_limit_are_expanded_without_recursion() -> None:
+    """A hundred nested groupings load and expand to their one state, also with a recursion limit below their depth."""
+    import sys
+
+    from centralasia.actors import expand
+
+    ds = ca.Dataset(states=[ca.State("KAZ", "K", EV)], organizations=_groupings(100))
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(60)
+    try:
+        assert expand(ds, ["g99", "KAZ"]) == ("KAZ",)
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def test_expand_keeps_depth_first_order_and_refuses_a_single_string() -> None:
+    """Groupings expand in order, each member once; a bare string is an ArgumentError, not a walk over its letters."""
+    from centralasia.actors import expand
+
+    ds = ca.Dataset(
+        states=[ca.State(i, i, EV) for i in ("KAZ", "KGZ", "TJK")],
+        organizations=[
+            ca.Organization("inner", "I", ca.OrganizationKind.STATE_GROUPING, EV, members=[ca.Membership("KGZ", EV), ca.Membership("KAZ", EV)]),
+            ca.Organization("outer", "O", ca.OrganizationKind.STATE_GROUPING, EV, members=[ca.Membership("TJK", EV), ca.Membership("inner", EV)]),
+        ],
+    )
+    assert expand(ds, ["KAZ", "outer", "inner", "TJK"]) == ("KAZ", "TJK", "KGZ")
+    with pytest.raises(ca.ArgumentError) as info:
+        expand(ds, "KAZ")
+    assert [p.path for p in info.value.problems] == ["$.ids"]
+    with pytest.raises(ca.ArgumentError):
+        expand("not a dataset", ["KAZ"])  # type: ignore[arg-type]
+    with pytest.raises(ca.UnknownIdError):
+        expand(ds, ["KAZ", None])  # type: ignore[list-item]
+
+
+# -- a Dataset checks its records again, and hands out nothing it could be changed through ---------
+
+
+def _changed(record: Any, **changes: Any) -> Any:
+    """A copy of *record* with *changes* made behind its checks."""
+    import copy
+
+    out = copy.copy(record)
+    for name, value in changes.items():
+        object.__setattr__(out, name, value)
+    return out
+
+
+CHANGED_RECORDS = [
+    pytest.param(lambda: _changed(ca.State("KAZ", "K", EV), name=5), "$.states[0].name", id="name-a-number"),
+    pytest.param(lambda: _changed(ca.State("KAZ", "K", EV), name="Ka\ud800z"), "$.states[0].name", id="name-with-a-surrogate"),
+    pytest.param(lambda: _changed(ca.State("KAZ", "K", EV), cow_code=-1), "$.states[0].cow_code", id="code-negative"),
+    pytest.param(lambda: _changed(ca.State("KAZ", "K", EV), region="Central Asia"), "$.states[0].region", id="enum-a-string"),
+    pytest.param(
+        lambda: _changed(ca.State("KAZ", "K", EV), evidence=(_changed(EV[0], paragraph=True),)), "$.states[0].evidence[0].paragraph", id="nested-bool"
+    ),
+    pytest.param(
+        lambda: _changed(ca.State("KAZ", "K", EV), evidence=(_changed(EV[0], paragraph=40),)), "$.states[0].evidence[0].paragraph", id="nested-own-check"
+    ),
+    pytest.param(lambda: _changed(ca.State("KAZ", "K", EV), evidence=()), "$.states[0].evidence", id="evidence-emptied"),
+]
+
+
+@pytest.mark.parametrize(("build", "path"), CHANGED_RECORDS)
+def test_a_record_changed_behind_its_checks_is_refused_by_the_dataset(build: Any, path: str) -> None:
+    """``Dataset`` runs every field check again, nested values included: a record changed since construction is a problem at its path."""
+    with pytest.raises(ca.DataError) as info:
+        ca.Dataset(states=[build()])
+    assert [p.path for p in info.value.problems] == [path]
+
+
+def test_the_dataset_index_cannot_be_changed() -> None:
+    """The id index is a read-only mapping: nothing handed out can add, replace or remove a record."""
+    ds = two_states()
+    index = ds._index
+    with pytest.raises(TypeError):
+        index["XYZ"] = ds["KAZ"]  # type: ignore[index]
+    assert not isinstance(index, dict)
+    assert ds.get("XYZ") is None and len(ds) == 3
+
+
+WRONG_ARGUMENTS = [
+    pytest.param(lambda ds: ds.merge(5), "$.other", id="merge-a-number"),
+    pytest.param(lambda ds: ds.merge(None), "$.other", id="merge-none"),
+    pytest.param(lambda ds: ds.merge([ds]), "$.other", id="merge-a-list"),
+    pytest.param(lambda ds: ds.filter(5), "$.keep", id="filter-a-number"),
+    pytest.param(lambda ds: ds.of_type("State"), "$.kind", id="of-type-a-string"),
+    pytest.param(lambda ds: ds.problems_with(5), "$.record", id="problems-with-a-number"),
+    pytest.param(lambda ds: ds.problems_with(ds["KAZ"], path=5), "$.path", id="problems-with-path-a-number"),
+    pytest.param(lambda ds: ca.Organization("o", "O", ca.OrganizationKind.FORUM, EV).member_ids(as_of=5), "$.as_of", id="member-ids-as-of-a-number"),
+    pytest.param(lambda ds: ca.Organization("o", "O", ca.OrganizationKind.FORUM, EV).member_ids(as_of="soon"), "$.as_of", id="member-ids-as-of-not-a-date"),
+]
+
+
+@pytest.mark.parametrize(("call", "path"), WRONG_ARGUMENTS)
+def test_model_methods_refuse_arguments_of_the_wrong_type(call: Any, path: str) -> None:
+    """``merge(5)``, ``filter(5)``, ``of_type("State")``...: ArgumentError at the argument, never a bare TypeError or AttributeError."""
+    with pytest.raises(ca.ArgumentError) as info:
+        call(two_states())
+    assert [p.path for p in info.value.problems] == [path]
+
+
+def test_datasets_pickle_and_copy_as_checked_datasets(ds: ca.Dataset) -> None:
+    """A dataset survives pickling, ``copy`` and ``deepcopy`` equal to itself, rebuilt (and checked) from its records, its index still read-only."""
+    import copy
+    import pickle
+
+    for again in (pickle.loads(pickle.dumps(ds)), copy.copy(ds), copy.deepcopy(ds)):
+        assert again == ds and list(again.ids()) == list(ds.ids())
+        assert again["KAZ"] == ds["KAZ"]
+        with pytest.raises(TypeError):
+            again._index["XYZ"] = ds["KAZ"]  # type: ignore[index]

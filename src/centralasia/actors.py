@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TypeGuard
 
-from centralasia.errors import UnknownIdError
+from centralasia.errors import ArgumentError, UnknownIdError
 from centralasia.model import ActorId, Dataset, Organization, OrganizationKind, Record, Region, State
 
 __all__ = ["CENTRAL_ASIA_GROUPING", "DEFAULT_POWERS", "central_asian_states", "expand", "is_grouping"]
@@ -32,7 +32,9 @@ def is_grouping(record: Record | None) -> TypeGuard[Organization]:
 def expand(ds: Dataset, ids: Iterable[ActorId]) -> tuple[ActorId, ...]:
     """The actor ids *ids* with every state grouping replaced by its members, in order, once each.
 
-    Raises :class:`~centralasia.UnknownIdError` for an id that names no actor.
+    Raises :class:`~centralasia.UnknownIdError` for an id that names no actor,
+    and :class:`~centralasia.ArgumentError` if *ids* is a single string or no
+    sequence. Groupings nested however deep are walked without recursion.
 
     Examples
     --------
@@ -40,25 +42,32 @@ def expand(ds: Dataset, ids: Iterable[ActorId]) -> tuple[ActorId, ...]:
     >>> expand(ca.load(), ["central-asia", "KAZ", "RUS"])
     ('KAZ', 'KGZ', 'TJK', 'UZB', 'TKM', 'RUS')
     """
+    _check_dataset(ds)
+    if isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
+        raise ArgumentError("ids", f"expected a sequence of actor ids, got {type(ids).__name__} {ids!r:.40}")
     out: dict[str, None] = {}
     seen: set[str] = set()
-
-    def visit(actor: str) -> None:
-        record = ds.get(actor)
-        if not isinstance(record, (State, Organization)):
-            raise UnknownIdError(str(actor), "actor")
-        if is_grouping(record):
-            if actor in seen:
-                return
-            seen.add(actor)
-            for member in record.member_ids():
-                visit(member)
+    # A stack of member lists, walked depth first: the order a recursive walk would give.
+    stack: list[Iterator[ActorId]] = [iter(ids)]
+    while stack:
+        for actor in stack[-1]:
+            record = ds.get(actor)
+            if not isinstance(record, (State, Organization)):
+                raise UnknownIdError(str(actor), "actor")
+            if not is_grouping(record):
+                out.setdefault(actor, None)
+            elif actor not in seen:
+                seen.add(actor)
+                stack.append(iter(record.member_ids()))
+                break
         else:
-            out.setdefault(actor, None)
-
-    for actor in ids:
-        visit(actor)
+            stack.pop()
     return tuple(out)
+
+
+def _check_dataset(ds: object) -> None:
+    if not isinstance(ds, Dataset):
+        raise ArgumentError("ds", f"expected a Dataset, got {type(ds).__name__} {ds!r:.40}")
 
 
 def central_asian_states(ds: Dataset) -> tuple[ActorId, ...]:
@@ -77,6 +86,7 @@ def central_asian_states(ds: Dataset) -> tuple[ActorId, ...]:
     >>> [s.region for s in article.states if s.id == "KAZ"], set(central_asian_states(article)) <= set(central_asian_states(ca.load()))
     ([None], True)
     """
+    _check_dataset(ds)
     found = tuple(s.id for s in ds.states if s.region is Region.CENTRAL_ASIA)
     if found or not is_grouping(ds.get(CENTRAL_ASIA_GROUPING)):
         return found

@@ -1,21 +1,23 @@
-"""Conversion of records and datasets to and from JSON, with one package-owned converter."""
+"""Conversion of records and datasets to and from JSON, with converters the package owns and no caller can change."""
 
 from __future__ import annotations
 
 import enum
 import json
+from collections import Counter
 from collections.abc import Callable, Mapping
-from typing import TypeVar, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
-from cattrs.gen import make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import configure_converter as configure_json_converter
 
-from centralasia.errors import DataError, FieldError, Problem
+from centralasia.errors import ArgumentError, DataError, FieldError, Problem
 from centralasia.model import Dataset, PartialDate, Record
+from centralasia.model._checks import FIELD_TYPES_CHECKED, checked_just_now
 
 __all__ = [
     "JSONValue",
@@ -28,6 +30,7 @@ __all__ = [
     "structure",
     "structure_collections",
     "to_text",
+    "unstructure",
 ]
 
 T = TypeVar("T")
@@ -67,7 +70,7 @@ def _is_homogeneous_tuple(kind: object) -> bool:
     return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_structure_factory(kind: object, conv: cattrs.Converter) -> Callable[[object, type], tuple[object, ...]]:
+def _tuple_structure_factory(kind: object, conv: cattrs.BaseConverter) -> Callable[[object, type], tuple[object, ...]]:
     item_type = get_args(kind)[0]
     item_hook = conv.get_structure_hook(item_type)
 
@@ -109,6 +112,16 @@ def _enum_structure_factory(kind: type[enum.Enum]) -> Callable[[object, type], e
 _FIELD_MARK = "\x00"
 
 
+def _shown(key: str) -> str:
+    """A key of the user's document as a message shows it: plain if a short ASCII name, else escaped and cut."""
+    return key if key.isidentifier() and key.isascii() and len(key) <= 40 else f"{key!r:.40}"
+
+
+def _key_path(parent: str, key: str) -> str:
+    """The JSON path of *key* in the object at *parent*: ``$.states`` or ``$['odd key']``."""
+    return f"{parent}.{key}" if key.isidentifier() and key.isascii() else f"{parent}[{key!r:.40}]"
+
+
 def _format_exception(exc: BaseException, kind: type | None) -> str:
     """Say what went wrong in words a data author can act on."""
     if isinstance(exc, FieldError):
@@ -118,7 +131,7 @@ def _format_exception(exc: BaseException, kind: type | None) -> str:
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown fields: {', '.join(sorted(exc.extra_fields))}"
+        return f"unknown fields: {', '.join(_shown(k) for k in sorted(exc.extra_fields))}"
     if isinstance(exc, AttributeError) and ("has no attribute 'items'" in str(exc) or "has no attribute 'keys'" in str(exc)):
         # cattrs reads an attrs class from a mapping; a list or a string has neither.
         return "expected an object"
@@ -144,7 +157,11 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     return problems
 
 
-def structure_collections(data: object, conv: cattrs.Converter | None = None) -> dict[str, tuple[Record, ...]]:
+# The collections' types as classes, not the strings of their annotations (PEP 563).
+attrs.resolve_types(Dataset)
+
+
+def structure_collections(data: object, conv: cattrs.BaseConverter | None = None) -> dict[str, tuple[Record, ...]]:
     """The records of a dataset document, each checked on its own, by collection.
 
     How the records hang together (unique ids, references) is not checked
@@ -157,12 +174,12 @@ def structure_collections(data: object, conv: cattrs.Converter | None = None) ->
     """
     if not isinstance(data, Mapping):
         raise DataError([Problem.at("$", f"expected an object of collections, got {type(data).__name__}")], "invalid dataset")
-    conv = converter if conv is None else conv
+    conv = _package if conv is None else conv
     unknown = sorted(set(map(str, data)) - set(Dataset.COLLECTIONS))
     problems: list[Problem] = []
     if unknown:
         expected = ", ".join(Dataset.COLLECTIONS)
-        problems.append(Problem.at("$", f"unknown collections: {', '.join(unknown)}; expected some of {expected}"))
+        problems.append(Problem.at("$", f"unknown collections: {', '.join(map(_shown, unknown))}; expected some of {expected}"))
     collections: dict[str, tuple[Record, ...]] = {}
     types = attrs.fields_dict(Dataset)
     for name in Dataset.COLLECTIONS:
@@ -181,13 +198,34 @@ def structure_collections(data: object, conv: cattrs.Converter | None = None) ->
     return collections
 
 
-def configure_converter(conv: cattrs.Converter) -> None:
-    """Teach *conv* the centralasia JSON schema.
+def _dataset_of(data: object, conv: cattrs.BaseConverter) -> Dataset:
+    collections = structure_collections(data, conv)
+    if conv is not _package:
+        return Dataset(**collections)
+    # Built from JSON by the package's own hooks a moment ago: each record's construction checked it.
+    with checked_just_now():
+        return Dataset(**collections)
+
+
+def _is_model_class(kind: object) -> bool:
+    return isinstance(kind, type) and attrs.has(kind) and bool(getattr(kind, FIELD_TYPES_CHECKED, False))
+
+
+def configure_converter(conv: cattrs.BaseConverter) -> None:
+    """Teach *conv* the centralasia JSON schema, with exactly the package's strictness.
 
     Partial dates become ISO 8601 strings of their precision, enums their
     values, tuples lists; primitive fields are strict (no ``"5"`` for ``5``),
-    fields at their default are left out, and unknown fields are refused.
+    fields at their default are left out, and unknown fields are refused,
+    whatever options *conv* was made with.
+
+    Raises
+    ------
+    ArgumentError
+        If *conv* is no cattrs converter, or is the package's own (read-only) :data:`converter`.
     """
+    if not isinstance(conv, cattrs.BaseConverter):
+        raise ArgumentError("conv", f"expected a cattrs converter, got {type(conv).__name__} {conv!r:.40}")
     configure_json_converter(conv)
     conv.register_structure_hook(str, _strict(str, "a string"))
     conv.register_structure_hook(int, _strict(int, "an integer"))
@@ -196,17 +234,40 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_structure_hook_factory(_is_enum, _enum_structure_factory)
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda kind: _tuple_structure_factory(kind, conv))
+    # The factories take the converter they serve, so that a copy (``conv.copy()``) uses its own hooks.
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_structure_factory)
+    # The model classes are read and written the package's way whatever the converter's own options.
+    conv.register_structure_hook_factory(_is_model_class, _model_structure_factory)
+    conv.register_unstructure_hook_factory(_is_model_class, _model_unstructure_factory)
     # The records are checked one by one first; Dataset checks how they hang together.
-    conv.register_structure_hook(Dataset, lambda data, _: Dataset(**structure_collections(data, conv)))
-    conv.register_unstructure_hook(
-        Dataset,
-        make_dict_unstructure_fn(Dataset, conv, _cattrs_omit_if_default=True, _index=cattrs.override(omit=True)),
-    )
+    conv.register_structure_hook_factory(_is_dataset, _dataset_structure_factory)
+    conv.register_unstructure_hook_factory(_is_dataset, _dataset_unstructure_factory)
+
+
+def _model_structure_factory(kind: type, conv: cattrs.BaseConverter) -> Callable[[Any, Any], Any]:
+    return make_dict_structure_fn(kind, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True)
+
+
+def _model_unstructure_factory(kind: type, conv: cattrs.BaseConverter) -> Callable[[object], object]:
+    return make_dict_unstructure_fn(kind, conv, _cattrs_omit_if_default=True)
+
+
+def _is_dataset(kind: object) -> bool:
+    return kind is Dataset
+
+
+def _dataset_structure_factory(kind: type, conv: cattrs.BaseConverter) -> Callable[[object, type], Dataset]:
+    return lambda data, _: _dataset_of(data, conv)
+
+
+def _dataset_unstructure_factory(kind: type, conv: cattrs.BaseConverter) -> Callable[[Dataset], object]:
+    return make_dict_unstructure_fn(Dataset, conv, _cattrs_omit_if_default=True, _index=cattrs.override(omit=True))
 
 
 def make_converter() -> JsonConverter:
     """A new converter configured for centralasia, for users who want to extend one.
+
+    It is the caller's own: hooks registered on it change nothing for anyone else.
 
     Examples
     --------
@@ -219,17 +280,124 @@ def make_converter() -> JsonConverter:
     return conv
 
 
-#: The converter the package owns; the global cattrs converter is left alone.
-converter = make_converter()
+class _ReadOnlyConverter(JsonConverter):
+    """A converter configured for centralasia whose hooks and options no caller can change."""
+
+    __slots__ = ("_sealed",)
+
+    def __init__(self) -> None:
+        super().__init__(omit_if_default=True, forbid_extra_keys=True, detailed_validation=True)
+        configure_converter(self)
+        self._sealed = True
+
+    def _refuse(self, what: str) -> None:
+        if getattr(self, "_sealed", False):
+            raise ArgumentError(None, f"{what}: centralasia's converter is read-only; make_converter() gives one of your own", "converter")
+
+    def __setattr__(self, name: str, value: object) -> None:
+        self._refuse(f"cannot set {name}")
+        super().__setattr__(name, value)
+
+    def __delattr__(self, name: str) -> None:
+        self._refuse(f"cannot delete {name}")
+        super().__delattr__(name)
+
+    def copy(self, *args: Any, **kwargs: Any) -> Any:
+        """A converter of the caller's own, configured as this one, with cattrs' ``copy`` options."""
+        return make_converter().copy(*args, **kwargs)
+
+    # Every way of adding a hook is refused once configured (mypy: the arguments are the base's).
+    def register_structure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        self._refuse("cannot register a structure hook")
+        return super().register_structure_hook(*args, **kwargs)
+
+    def register_structure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        self._refuse("cannot register a structure hook")
+        return super().register_structure_hook_func(*args, **kwargs)
+
+    def register_structure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        self._refuse("cannot register a structure hook factory")
+        return super().register_structure_hook_factory(*args, **kwargs)
+
+    def register_unstructure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        self._refuse("cannot register an unstructure hook")
+        return super().register_unstructure_hook(*args, **kwargs)
+
+    def register_unstructure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        self._refuse("cannot register an unstructure hook")
+        return super().register_unstructure_hook_func(*args, **kwargs)
+
+    def register_unstructure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        self._refuse("cannot register an unstructure hook factory")
+        return super().register_unstructure_hook_factory(*args, **kwargs)
+
+
+class _PublicConverter(_ReadOnlyConverter):
+    """The read-only converter handed out: it reads and writes as :func:`structure` and :func:`unstructure` do, with our errors."""
+
+    __slots__ = ()
+
+    def structure(self, obj: Any, cl: Any) -> Any:
+        return structure(obj, cl)
+
+    def unstructure(self, obj: Any, unstructure_as: Any = None) -> Any:
+        return unstructure(obj) if unstructure_as is None else super().unstructure(obj, unstructure_as)
+
+
+# What load(), loads() and dumps() use: no caller can reach it, so none can change what another reads.
+_package = _ReadOnlyConverter()
+
+#: A converter configured for centralasia, read-only: registering a hook on it or
+#: setting an option raises :class:`~centralasia.ArgumentError`, and ``structure``
+#: raises :class:`~centralasia.DataError` with paths, as :func:`loads` does. It is
+#: not the one :func:`~centralasia.load` reads with; :func:`make_converter` (or
+#: ``converter.copy()``) gives one of the caller's own to extend.
+converter: JsonConverter = _PublicConverter()
 
 
 def to_text(value: object) -> str:
-    """Format an unstructured value as the package's canonical JSON text."""
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    """Format an unstructured value as the package's canonical JSON text.
+
+    Raises
+    ------
+    ArgumentError
+        If *value* is no JSON value (a set, NaN, a lone surrogate cannot be written).
+    """
+    return _text(value, "value")
+
+
+def _text(value: object, argument: str) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+        text.encode("utf-8")  # a lone surrogate would only fail later, where the text is written
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise ArgumentError(argument, f"cannot be written as JSON: {str(exc)[:200]}") from exc
+    return text + "\n"
+
+
+def unstructure(obj: object) -> JSONValue:
+    """The JSON value of a record, a value or a whole :class:`Dataset`, as :func:`dumps` writes it.
+
+    Examples
+    --------
+    >>> from centralasia.model import PartialDate
+    >>> unstructure(PartialDate(2016, 2))
+    '2016-02'
+    """
+    try:
+        value: JSONValue = _package.unstructure(obj)
+    except (TypeError, ValueError, AttributeError, RecursionError) as exc:
+        raise ArgumentError("obj", f"cannot be written as JSON: {type(obj).__name__} {obj!r:.40}") from exc
+    return value
 
 
 def dumps(obj: object) -> str:
     """The canonical JSON text of a record, a value or a whole :class:`Dataset`.
+
+    Raises
+    ------
+    ArgumentError
+        If *obj* cannot be written as JSON.
 
     Examples
     --------
@@ -240,13 +408,17 @@ def dumps(obj: object) -> str:
       "quote": "In February 2016"
     }
     """
-    return to_text(converter.unstructure(obj))
+    return _text(unstructure(obj), "obj")
+
+
+def _kind_name(kind: object) -> str:
+    return str(getattr(kind, "__name__", kind))[:60]
 
 
 def structure(data: object, kind: type[T], path: str = "$") -> T:
     """Structure already-parsed JSON *data* as *kind*, raising :class:`DataError`."""
     try:
-        return converter.structure(data, kind)
+        return _package.structure(data, kind)
     except DataError as exc:
         if path == "$":
             raise
@@ -254,22 +426,64 @@ def structure(data: object, kind: type[T], path: str = "$") -> T:
         moved = [Problem.at(path + p.path[1:], p.message) if p.path.startswith("$") else p for p in exc.problems]
         raise DataError(moved, exc.summary) from exc
     except (ClassValidationError, IterableValidationError) as exc:
-        raise DataError(_problems(exc, path), f"invalid {getattr(kind, '__name__', kind)}") from exc
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise DataError([Problem.at(path, _format_exception(exc, kind))], f"invalid {getattr(kind, '__name__', kind)}") from exc
+        raise DataError(_problems(exc, path), f"invalid {_kind_name(kind)}") from exc
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        raise DataError([Problem.at(path, _format_exception(exc, kind))], f"invalid {_kind_name(kind)}") from exc
+
+
+def _refuse_constant(name: str) -> float:
+    # json accepts NaN and Infinity, which are not JSON and which no field of ours can hold.
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _duplicate_keys(data: JSONValue, objects: list[tuple[dict[str, JSONValue], list[str]]]) -> list[Problem]:
+    """The problems of the objects in *objects* (each with its repeated keys), at their paths in *data*."""
+    repeated = {id(obj): keys for obj, keys in objects}
+    problems: list[Problem] = []
+    stack: list[tuple[JSONValue, str]] = [(data, "$")]
+    while stack:  # iterative: the document may nest as deep as the parser allows
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            problems.extend(Problem.at(_key_path(path, k), f"duplicate key {_shown(k)}: JSON objects have each key once") for k in repeated.get(id(node), ()))
+            stack.extend((v, _key_path(path, k)) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(node))))
+    return problems
 
 
 def parse_json(text: str | bytes) -> JSONValue:
-    """Parse JSON *text*, raising :class:`DataError` (at ``$``) if it is not JSON."""
+    """Parse JSON *text* strictly, raising :class:`DataError` if it is not JSON.
+
+    A key repeated in an object is an error at its path (the parser would keep
+    the last value and lose the others); ``NaN`` and ``Infinity`` are not JSON.
+
+    Examples
+    --------
+    >>> parse_json('{"states": [], "states": []}')
+    Traceback (most recent call last):
+    ...
+    centralasia.errors.DataError: invalid JSON: 1 problem
+      - duplicate key states: JSON objects have each key once @ $.states
+    """
     if not isinstance(text, (str, bytes, bytearray)):
         raise DataError([Problem.at("$", f"expected JSON text, got {type(text).__name__}")], "invalid JSON")
+    repeated: list[tuple[dict[str, JSONValue], list[str]]] = []
+
+    def pairs_to_dict(pairs: list[tuple[str, JSONValue]]) -> dict[str, JSONValue]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            repeated.append((obj, [k for k, n in Counter(k for k, _ in pairs).items() if n > 1]))
+        return obj
+
     try:
-        data: JSONValue = json.loads(text)
+        data: JSONValue = json.loads(text, object_pairs_hook=pairs_to_dict, parse_constant=_refuse_constant)
     except RecursionError as exc:
         raise DataError([Problem.at("$", "JSON nested too deeply")], "invalid JSON") from exc
     except ValueError as exc:
-        # JSONDecodeError, UnicodeDecodeError, and the int-digit limit on huge numbers.
-        raise DataError([Problem.at("$", f"not JSON: {exc}")], "invalid JSON") from exc
+        # JSONDecodeError, UnicodeDecodeError, NaN, and the int-digit limit on huge numbers.
+        raise DataError([Problem.at("$", f"not JSON: {str(exc)[:200]}")], "invalid JSON") from exc
+    if repeated:
+        raise DataError(_duplicate_keys(data, repeated), "invalid JSON")
     return data
 
 
@@ -281,6 +495,8 @@ def loads(text: str | bytes, kind: type[T] = Dataset) -> T:  # type: ignore[assi
     DataError
         If the text is not JSON or does not fit *kind*; every problem is listed
         with its JSON path.
+    ArgumentError
+        If *kind* is no type.
 
     Examples
     --------
@@ -293,5 +509,7 @@ def loads(text: str | bytes, kind: type[T] = Dataset) -> T:  # type: ignore[assi
     centralasia.errors.DataError: invalid PartialDate: 1 problem
       - month must be 1 to 12, not 13 @ $
     """
+    if not isinstance(kind, type) and get_origin(kind) is None:
+        raise ArgumentError("kind", f"expected a type such as Dataset or State, got {type(kind).__name__} {kind!r:.40}")
     data = parse_json(text)
     return structure(data, kind)

@@ -6,8 +6,8 @@ This module does no I/O: reading and writing JSON lives in
 
 # The package only re-exports. Its modules, each importing only the ones above it:
 #   _vocab    the article's id, ActorId and the closed vocabularies (enums)
+#   _checks   validators, converters and the field type checks the model classes share
 #   _dates    PartialDate and DateLike
-#   _checks   validators and converters the record classes share
 #   _records  Evidence and the other value objects, the record classes, Record
 #   _dataset  reference walking (references) and Dataset
 

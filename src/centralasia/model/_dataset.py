@@ -7,12 +7,15 @@ reference resolves.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar, cast, overload
 
 import attrs
 
-from centralasia.errors import DataError, Problem, UnknownIdError
+from centralasia.errors import ArgumentError, DataError, Problem, UnknownIdError
+from centralasia.model._checks import check_deeply, rechecking
 from centralasia.model._records import (
     Agreement,
     ArmsTransfer,
@@ -134,7 +137,7 @@ def _background_field_problem(owner: object, field: str) -> str | None:
     owner_type = type(owner)
     fields = attrs.fields_dict(owner_type) if attrs.has(owner_type) else {}
     if head not in fields or fields[head].default is attrs.NOTHING or head in ("id", "evidence"):
-        return f"{field!r} is not an optional field of {type(owner).__name__}"
+        return f"{field!r:.40} is not an optional field of {type(owner).__name__}"
     value = getattr(owner, head)
     if rest and value is not None:
         return _background_field_problem(value, rest)
@@ -198,9 +201,9 @@ def _record_problems(path: str, record: Record, index: Mapping[str, Record]) -> 
             continue
         target = index.get(ref)
         if target is None:
-            yield Problem.at(path + rel, f"unknown id {ref!r}")
+            yield Problem.at(path + rel, f"unknown id {ref!r:.60}")
         elif expected != _ANY and _kind_of(target) != expected:
-            yield Problem.at(path + rel, f"{ref!r} is {_a(type(target).__name__)}, not {_a(expected)}")
+            yield Problem.at(path + rel, f"{ref!r:.60} is {_a(type(target).__name__)}, not {_a(expected)}")
     for rel, owner, evidence in _evidence_lists(record):
         for j, e in enumerate(evidence):
             if not isinstance(e, Evidence):
@@ -222,7 +225,49 @@ def _claim_problems(path: str, e: Evidence, index: Mapping[str, Record]) -> Iter
         yield Problem.at(path, f"{what} {e.claim!r:.60}")
     elif not any(c.section is e.section and c.paragraph == e.paragraph for c in claim.evidence):
         where = f"paragraph {e.paragraph}" if e.paragraph is not None else f"the {e.section.value}"
-        yield Problem.at(path, f"claim {e.claim!r} does not stand in {where}, where this evidence does")
+        yield Problem.at(path, f"claim {e.claim!r:.60} does not stand in {where}, where this evidence does")
+
+
+#: How deep organisations may nest (an organisation a member of one that is a member of another...).
+MAX_NESTING = 100
+
+
+def _nesting_problems(organizations: list[tuple[str, Organization]], index: Mapping[str, Record]) -> Iterator[Problem]:
+    """Organisations that are members of themselves through others, or nest deeper than :data:`MAX_NESTING`.
+
+    An iterative depth-first walk, so that no nesting reaches Python's recursion limit.
+    """
+    inner: dict[str, list[tuple[str, str]]] = {}
+    for path, org in organizations:
+        inner[org.id] = [(m.member, f"{path}.members[{j}].member") for j, m in enumerate(org.members) if isinstance(index.get(m.member), Organization)]
+    paths = {org.id: path for path, org in organizations}
+    done: set[str] = set()
+    height: dict[str, int] = {}
+    for root in inner:
+        if root in done:
+            continue
+        on_stack = {root: 0}
+        stack = [(root, iter(inner[root]))]
+        while stack:
+            node, members = stack[-1]
+            for member, where in members:
+                if member in on_stack:
+                    chain = [n for n, _ in stack[on_stack[member] :]] + [member]
+                    shown = " > ".join(repr(n)[:40] for n in chain[:6]) + (" > ..." if len(chain) > 6 else "")
+                    yield Problem.at(where, f"{member!r:.40} is a member of itself: {shown}")
+                elif member not in done and member in inner:
+                    on_stack[member] = len(stack)
+                    stack.append((member, iter(inner[member])))
+                    break
+            else:
+                stack.pop()
+                del on_stack[node]
+                done.add(node)
+                height[node] = 1 + max((height.get(m, 0) for m, _ in inner[node]), default=0)
+    too_deep = {top for top, h in height.items() if h > MAX_NESTING}
+    below = {m for top in too_deep for m, _ in inner[top]}
+    for top in too_deep - below:
+        yield Problem.at(f"{paths[top]}.members", f"organisations nest {height[top]} deep below {top!r:.40}; at most {MAX_NESTING} levels")
 
 
 def _only(kind: type[_T], records: Iterable[object]) -> tuple[_T, ...]:
@@ -232,6 +277,12 @@ def _only(kind: type[_T], records: Iterable[object]) -> tuple[_T, ...]:
 @attrs.frozen
 class Dataset:
     """All records, checked: ids unique, every reference resolves, evidence well placed.
+
+    Each record is checked again as a whole (its field types and its own
+    checks, in case it was changed since construction); ids must not differ
+    only by Unicode normalisation; no organisation may be a member of itself
+    through others, nor may organisations nest more than :data:`MAX_NESTING`
+    deep. Its index is read-only.
 
     Look records up by id with ``ds[id]`` (raises :class:`UnknownIdError`, a
     :class:`LookupError`) or ``ds.get(id, default=None)``. Construction checks
@@ -269,7 +320,7 @@ class Dataset:
     roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=_records)
     scenarios: tuple[Scenario, ...] = attrs.field(factory=tuple, converter=_records)
     claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_records)
-    _index: dict[str, Record] = attrs.field(init=False, repr=False, eq=False)
+    _index: Mapping[str, Record] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Record] = {}
@@ -277,6 +328,9 @@ class Dataset:
         problems: list[Problem] = []
         expected_types = attrs.fields_dict(Dataset)
         checked: list[tuple[str, Record]] = []
+        sound: list[tuple[str, Organization]] = []
+        folded: dict[str, str] = {}
+        recheck = rechecking()
         for name in self.COLLECTIONS:
             kind = expected_types[name].type
             records = self._collection(name)
@@ -289,16 +343,32 @@ class Dataset:
                 if not isinstance(record, _COLLECTION_TYPES[name]):
                     problems.append(Problem.at(path, f"expected a {_COLLECTION_TYPES[name].__name__}, got {type(record).__name__} ({kind})"))
                     continue
-                checked.append((path, record))
                 if not isinstance(record.id, str):
                     problems.append(Problem.at(f"{path}.id", f"expected an id string, got {type(record.id).__name__}"))
-                elif not record.id:
+                    checked.append((path, record))
+                    continue
+                if not record.id:
                     problems.append(Problem.at(f"{path}.id", "empty id"))
-                elif record.id in index:
-                    problems.append(Problem.at(f"{path}.id", f"duplicate id {record.id!r}, first at {where[record.id]}"))
+                    checked.append((path, record))
+                    continue
+                # Checked again as a whole: a record changed since its construction
+                # (object.__setattr__, copy.copy) would otherwise reach the analysis.
+                broken = check_deeply(record) if recheck else None
+                if broken is not None:
+                    problems.append(Problem.at(path if broken.field is None else f"{path}.{broken.field}", broken.message))
                 else:
-                    index[record.id] = record
-                    where[record.id] = path
+                    checked.append((path, record))
+                    if isinstance(record, Organization):
+                        sound.append((path, record))
+                if record.id in index:
+                    problems.append(Problem.at(f"{path}.id", f"duplicate id {record.id!r:.60}, first at {where[record.id]}"))
+                    continue
+                twin = folded.setdefault(record.id if record.id.isascii() else unicodedata.normalize("NFKC", record.id), record.id)
+                if twin != record.id:
+                    problems.append(Problem.at(f"{path}.id", f"id {record.id!r:.60} differs from {twin!r:.60} at {where[twin]} only by Unicode normalisation"))
+                index[record.id] = record
+                where[record.id] = path
+        problems.extend(_nesting_problems([(p, r) for p, r in sound if index.get(r.id) is r], index))
         for path, record in checked:
             found: list[Problem] = []
             try:
@@ -310,7 +380,11 @@ class Dataset:
             problems.extend(found)
         if problems:
             raise DataError(problems, "invalid dataset")
-        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_index", MappingProxyType(index))
+
+    def __reduce__(self) -> tuple[type[Dataset], tuple[tuple[Record, ...], ...]]:
+        # Pickled (and copied) as its collections, checked again when rebuilt; the read-only index is not picklable.
+        return (Dataset, tuple(self._collection(name) for name in self.COLLECTIONS))
 
     def _collection(self, name: str) -> tuple[Record, ...]:
         records: tuple[Record, ...] = getattr(self, name)
@@ -356,6 +430,8 @@ class Dataset:
 
     def of_type(self, kind: type[_R]) -> tuple[_R, ...]:
         """The records of one class, e.g. ``ds.of_type(Event)``."""
+        if not isinstance(kind, type):
+            raise ArgumentError("kind", f"expected a record class such as Event, got {type(kind).__name__} {kind!r:.40}")
         return _only(kind, self)
 
     @property
@@ -378,11 +454,18 @@ class Dataset:
         >>> ds.problems_with(role, "$.roles[0]")
         ["unknown id 'RUS' @ $.roles[0].over[0]"]
         """
+        if not isinstance(record, tuple(_COLLECTION_TYPES.values())):
+            raise ArgumentError("record", f"expected a record, got {type(record).__name__} {record!r:.40}")
+        if not isinstance(path, str):
+            raise ArgumentError("path", f"expected a JSON path string, got {type(path).__name__} {path!r:.40}")
         problems: list[Problem] = []
+        broken = check_deeply(record)
+        if broken is not None:
+            return [Problem.at(path if broken.field is None else f"{path}.{broken.field}", broken.message)]
         if not isinstance(record.id, str) or not record.id:
             problems.append(Problem.at(f"{path}.id", f"expected a non-empty id string, got {record.id!r:.40}"))
         elif record.id in self:
-            problems.append(Problem.at(f"{path}.id", f"id {record.id!r} is already a record of the dataset"))
+            problems.append(Problem.at(f"{path}.id", f"id {record.id!r:.60} is already a record of the dataset"))
         try:
             problems.extend(_record_problems(path, record, self._index))
         except (AttributeError, TypeError) as exc:
@@ -394,6 +477,8 @@ class Dataset:
 
     def filter(self, keep: Callable[[Record], bool]) -> Dataset:
         """A dataset of the records for which *keep* is true (references must still resolve)."""
+        if not callable(keep):
+            raise ArgumentError("keep", f"expected a function of a record, got {type(keep).__name__} {keep!r:.40}")
         return Dataset(**{name: [r for r in getattr(self, name) if keep(r)] for name in self.COLLECTIONS})
 
     def article_only(self) -> Dataset:
@@ -430,6 +515,8 @@ class Dataset:
         >>> [s.id for s in a.merge(b).states]
         ['KAZ', 'KGZ']
         """
+        if not isinstance(other, Dataset):
+            raise ArgumentError("other", f"expected a Dataset, got {type(other).__name__} {other!r:.40}")
         return Dataset(**{name: getattr(self, name) + getattr(other, name) for name in self.COLLECTIONS})
 
 

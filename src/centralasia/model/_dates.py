@@ -9,11 +9,13 @@ import re
 import attrs
 
 from centralasia.errors import FieldError
+from centralasia.model._checks import typed_fields
 from centralasia.model._vocab import Precision
 
 __all__ = ["ARTICLE_TIME", "DateLike", "PartialDate"]
 
-_ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# [0-9], not \d: \d matches every script's digits, and "２０１６" is no ISO 8601 year.
+_ISO_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
@@ -36,14 +38,16 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
         raise FieldError("day", f"day must be 1 to {last} in {instance.year:04d}-{instance.month:02d}, not {value}", "PartialDate")
 
 
-@attrs.frozen(eq=True, order=False)
+@attrs.frozen(eq=True, order=False, field_transformer=typed_fields)
 class PartialDate:
     """A calendar date known to the year, the month or the day.
 
     It keeps the article's precision: "February 2016" is ``PartialDate(2016, 2)``
     and nothing fills in the missing day. In JSON it is the ISO 8601 string of
-    that precision. Dates order by ``(year, month or 0, day or 0)``, which is
-    also the order of their ISO strings, so ``2016 < 2016-02 < 2016-02-01``.
+    that precision. Years are 1 to 9999 (those of :class:`datetime.date`) and
+    the parts are integers, never booleans. Dates order by
+    ``(year, month or 0, day or 0)``, which is also the order of their ISO
+    strings, so ``2016 < 2016-02 < 2016-02-01``.
 
     Examples
     --------
@@ -62,7 +66,7 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise :class:`ValueError` otherwise."""
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (ASCII digits); raise :class:`~centralasia.FieldError` otherwise."""
         match = _ISO_PARTIAL.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             raise FieldError(None, f"not an ISO 8601 date of year, month or day precision: {text!r:.40}", "PartialDate")

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from centralasia.errors import FieldError
-from centralasia.model._checks import nonempty, pattern, positive, tuple_of_str
+from centralasia.errors import ArgumentError, FieldError
+from centralasia.model._checks import identifier, in_range, nonempty, pattern, to_tuple, tuple_of_str, typed_fields
 from centralasia.model._dates import DateLike, PartialDate
 from centralasia.model._vocab import (
     ARTICLE,
@@ -56,12 +56,27 @@ __all__ = [
     "Statement",
 ]
 
+#: The years a record may give (an arms transfer's ``year``), those of :class:`PartialDate`.
+YEARS = (1, 9999)
+#: Correlates of War and Gleditsch-Ward state numbers are 2 to 990; any 1 to 999 is accepted.
+STATE_NUMBERS = (1, 999)
+#: The most items one arms transfer may count.
+MAX_ITEMS = 10**6
+
+
+def _not_before_since(instance: Membership | Role, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None) -> None:
+    """``until`` must not end before ``since`` begins."""
+    since = instance.since
+    if value is not None and since is not None and value.latest < since.earliest:
+        raise FieldError(attribute.name, f"until {value} is before since {since}", type(instance).__name__)
+
+
 # --------------------------------------------------------------------------
 # Value objects
 # --------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Evidence:
     """Where a record's claim stands: a place in the article, or a named public source.
 
@@ -131,10 +146,10 @@ class Evidence:
 
 
 def _evidences(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    return tuple(value)
+    return to_tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Place:
     """A named place, in a state where the article or background says which.
 
@@ -148,7 +163,7 @@ class Place:
     state: ActorId | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Membership:
     """One actor's standing in an organisation, with its own evidence."""
 
@@ -156,15 +171,15 @@ class Membership:
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
     status: MembershipStatus = MembershipStatus.MEMBER
     since: PartialDate | None = None
-    until: PartialDate | None = None
+    until: PartialDate | None = attrs.field(default=None, validator=_not_before_since)
     certainty: Certainty = Certainty.STATED
 
 
 def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
-    return tuple(value)
+    return to_tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Condition:
     """A driver of a scenario: what has to happen for it to come about."""
 
@@ -172,7 +187,7 @@ class Condition:
     actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Effect:
     """What a scenario does to one actor's role in one domain.
 
@@ -189,7 +204,7 @@ class Effect:
     #: The article's words the effect rests on, verbatim.
     quote: str | None = None
     #: Whether the effect is our reading of the article rather than its words (a symmetric reading of "both").
-    assumed: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    assumed: bool = False
 
 
 # --------------------------------------------------------------------------
@@ -197,7 +212,7 @@ class Effect:
 # --------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Claim:
     """One statement of the article: the unit of evidence, whatever records rest on it.
 
@@ -236,7 +251,7 @@ class Claim:
     ('act', 'bilateral')
     """
 
-    id: str
+    id: str = attrs.field(validator=identifier)
     kind: ClaimKind
     summary: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
@@ -249,7 +264,7 @@ class Claim:
     certainty: Certainty = Certainty.STATED
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class State:
     """A sovereign state. Its ``id`` is the ISO 3166-1 alpha-3 code.
 
@@ -263,27 +278,33 @@ class State:
     id: str = attrs.field(validator=pattern(r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code"))
     name: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
-    #: Correlates of War state number.
-    cow_code: int | None = None
-    #: Gleditsch and Ward state number.
-    gw_code: int | None = None
+    #: Correlates of War state number (1 to 999).
+    cow_code: int | None = attrs.field(default=None, validator=in_range(*STATE_NUMBERS))
+    #: Gleditsch and Ward state number (1 to 999).
+    gw_code: int | None = attrs.field(default=None, validator=in_range(*STATE_NUMBERS))
     #: Wikidata item, e.g. ``"Q232"``.
-    wikidata: str | None = attrs.field(default=None, validator=pattern(r"Q[1-9]\d*", "a Wikidata item id such as 'Q232'"))
+    wikidata: str | None = attrs.field(default=None, validator=pattern(r"Q[1-9][0-9]*", "a Wikidata item id such as 'Q232'"))
     region: Region | None = None
     #: How the article names the state or its government ("Moscow", "the Kremlin").
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
 
 
-@attrs.frozen
+def _no_self_membership(instance: Organization, attribute: attrs.Attribute[tuple[Membership, ...]], value: tuple[Membership, ...]) -> None:
+    for i, membership in enumerate(value):
+        if membership.member == instance.id:
+            raise FieldError(f"members[{i}].member", f"an organisation is not its own member: {instance.id!r:.40}", "Organization")
+
+
+@attrs.frozen(field_transformer=typed_fields)
 class Organization:
     """An organisation, mechanism, group or non-state actor."""
 
-    id: str
+    id: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=nonempty)
     kind: OrganizationKind
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
     acronym: str | None = None
-    members: tuple[Membership, ...] = attrs.field(factory=tuple, converter=_memberships)
+    members: tuple[Membership, ...] = attrs.field(factory=tuple, converter=_memberships, validator=_no_self_membership)
     founded: PartialDate | None = None
     seat: Place | None = None
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
@@ -295,15 +316,18 @@ class Organization:
         """
         if as_of is None:
             return tuple(m.member for m in self.members)
-        cut = PartialDate.coerce(as_of)
+        try:
+            cut = PartialDate.coerce(as_of)
+        except FieldError as exc:
+            raise ArgumentError("as_of", exc.message) from None
         return tuple(m.member for m in self.members if (m.since is None or m.since <= cut) and (m.until is None or m.until > cut))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Person:
     """A person the article names: an official, an envoy, an author."""
 
-    id: str
+    id: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=nonempty)
     position: str
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
@@ -313,11 +337,11 @@ class Person:
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Agreement:
     """An agreement between actors, formal or tacit."""
 
-    id: str
+    id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=nonempty)
     kind: AgreementKind
     domain: Domain
@@ -330,20 +354,28 @@ class Agreement:
     certainty: Certainty = Certainty.STATED
 
 
-@attrs.frozen
-class ArmsTransfer:
-    """A supply of weapons from one actor to another."""
+def _not_the_supplier(instance: ArmsTransfer, attribute: attrs.Attribute[str], value: str) -> None:
+    if value == instance.supplier:
+        raise FieldError("recipient", f"an actor does not supply arms to itself: supplier and recipient are both {value!r:.40}", "ArmsTransfer")
 
-    id: str
+
+@attrs.frozen(field_transformer=typed_fields)
+class ArmsTransfer:
+    """A supply of weapons from one actor to another (never to itself).
+
+    ``year`` is 1 to 9999 (as every date), ``number`` 1 to a million.
+    """
+
+    id: str = attrs.field(validator=identifier)
     supplier: ActorId
-    recipient: ActorId
+    recipient: ActorId = attrs.field(validator=_not_the_supplier)
     designation: str = attrs.field(validator=nonempty)
     description: str
     category: SipriCategory
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
     #: The year of delivery, where known.
-    year: int | None = None
-    number: int | None = attrs.field(default=None, validator=positive)
+    year: int | None = attrs.field(default=None, validator=in_range(*YEARS))
+    number: int | None = attrs.field(default=None, validator=in_range(1, MAX_ITEMS))
     #: The article says this was the supplier's first such supply to the recipient.
     first_from_supplier: bool = False
     certainty: Certainty = Certainty.STATED
@@ -354,11 +386,11 @@ class ArmsTransfer:
         return None if self.year is None else PartialDate(self.year)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Event:
     """Something that happened: an attack, a visit, a meeting, talks..."""
 
-    id: str
+    id: str = attrs.field(validator=identifier)
     kind: EventKind
     title: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
@@ -376,11 +408,11 @@ class Event:
     certainty: Certainty = Certainty.STATED
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Statement:
     """Something officials said, with their own words where the article quotes them."""
 
-    id: str
+    id: str = attrs.field(validator=identifier)
     speakers: tuple[str, ...] = attrs.field(converter=tuple_of_str, validator=nonempty)
     summary: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
@@ -398,11 +430,11 @@ class Statement:
     certainty: Certainty = Certainty.STATED
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Role:
     """A claim that an actor plays a role, in a domain, for some actors, over a period."""
 
-    id: str
+    id: str = attrs.field(validator=identifier)
     actor: ActorId
     role: RoleKind
     domain: Domain
@@ -410,23 +442,23 @@ class Role:
     summary: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
     since: PartialDate | None = None
-    until: PartialDate | None = None
+    until: PartialDate | None = attrs.field(default=None, validator=_not_before_since)
     #: Growing, shrinking or steady, where the article says.
     trend: Direction | None = None
     certainty: Certainty = Certainty.STATED
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Scenario:
     """A future the article sketches: its drivers, its effects and its outcome."""
 
-    id: str
+    id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=nonempty)
     horizon: Horizon
     outcome: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
-    conditions: tuple[Condition, ...] = attrs.field(factory=tuple, converter=tuple)
-    effects: tuple[Effect, ...] = attrs.field(factory=tuple, converter=tuple)
+    conditions: tuple[Condition, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    effects: tuple[Effect, ...] = attrs.field(factory=tuple, converter=to_tuple)
     certainty: Certainty = Certainty.PROJECTED
 
 
