@@ -15,6 +15,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import configure_converter as configure_json_converter
 
+from centralasia._files import text_problems
 from centralasia.errors import ArgumentError, DataError, FieldError, Problem
 from centralasia.model import Dataset, PartialDate, Record
 from centralasia.model._checks import FIELD_TYPES_CHECKED, checked_just_now
@@ -369,9 +370,15 @@ def to_text(value: object) -> str:
 def _text(value: object, argument: str) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
-        text.encode("utf-8")  # a lone surrogate would only fail later, where the text is written
     except (TypeError, ValueError, RecursionError) as exc:
         raise ArgumentError(argument, f"cannot be written as JSON: {str(exc)[:200]}") from exc
+    try:
+        text.encode("utf-8")  # a lone surrogate would only fail later, where the text is written
+    except UnicodeEncodeError:
+        # Name the field that holds it (the value changed after every check, as data built in code may be).
+        found = text_problems(value)
+        where = found[0].path.removeprefix("$.") if found and found[0].path.startswith("$.") else argument
+        raise ArgumentError(where, "holds a lone surrogate, which cannot be written as UTF-8") from None
     return text + "\n"
 
 
