@@ -24,7 +24,7 @@ def test_docs_build_without_warnings(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr or result.stdout
     index = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
-    for page in ("getting-started", "data-model", "methodology", "sources", "cli", "cookbook", "walkthrough", "performance", "api"):
+    for page in ("getting-started", "data-model", "methodology", "sources", "cli", "guarantees", "cookbook", "walkthrough", "performance", "api"):
         assert f'href="{page}.html"' in index, page
     api = (tmp_path / "html" / "api.html").read_text(encoding="utf-8")
     for name in ("centralasia.model.Dataset", "centralasia.export.to_frame", "centralasia.plot.influence_map", "centralasia.roles.role_summary"):
