@@ -414,11 +414,12 @@ def test_unknown_measure_raises_a_field_error() -> None:
 
 @pytest.mark.filterwarnings("ignore::centralasia.DescriptiveOnlyWarning")
 def test_backend_is_passed_to_networkx() -> None:
-    """``backend=`` reaches networkx's dispatcher: an uninstalled backend is refused by networkx itself."""
+    """``backend=`` reaches networkx's dispatcher: an uninstalled backend, refused by networkx, is our ArgumentError naming it."""
     G = ca.influence_network(small())
-    with pytest.raises(ImportError, match="'no_such_backend' backend is not installed"):
+    with pytest.raises(ca.ArgumentError, match="betweenness: the networkx backend 'no_such_backend' is not installed") as info:
         ca.influence_scores(G, "betweenness", backend="no_such_backend")
-    with pytest.raises(ImportError, match="no_such_backend"):
+    assert [p.path for p in info.value.problems] == ["$.backend"]
+    with pytest.raises(ca.ArgumentError, match="no_such_backend"):
         ca.influence_scores(G, "pagerank", backend="no_such_backend")
 
 
@@ -573,3 +574,151 @@ def test_weighted_network_refuses_bad_arguments_at_the_call() -> None:
         ca.weighted_network(small(), weights={"role": 1.0})  # type: ignore[arg-type]
     with pytest.raises(ca.FieldError):
         ca.weighted_network(small(), records="not records")  # type: ignore[arg-type]
+
+
+# -- graphs and options a caller may get wrong --------------------------------------------------
+
+
+def _graph_with(**attributes: object) -> nx.MultiDiGraph[str]:
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    G.add_edge("RUS", "KAZ", "r1", layer="role", domain="security", weight=1.0, date=None)
+    G.add_edge("RUS", "KAZ", "r2", **({"layer": "role", "domain": "security", "weight": 1.0, "date": None} | attributes))
+    return G
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        {"weight": "abc"},
+        {"weight": math.nan},
+        {"weight": math.inf},
+        {"weight": -1.0},
+        {"weight": True},
+        {"weight": None},
+        {"weight": [1]},
+        {"date": "soon"},
+        {"date": 5},
+    ],
+    ids=["weight-text", "weight-nan", "weight-inf", "weight-negative", "weight-bool", "weight-none", "weight-list", "date-text", "date-number"],
+)
+def test_collapse_refuses_an_edge_whose_weight_or_date_is_none_naming_it(attributes: dict[str, object]) -> None:
+    """A graph of the caller's with a weight that is no finite number >= 0, or a date that is no date, is an ArgumentError naming the edge."""
+    with pytest.raises(ca.ArgumentError, match="'RUS' -> 'KAZ'") as info:
+        ca.collapse(_graph_with(**attributes), as_of="2016")
+    assert [p.path for p in info.value.problems] == ["$.G"]
+
+
+def test_collapse_refuses_sums_that_overflow() -> None:
+    """Two finite weights whose sum is infinite are an ArgumentError naming the pair, never an edge of weight inf."""
+    G = _graph_with(weight=1.7e308)
+    G.edges["RUS", "KAZ", "r1"]["weight"] = 1.7e308
+    with pytest.raises(ca.ArgumentError, match="overflows"):
+        ca.collapse(G)
+    with pytest.raises(ca.ArgumentError, match="overflows"):
+        ca.influence_scores(G, "strength")
+
+
+@pytest.mark.parametrize("layers", ["role", b"role", Layer.ROLE, {"role": 1}, 5], ids=repr)
+def test_collapse_refuses_layers_that_are_no_iterable_of_layers(layers: object) -> None:
+    """``collapse(layers="role")`` is an ArgumentError at ``$.layers`` (it used to read the letters as layers)."""
+    with pytest.raises(ca.ArgumentError) as info:
+        ca.collapse(ca.influence_network(small()), layers=layers)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == ["$.layers"]
+
+
+def test_collapse_refuses_an_unknown_layer_as_an_argument() -> None:
+    """An unknown layer among the layers is the caller's ArgumentError naming it."""
+    with pytest.raises(ca.ArgumentError, match="'bribe'"):
+        ca.collapse(ca.influence_network(small()), layers=["role", "bribe"])
+
+
+@pytest.mark.parametrize("G", [5, None, nx.Graph(), {"RUS": "KAZ"}], ids=["int", "none", "undirected", "dict"])
+def test_collapse_and_scores_refuse_what_is_no_directed_graph(G: object) -> None:
+    """Only a directed influence network is collapsed; anything else is an ArgumentError at ``$.G``."""
+    for call in (lambda: ca.collapse(G), lambda: ca.influence_scores(G, "strength")):  # type: ignore[arg-type]
+        with pytest.raises(ca.ArgumentError) as info:
+            call()
+        assert [p.path for p in info.value.problems] == ["$.G"]
+
+
+@pytest.mark.filterwarnings("ignore::centralasia.DescriptiveOnlyWarning")
+@pytest.mark.parametrize(
+    ("measure", "options", "named"),
+    [
+        ("eigenvector", {"max_iter": 1}, "eigenvector"),
+        ("pagerank", {"max_iter": 1, "tol": 1e-30}, "pagerank"),
+        ("pagerank", {"alpha": "x"}, "pagerank"),
+        ("pagerank", {"personalization": {"NOPE": 1}}, "pagerank"),
+        ("betweenness", {"k": 10**6}, "betweenness"),
+    ],
+    ids=["eigenvector-no-convergence", "pagerank-no-convergence", "pagerank-alpha-text", "pagerank-personalization-unknown", "betweenness-k-too-large"],
+)
+def test_a_networkx_failure_is_our_error_naming_the_measure(measure: str, options: dict[str, object], named: str) -> None:
+    """networkx's own errors (no convergence, bad option values) are an ArgumentError at ``$.measure`` naming the measure."""
+    with pytest.raises(ca.ArgumentError, match=f"{named} failed \\(") as info:
+        ca.influence_scores(ca.influence_network(ca.load()), measure, **options)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == ["$.measure"]
+
+
+@pytest.mark.parametrize(
+    ("measure", "options", "path"),
+    [
+        ("pagerank", {"bogus": 1}, "$.bogus"),
+        ("betweenness", {"alpha": 0.5}, "$.alpha"),
+        ("strength", {"alpha": 0.5}, "$.alpha"),
+        ("in_strength", {"backend": "parallel"}, "$.backend"),
+    ],
+    ids=["pagerank-unknown", "betweenness-pagerank-option", "strength-any-option", "in-strength-backend"],
+)
+def test_an_option_the_measure_does_not_take_is_refused_by_name(measure: str, options: dict[str, object], path: str) -> None:
+    """Options go to the networkx algorithm: one it does not take (any, for the strengths) is an ArgumentError at its name."""
+    with pytest.raises(ca.ArgumentError) as info:
+        ca.influence_scores(ca.influence_network(small()), measure, **options)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == [path]
+
+
+@pytest.mark.parametrize("measure", [["pagerank"], None, 5, "PageRank"], ids=repr)
+def test_an_unknown_measure_is_refused(measure: object) -> None:
+    """A measure that is no name of MEASURES (an unhashable one included) is an ArgumentError at ``$.measure``."""
+    with pytest.raises(ca.ArgumentError) as info:
+        ca.influence_scores(ca.influence_network(small()), measure)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == ["$.measure"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"weight": math.nan}, "$.baseline[0].weight"),
+        ({"weight": -1.0}, "$.baseline[0].weight"),
+        ({"weight": "1"}, "$.baseline[0].weight"),
+        ({"layer": "role"}, "$.baseline[0].layer"),
+        ({"domain": "security"}, "$.baseline[0].domain"),
+        ({"certainty": None}, "$.baseline[0].certainty"),
+        ({"date": "2016"}, "$.baseline[0].date"),
+        ({"claims": ("c", 5)}, "$.baseline[0].claims"),
+    ],
+    ids=["weight-nan", "weight-negative", "weight-text", "layer-text", "domain-text", "certainty-none", "date-text", "claims-number"],
+)
+def test_apply_scenario_checks_each_relation_of_the_baseline(changes: dict[str, object], path: str) -> None:
+    """A baseline relation built with a field of the wrong type is an ArgumentError at its place, not an AttributeError later."""
+    good = ca.Relation("RUS", "KAZ", Layer.ROLE, SEC, 1.0, ca.Certainty.STATED, "r")
+    bad = ca.Relation(**{**{f: getattr(good, f) for f in ("source", "target", "layer", "domain", "weight", "certainty", "record")}, **changes})  # type: ignore[arg-type]
+    with pytest.raises(ca.ArgumentError) as info:
+        list(ca.apply_scenario(ca.load(), "scn-detente-with-west", [bad]))
+    assert [p.path for p in info.value.problems] == [path]
+    with pytest.raises(ca.ArgumentError):
+        bad.attributes()
+
+
+@pytest.mark.parametrize("baseline", [5, "relations", {"a": 1}, [5]], ids=repr)
+def test_apply_scenario_refuses_a_baseline_that_is_no_iterable_of_relations(baseline: object) -> None:
+    """A baseline that is no iterable of Relation is an ArgumentError (the iterable itself at the call)."""
+    with pytest.raises(ca.ArgumentError, match="baseline"):
+        list(ca.apply_scenario(ca.load(), "scn-detente-with-west", baseline))  # type: ignore[arg-type]
+
+
+def test_apply_scenario_refuses_baseline_weights_that_overflow() -> None:
+    """Huge weights a caller built, summed into one state, are an ArgumentError rather than an added edge of weight inf."""
+    huge = [ca.Relation("CHN", "KAZ", Layer.ROLE, SEC, 1.7e308, ca.Certainty.STATED, f"r{i}") for i in range(2)]
+    with pytest.raises(ca.ArgumentError, match="overflow"):
+        list(ca.apply_scenario(ca.load(), "scn-detente-with-west", huge))

@@ -212,13 +212,14 @@ def test_summary_of_streamed_records_equals_that_of_a_dataset_holding_them(ds: c
 
 
 def test_a_summary_of_a_one_shot_stream_keeps_nothing_and_cannot_explain_itself() -> None:
-    """After a generator, the shares are there but explain() and agreement_with_article() raise TypeError saying why."""
+    """After a generator, the shares are there but explain() and agreement_with_article() raise ArgumentError at $.records saying why."""
     feed = (ca.ArmsTransfer(f"at-{i}", "CHN", "TJK", "HQ-9", "", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV) for i in range(4))
     s = ca.role_summary(small(), records=feed)
     assert s.influence("CHN", "security", over="TJK") == pytest.approx(2.0 + 4 * 3.0)
-    with pytest.raises(TypeError, match=r"explain\(\) reads the records again.*one-shot iterator"):
+    with pytest.raises(ca.ArgumentError, match=r"explain\(\) reads the records again.*one-shot iterator") as info:
         s.explain("CHN", "security")
-    with pytest.raises(TypeError, match=r"readings\(\) reads the records again"):
+    assert [p.path for p in info.value.problems] == ["$.records"]
+    with pytest.raises(ca.ArgumentError, match=r"readings\(\) reads the records again"):
         s.agreement_with_article()
     again = [ca.ArmsTransfer(f"at-{i}", "CHN", "TJK", "HQ-9", "", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV) for i in range(4)]
     explained = ca.role_summary(small(), records=again).explain("CHN", "security", over="TJK")
@@ -267,3 +268,67 @@ def test_the_article_view_alone_gives_the_same_reading(ds: ca.Dataset) -> None:
     """Without background facts (``article_only``) the division of labour still shows."""
     s = ca.role_summary(ds.article_only())
     assert (s.leader("security"), s.leader("economic")) == ("RUS", "CHN")
+
+
+# -- degenerate inputs: never an even split of nothing ----------------------------------------
+
+
+@pytest.mark.parametrize("over", [[], (), iter([]), set()], ids=["list", "tuple", "iterator", "set"])
+def test_a_summary_over_no_state_is_refused_naming_over(over: object) -> None:
+    """``role_summary(ds, over=[])`` is an ArgumentError at ``$.over`` (it used to make a summary whose ``str()`` raised TypeError)."""
+    with pytest.raises(ca.ArgumentError) as info:
+        ca.role_summary(small(), over=over)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == ["$.over"]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda s: s.shares("security", over=[]),
+        lambda s: s.share("RUS", "security", over=()),
+        lambda s: s.influence("RUS", "security", over=[]),
+        lambda s: s.leader("security", over=[]),
+        lambda s: s.leaders(over=[]),
+        lambda s: s.balance([]),
+        lambda s: s.explain("RUS", "security", over=[]),
+    ],
+    ids=["shares", "share", "influence", "leader", "leaders", "balance", "explain"],
+)
+def test_a_method_over_no_state_is_refused_naming_over(call: object) -> None:
+    """Every method taking ``over`` refuses an empty one with ArgumentError at ``$.over``, rather than shares of nothing."""
+    with pytest.raises(ca.ArgumentError) as info:
+        call(ca.role_summary(small()))  # type: ignore[operator]
+    assert [p.path for p in info.value.problems] == ["$.over"]
+
+
+def test_a_dataset_without_central_asian_states_needs_over() -> None:
+    """Without Central Asian states (and no ``over``) a summary is refused naming ``over``; with ``over`` it is made."""
+    ds = ca.Dataset(states=[ca.State("RUS", "Russia", EV), ca.State("CHN", "China", EV), ca.State("MNG", "Mongolia", EV)])
+    with pytest.raises(ca.ArgumentError, match="no Central Asian states") as info:
+        ca.role_summary(ds)
+    assert [p.path for p in info.value.problems] == ["$.over"]
+    assert ca.role_summary(ds, over="MNG").states == ("MNG",)
+
+
+def test_a_grouping_without_members_names_no_state() -> None:
+    """``over`` naming a grouping of no members is refused, not an empty summary."""
+    empty = ca.Organization("nobody", "Nobody", ca.OrganizationKind.STATE_GROUPING, EV)
+    with pytest.raises(ca.ArgumentError, match="no members"):
+        ca.role_summary(extended(small(), organizations=[empty]), over="nobody")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"powers": ("RUS", "club")}, {"over": ["RUS", "KAZ"]}, {"over": ["club"]}, {"powers": ("RUS", "CHN", "USA")}],
+    ids=["default", "an-organisation-as-power", "a-power-among-the-states", "an-organisation-as-state", "three-powers"],
+)
+def test_str_of_any_summary_role_summary_makes_never_raises(options: dict[str, object]) -> None:
+    """``str()`` of every summary gives its table; where the readings cannot compare those actors it says why instead of raising."""
+    text = str(ca.role_summary(small(), **options))  # type: ignore[arg-type]
+    assert "Influence shares" in text or "shares" in text
+
+
+def test_str_of_a_summary_of_organisations_says_there_are_no_readings() -> None:
+    """A summary whose powers include an organisation prints its edge shares and why the readings are left out."""
+    text = str(ca.role_summary(small(), powers=("RUS", "club")))
+    assert "no readings of the article for these powers and states" in text and "club" in text

@@ -218,3 +218,86 @@ def test_a_user_scenario_runs_on_the_bundled_data(ds: ca.Dataset) -> None:
     powers = ("RUS", "CHN", "USA")
     c = ca.compare(ca.role_summary(ds, powers=powers), ca.role_summary(ds, powers=powers, scenario=mine))
     assert c.change("USA", "security").before == 0.0 < c.change("USA", "security").after
+
+
+# -- arguments of the wrong kind ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("effects", ["abc", b"abc", {"actor": "RUS"}, 5, None], ids=repr)
+def test_make_scenario_refuses_effects_that_are_no_iterable_of_effects(effects: object) -> None:
+    """A string (which would be split into letters), bytes, a mapping or a non-iterable is an ArgumentError at ``$.effects``."""
+    with pytest.raises(ca.ArgumentError) as info:
+        ca.make_scenario("mine", effects)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == ["$.effects"]
+
+
+@pytest.mark.parametrize("effect", ["RUS", ("RUS", "security", "increase"), {"actor": "RUS"}, None], ids=repr)
+def test_make_scenario_refuses_an_effect_that_is_no_effect(effect: object) -> None:
+    """Each effect must be an Effect: anything else is an ArgumentError at ``$.effects[i]``."""
+    good = ca.Effect("RUS", SEC, UP, "More.")
+    with pytest.raises(ca.ArgumentError) as info:
+        ca.make_scenario("mine", [good, effect])  # type: ignore[list-item]
+    assert [p.path for p in info.value.problems] == ["$.effects[1]"]
+
+
+@pytest.mark.parametrize(
+    ("options", "path"),
+    [
+        ({"title": 5}, "$.title"),
+        ({"title": ""}, "$.title"),
+        ({"outcome": "a\nb"}, "$.outcome"),
+        ({"horizon": "soon"}, "$.horizon"),
+        ({"source": 5}, "$.source"),
+    ],
+    ids=["title-a-number", "title-empty", "outcome-two-lines", "horizon-unknown", "source-a-number"],
+)
+def test_make_scenario_checks_its_other_arguments(options: dict[str, object], path: str) -> None:
+    """Titles, outcomes and sources are non-empty printable text, and the horizon one of Horizon's values."""
+    with pytest.raises(ca.ArgumentError) as info:
+        ca.make_scenario("mine", [], **options)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == [path]
+
+
+def test_make_scenario_takes_a_horizon_by_its_value() -> None:
+    """A horizon given as its string value becomes the member."""
+    assert ca.make_scenario("mine", [], horizon="long-term").horizon is ca.Horizon.LONG_TERM
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: ca.DEFAULT_MAGNITUDES.factor(["x"], UP),
+        lambda: ca.DEFAULT_MAGNITUDES.factor("x", "up"),
+        lambda: ca.DEFAULT_MAGNITUDES.factor("x", UP, "strong"),
+        lambda: ca.DEFAULT_MAGNITUDES.factor("x", None),
+    ],
+    ids=["scenario-a-list", "direction-unknown", "strength-unknown", "direction-none"],
+)
+def test_magnitudes_factor_refuses_arguments_of_the_wrong_kind(call: object) -> None:
+    """``Magnitudes.factor`` raises ArgumentError, not TypeError or KeyError, for a bad scenario id, direction or strength."""
+    with pytest.raises(ca.ArgumentError):
+        call()  # type: ignore[operator]
+
+
+def test_magnitudes_factor_takes_values_by_their_strings() -> None:
+    """Directions and strengths may be given by their values."""
+    assert ca.DEFAULT_MAGNITUDES.factor("x", "increase", "full") == ca.DEFAULT_MAGNITUDES.factor("x", UP, ca.Strength.FULL) == 1.0
+
+
+def test_compare_refuses_summaries_of_no_state() -> None:
+    """Summaries over no state (only a hand-built one can be) are an ArgumentError, not a comparison of nothing."""
+    import attrs
+
+    s = ca.role_summary(small())
+    empty = attrs.evolve(s, states=())
+    with pytest.raises(ca.ArgumentError, match="one state or more"):
+        ca.compare(empty, empty)
+
+
+@pytest.mark.parametrize("other", [5, None, "baseline", {"RUS": 0.5}], ids=repr)
+def test_compare_refuses_what_is_no_summary(other: object) -> None:
+    """``compare(s, 5)`` is an ArgumentError at ``$.other``."""
+    s = ca.role_summary(small())
+    with pytest.raises(ca.ArgumentError) as info:
+        ca.compare(s, other)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == ["$.other"]

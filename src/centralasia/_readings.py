@@ -15,6 +15,7 @@ from centralasia._rows import Row
 from centralasia._rules import background_only
 from centralasia._stream import STREAMED, relation_rows
 from centralasia._tables import Table
+from centralasia._text import shown
 from centralasia.actors import central_asian_states, expand
 from centralasia.checks import LEADING_ROLES
 from centralasia.errors import ArgumentError, UnknownIdError
@@ -423,7 +424,7 @@ def chosen(ds: Dataset, powers: object, over: object) -> tuple[tuple[ActorId, ..
         raise ArgumentError("ds", f"expected a Dataset, not {type(ds).__name__}")
     picked = _ids(powers, "powers")
     if not picked or len(set(picked)) != len(picked):
-        raise ArgumentError("powers", f"name one power or more, each once, not {picked!r:.60}")
+        raise ArgumentError("powers", f"name one power or more, each once, not {shown(picked, 60)}")
     for power in picked:
         if not isinstance(ds.get(power), State):
             raise UnknownIdError(str(power), "power (a state of the dataset)")
@@ -438,10 +439,10 @@ def chosen(ds: Dataset, powers: object, over: object) -> tuple[tuple[ActorId, ..
         states = expand(ds, ids)
         strays = [s for s in states if not isinstance(ds.get(s), State)]
         if strays or not states:
-            raise ArgumentError("over", f"over must name states (or groupings of states), not {(strays or list(ids))[0]!r:.40}")
+            raise ArgumentError("over", f"over must name states (or groupings of states), not {shown((strays or list(ids))[0])}")
     both = [p for p in picked if p in states]
     if both:
-        raise ArgumentError("over", f"{both[0]!r} is a compared power; it cannot also be a state read over")
+        raise ArgumentError("over", f"{shown(both[0])} is a compared power; it cannot also be a state read over")
     return picked, states
 
 
@@ -453,7 +454,7 @@ def _ids(value: object, field: str) -> tuple[ActorId, ...]:
         ids = tuple(value)
         if all(isinstance(i, str) for i in ids):
             return ids
-    raise ArgumentError(field, f"{field} must be an id or an iterable of ids, not {value!r:.40}")
+    raise ArgumentError(field, f"{field} must be an id or an iterable of ids, not {shown(value)}")
 
 
 # -- scenarios as shifts ----------------------------------------------------------

@@ -86,7 +86,8 @@ class Context:
         self.undated_out = not include_undated or (self.latest is not None and ARTICLE_TIME.earliest > self.latest)
         self.background = weights.background
         self.repeated = weights.repeated
-        self.record_domains = weights.record_domains
+        # A plain dict: looked up once per record.
+        self.record_domains = dict(weights.record_domains)
         # Keyed by the certainty's value, as the rules look it up.
         certainty = {c._value_: f for c, f in weights.certainty.items()}
         self.base = {layer: {c: weights.layers[layer] * f for c, f in certainty.items()} for layer in weights.layers}

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
 from centralasia._rows import Row
 from centralasia._rules import Context, record_rows
+from centralasia._tables import dataset
+from centralasia._text import shown
 from centralasia.actors import central_asian_states, expand
-from centralasia.errors import DataError, Problem
+from centralasia.errors import ArgumentError, DataError, Problem
 from centralasia.model import (
     ActorId,
     Agreement,
@@ -26,7 +29,7 @@ from centralasia.model import (
     Statement,
 )
 from centralasia.query import Query
-from centralasia.scenarios import Magnitudes, resolve_scenario
+from centralasia.scenarios import Magnitudes, check_scales, resolve_scenario
 from centralasia.weights import Layer
 
 __all__ = ["ScenarioPlan", "relation_rows", "share_claims", "streamed"]
@@ -81,6 +84,7 @@ class ScenarioPlan:
     def of(cls, ds: Dataset, scenario: Scenario | str, magnitudes: Magnitudes) -> ScenarioPlan:
         """The plan of *scenario* (an id in *ds* or a scenario object) under *magnitudes*."""
         chosen = resolve_scenario(ds, scenario)
+        check_scales(ds, magnitudes, chosen)
         region = central_asian_states(ds)
         scaled: dict[_Key, float] = {}
         added: list[tuple[ActorId, Domain, ActorId, float]] = []
@@ -123,6 +127,8 @@ class ScenarioPlan:
         for actor, domain_, target, m in self.added:
             total = totals.get((domain_._value_, target), 0.0)
             weight = m * total if total > 0 else m
+            if not math.isfinite(weight):  # only relations a caller built can weigh this much
+                raise ArgumentError("baseline", f"the weights into {shown(target)} in {domain_.value} overflow: they are too large to add up")
             yield Row(actor, target, Layer.SCENARIO, domain_, weight, Certainty.PROJECTED, scenario, None, scenario)
 
 
@@ -174,10 +180,19 @@ def share_claims(rows: Iterable[Row]) -> Iterator[Row]:
 def relation_rows(ds: Dataset, query: Query) -> Iterator[Row]:
     """The relations of *ds* (and of the query's streamed records) as rows: what every aggregation reads.
 
-    The scenario is resolved here, at the call; the records are then read one at a time.
+    The scenario is resolved here, at the call, and the tables' keys checked
+    against *ds*; the records are then read one at a time.
     """
+    dataset(ds)
+    if query.scenario is None:
+        check_scales(ds, query.magnitudes, None)
     ctx = Context(ds, query.weights, query.as_of, query.include_undated)
+    unknown = [key for key in query.weights.record_domains if key not in ds]
+    if unknown and query.records is None:
+        raise _no_record(unknown)
     source: Iterable[Record] = ds if query.records is None else itertools.chain(ds, streamed(ds, query.records))
+    if unknown:
+        source = _naming(source, unknown)
     stream = record_rows(source, ctx)
     if query.share_claims and ds.claims:  # only records of a dataset with claims can cite one
         stream = share_claims(stream)
@@ -187,3 +202,18 @@ def relation_rows(ds: Dataset, query: Query) -> Iterator[Row]:
     if wanted is not None:
         return (row for row in stream if row.domain is wanted)
     return stream
+
+
+def _no_record(keys: Iterable[str]) -> ArgumentError:
+    return ArgumentError("weights.record_domains", f"weights.record_domains names no record of the dataset: {shown(next(iter(keys)))}")
+
+
+def _naming(records: Iterable[Record], keys: Iterable[str]) -> Iterator[Record]:
+    """*records*, passed on; at their end, the ``record_domains`` keys none of them had as id are refused (streamed ids are known only then)."""
+    missing = dict.fromkeys(keys)
+    for record in records:
+        if missing:
+            missing.pop(record.id, None)  # a record: the stream checked each before it comes here
+        yield record
+    if missing:
+        raise _no_record(missing)

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping, Sequence
 
+from centralasia._tables import dataset
+from centralasia._text import shown
 from centralasia.convert import parse_json, structure_collections
-from centralasia.errors import DataError, Problem
+from centralasia.errors import ArgumentError, DataError, Problem
 from centralasia.loader import read_bytes
 from centralasia.model import Dataset, Record
 
@@ -68,7 +71,19 @@ def _relocate(problem: Problem, additions: dict[str, tuple[Record, ...]], base: 
     return problem
 
 
-def extend(base: Dataset, additions: str | os.PathLike[str] | dict[str, tuple[Record, ...]]) -> Dataset:
+def _collections(additions: Mapping[str, Sequence[Record]]) -> dict[str, tuple[Record, ...]]:
+    """The caller's records by collection, checked as a document's keys are: a misspelt name would drop its records."""
+    out: dict[str, tuple[Record, ...]] = {}
+    for name, records in additions.items():
+        if not isinstance(name, str) or name not in Dataset.COLLECTIONS:
+            raise ArgumentError("additions", f"unknown collection {shown(name)}; expected some of {', '.join(Dataset.COLLECTIONS)}")
+        if not isinstance(records, (list, tuple)):
+            raise ArgumentError(f"additions.{name}", f"the {name} to add must be a list or tuple of records, not {type(records).__name__}")
+        out[name] = tuple(records)  # each record is checked with the dataset, at its path
+    return out
+
+
+def extend(base: Dataset, additions: str | os.PathLike[str] | Mapping[str, Sequence[Record]]) -> Dataset:
     """*base* with the records of a file of additions added after its own.
 
     The result is what :meth:`Dataset.merge <centralasia.model.Dataset.merge>`
@@ -80,8 +95,9 @@ def extend(base: Dataset, additions: str | os.PathLike[str] | dict[str, tuple[Re
     ----------
     base : Dataset
         The dataset to extend, e.g. ``centralasia.load()``.
-    additions : path-like or dict
-        A JSON file of additions, or records as :func:`read_additions` returns them.
+    additions : path-like or mapping
+        A JSON file of additions, or records by collection name (lists or
+        tuples), as :func:`read_additions` returns them.
 
     Raises
     ------
@@ -89,6 +105,10 @@ def extend(base: Dataset, additions: str | os.PathLike[str] | dict[str, tuple[Re
         If the file cannot be read, or any record is invalid, names an id
         that neither file has, or reuses an id of *base*; every problem is
         listed with its JSON path in the additions file.
+    ArgumentError
+        If *base* is no dataset, *additions* neither a path nor a mapping, a
+        key of the mapping no collection name (a misspelt one would drop its
+        records), or a value no list or tuple of records.
 
     Examples
     --------
@@ -103,11 +123,19 @@ def extend(base: Dataset, additions: str | os.PathLike[str] | dict[str, tuple[Re
     ...
     centralasia.errors.DataError: invalid additions: 1 problem
       - duplicate id 'r1' @ $.roles[1].id
+    >>> extend(base, {"role": records["roles"]})
+    Traceback (most recent call last):
+    ...
+    centralasia.errors.ArgumentError: invalid argument: 1 problem
+      - unknown collection 'role'; expected some of states, organizations, people, agreements, arms_transfers, events, statements, roles, scenarios, claims @ $.additions
     """
-    if isinstance(additions, dict):
-        records = additions
-    else:
+    dataset(base, "base")
+    if isinstance(additions, Mapping):
+        records = _collections(additions)
+    elif isinstance(additions, (str, os.PathLike)):
         records = read_additions(read_bytes(additions))
+    else:
+        raise ArgumentError("additions", f"additions must be a path or a mapping of collection names to records, not {type(additions).__name__}")
     try:
         # Additions first, so that the paths of their problems are those of the file.
         Dataset(**{name: records.get(name, ()) + getattr(base, name) for name in Dataset.COLLECTIONS})  # type: ignore[arg-type, unused-ignore]

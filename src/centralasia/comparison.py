@@ -123,7 +123,9 @@ def compare(baseline: RoleSummary, other: RoleSummary) -> Comparison:
     scenario, a note for each effect the magnitudes leave without change.
 
     Raises :class:`~centralasia.FieldError` (a :class:`ValueError`) when the
-    summaries are of different powers or states.
+    summaries are of different powers or states, and
+    :class:`~centralasia.ArgumentError` when either is no
+    :class:`~centralasia.RoleSummary` or they are over no state.
 
     Examples
     --------
@@ -140,6 +142,9 @@ def compare(baseline: RoleSummary, other: RoleSummary) -> Comparison:
             raise ArgumentError(name, f"{name} must be a RoleSummary, not {type(value).__name__}")
     if baseline.powers != other.powers or baseline.states != other.states:
         raise FieldError("other", "compare summaries of the same powers and states", "comparison")
+    if not baseline.states or not baseline.powers:
+        # role_summary makes none; a summary built by hand could be of nothing.
+        raise ArgumentError("baseline", "compare summaries over one state or more, of one power or more")
     changes: list[Change] = []
     for domain in Domain:
         for over in (None, *baseline.states):

@@ -13,13 +13,17 @@ holds in :mod:`centralasia.network`, :mod:`centralasia.roles` and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import math
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Unpack
 
 import attrs
 
 from centralasia._rows import Row, row_attributes
 from centralasia._stream import ScenarioPlan, relation_rows
+from centralasia._tables import dataset, number
+from centralasia._text import shown
+from centralasia.errors import ArgumentError
 from centralasia.model import ActorId, Certainty, Dataset, Domain, PartialDate, Scenario
 from centralasia.query import Query, QueryOptions
 from centralasia.scenarios import Magnitudes
@@ -77,11 +81,47 @@ class Relation:
         >>> r.attributes()
         {'layer': 'arms-transfer', 'domain': 'security', 'weight': 1.5, 'certainty': 'reported', 'date': '2015', 'record': 'at-1'}
         """
-        return row_attributes(_row(self))
+        return row_attributes(_checked(self, "relation"))
 
 
 def _row(r: Relation) -> Row:
     return Row(r.source, r.target, r.layer, r.domain, r.weight, r.certainty, r.record, r.date, r.scenario, r.claims)
+
+
+#: The type each field of a relation must have, and its name in messages (the weight is checked as a number).
+_FIELD_TYPES: tuple[tuple[str, type | tuple[type, ...], str], ...] = (
+    ("source", str, "str"),
+    ("target", str, "str"),
+    ("layer", Layer, "Layer"),
+    ("domain", Domain, "Domain"),
+    ("certainty", Certainty, "Certainty"),
+    ("record", str, "str"),
+    ("date", (PartialDate, type(None)), "PartialDate or None"),
+    ("scenario", (str, type(None)), "str or None"),
+    ("claims", tuple, "tuple of str"),
+)
+
+
+def _checked(r: object, path: str) -> Row:
+    """*r* as a row, every field of it checked: an :class:`~centralasia.ArgumentError` at ``$.<path>.<field>`` otherwise.
+
+    Relations the stream makes are right by construction; one a caller built may hold anything.
+    """
+    if not isinstance(r, Relation):
+        raise ArgumentError(path, f"expected a Relation, not {type(r).__name__}")
+    for name, kind, what in _FIELD_TYPES:
+        value = getattr(r, name)
+        if not isinstance(value, kind) or (name == "claims" and not all(isinstance(c, str) for c in r.claims)):
+            raise ArgumentError(f"{path}.{name}", f"{name} must be a {what}, not {shown(value)}")
+    number(r.weight, f"{path}.weight", owner=None, upper=math.inf)
+    return _row(r)
+
+
+def _baseline(relations: object) -> Iterator[Row]:
+    """The caller's relations as rows, each checked when its turn comes (the iterable itself at once)."""
+    if isinstance(relations, (str, bytes, Mapping, Dataset)) or not isinstance(relations, Iterable):
+        raise ArgumentError("baseline", f"baseline must be an iterable of Relation (relations() gives one), not {type(relations).__name__}")
+    return (_checked(r, f"baseline[{i}]") for i, r in enumerate(relations))
 
 
 def _relation(row: Row) -> Relation:
@@ -153,7 +193,10 @@ def apply_scenario(
     scenario : Scenario or str
         A scenario or the id of one in *ds*.
     baseline : iterable of Relation, optional
-        The relations to change; ``relations(ds)`` by default.
+        The relations to change; ``relations(ds)`` by default. Each is
+        checked when its turn comes: a field of the wrong type, or a weight
+        that is not a finite number >= 0, raises
+        :class:`~centralasia.ArgumentError` at ``$.baseline[i].<field>``.
     magnitudes : Magnitudes, optional
         :data:`~centralasia.DEFAULT_MAGNITUDES` by default.
 
@@ -165,6 +208,7 @@ def apply_scenario(
     >>> sorted({(r.source, r.domain.value) for r in added}), len(added)
     ([('RUS', 'security')], 5)
     """
+    dataset(ds)
     plan = ScenarioPlan.of(ds, scenario, Query(magnitudes=magnitudes).magnitudes)
-    rows = relation_rows(ds, Query()) if baseline is None else map(_row, baseline)
+    rows = relation_rows(ds, Query()) if baseline is None else _baseline(baseline)
     return map(_relation, plan.apply(rows))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from centralasia._text import printable, shown
+
 __all__ = [
     "ArgumentError",
     "CentralAsiaError",
@@ -15,6 +17,11 @@ __all__ = [
     "UnknownIdError",
     "UsageError",
 ]
+
+
+#: The longest problem line a message shows, and the most of an id it quotes.
+_LINE = 1000
+_ID = 80
 
 
 class CentralAsiaError(Exception):
@@ -68,7 +75,8 @@ class DataError(CentralAsiaError, ValueError):
     def __init__(self, problems: Iterable[str], summary: str = "invalid data") -> None:
         self.problems = tuple(p if isinstance(p, Problem) else Problem(p) for p in problems)
         self.summary = summary
-        lines = "".join(f"\n  - {p}" for p in self.problems)
+        # One line per problem, however long or strange the values it quotes: escaped and cut.
+        lines = "".join(f"\n  - {printable(p, _LINE)}" for p in self.problems)
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{summary}: {count} {noun}{lines}")
@@ -95,7 +103,7 @@ class FieldError(DataError):
         self.field = field
         self.message = message
         self.owner = owner
-        path = "$" if field is None else f"$.{field}"
+        path = "$" if field is None else f"$.{printable(str(field), _LINE)}"
         super().__init__([Problem.at(path, message)], f"invalid {owner}")
 
     def __reduce__(self) -> tuple[type[FieldError], tuple[str | None, str, str]]:  # type: ignore[override]
@@ -162,14 +170,14 @@ class UnknownIdError(CentralAsiaError, LookupError):
     def __init__(self, key: str, what: str = "record") -> None:
         self.key = key
         self.what = what
-        super().__init__(f"unknown {what} id {key!r}")
+        super().__init__(f"unknown {what} id {shown(key, _ID)}")
 
     def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str]]:
         return (type(self), (self.key, self.what))
 
     def __str__(self) -> str:
         # LookupError subclasses such as KeyError repr their argument; say it plainly.
-        return f"unknown {self.what} id {self.key!r}"
+        return f"unknown {self.what} id {shown(self.key, _ID)}"
 
 
 class UsageError(CentralAsiaError):

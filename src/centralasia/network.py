@@ -7,6 +7,10 @@ Every edge ``u -> v`` means **u gains influence over v** (see
 
 from __future__ import annotations
 
+import inspect
+import math
+import numbers
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -18,8 +22,9 @@ from centralasia._rows import row_attributes, within
 from centralasia._stream import relation_rows
 from centralasia._sums import Sum, sum_by
 from centralasia._tables import member
+from centralasia._text import WIDTH, printable, shown
 from centralasia.actors import central_asian_states, is_grouping
-from centralasia.errors import ArgumentError, DescriptiveOnlyWarning
+from centralasia.errors import ArgumentError, DataError, DescriptiveOnlyWarning
 from centralasia.model import Dataset, DateLike, Domain, Organization, PartialDate, State
 from centralasia.query import Query, QueryOptions
 from centralasia.weights import Layer
@@ -126,12 +131,43 @@ def _empty_network(kind: type[_G], ds: Dataset, query: Query) -> _G:
     return G
 
 
-def _edge_date(value: object) -> PartialDate | None:
+def _edge_number(value: object, u: object, v: object, weight: str) -> float:
+    """An edge's *weight* attribute as a float, or an :class:`ArgumentError` naming the edge: a graph of the caller's may hold anything."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        try:
+            result = float(value)
+        except (OverflowError, ValueError):
+            result = math.inf
+        if math.isfinite(result) and result >= 0:
+            return result
+    raise ArgumentError("G", f"edge {shown(u)} -> {shown(v)}: {shown(weight)} must be a finite number >= 0, not {shown(value)}")
+
+
+def _edge_date(value: object, u: object, v: object) -> PartialDate | None:
     if value is None:
         return None
     if isinstance(value, PartialDate):
         return value
-    return PartialDate.parse(str(value))
+    try:
+        return PartialDate.parse(str(value))
+    except (DataError, TypeError, ValueError):
+        raise ArgumentError("G", f"edge {shown(u)} -> {shown(v)}: date must be an ISO date or None, not {shown(value)}") from None
+
+
+def _graph(G: object) -> nx.DiGraph[str]:
+    if not isinstance(G, nx.DiGraph):  # a MultiDiGraph is one
+        kind = "an undirected graph" if isinstance(G, nx.Graph) else type(G).__name__
+        raise ArgumentError("G", f"G must be a directed influence network (influence_network() gives one), not {kind}")
+    return G
+
+
+def _layers(layers: object) -> frozenset[str] | None:
+    if layers is None:
+        return None
+    if isinstance(layers, (str, bytes, Mapping, Layer)) or not isinstance(layers, Iterable):
+        hint = f" (one layer is [{shown(layers)}])" if isinstance(layers, (str, Layer)) else ""
+        raise ArgumentError("layers", f"layers must be an iterable of layers, not {type(layers).__name__}{hint}")
+    return frozenset(member(Layer, layer, "layers", owner=None).value for layer in layers)
 
 
 def collapse(
@@ -148,7 +184,8 @@ def collapse(
     The rule: the weight of ``u -> v`` is the **sum** of the weights of
     all parallel ``u -> v`` edges that pass the filters, that is the total
     influence u gains over v. Pairs whose sum is 0 (only attacks or threats,
-    say) get no edge, so that weight-as-strength algorithms are not misled.
+    say), or so small that its distance would be infinite (under about
+    ``1e-308``), get no edge, so that weight-as-strength algorithms are not misled.
     Each edge also holds ``count`` (how many records), ``layers`` (the layer
     names, comma-separated and sorted) and ``distance`` (``1 / weight``, the
     length that shortest-path algorithms such as betweenness need: strong ties
@@ -158,16 +195,23 @@ def collapse(
     Parameters
     ----------
     G : networkx.MultiDiGraph or networkx.DiGraph
-        An influence network, e.g. from :func:`influence_network`.
+        An influence network, e.g. from :func:`influence_network`. Its edges'
+        weights must be finite numbers >= 0 and their dates ISO dates or ``None``.
     weight : str
         The edge attribute to sum.
     domain, layers : optional
-        Keep only edges of this domain, or of these layers.
+        Keep only edges of this domain, or of these layers (an iterable: ``["role"]``, not ``"role"``).
     as_of : str, datetime.date or PartialDate, optional
         Keep only edges whose ``date`` attribute could fall on or before it
         (the rule of :func:`relations`); scenario edges always stay.
     include_undated : bool
         Whether undated edges stay when *as_of* is given.
+
+    Raises
+    ------
+    ArgumentError
+        For an argument of the wrong kind, an edge whose weight or date is
+        not one, or sums that overflow; each names what is wrong.
 
     Examples
     --------
@@ -176,32 +220,44 @@ def collapse(
     >>> H.edges["CHN", "UZB"]
     {'weight': 2.25, 'count': 2, 'layers': 'arms-transfer', 'distance': 0.4444444444444444}
     """
+    graph = _graph(G)
+    if not isinstance(weight, str):
+        raise ArgumentError("weight", f"weight must be the name of an edge attribute, not {type(weight).__name__}")
     query = Query(domain=domain, as_of=as_of, include_undated=include_undated)
     wanted = None if query.domain is None else query.domain.value
-    keep = None if layers is None else {member(Layer, layer, "layers").value for layer in layers}
+    keep = _layers(layers)
     cut = query.as_of
     H: nx.DiGraph[str] = nx.DiGraph()
-    H.graph.update(G.graph)
-    H.add_nodes_from(G.nodes(data=True))
+    H.graph.update(graph.graph)
+    H.add_nodes_from(graph.nodes(data=True))
 
     def edges() -> Iterator[tuple[tuple[str, str], float, str]]:
-        for u, v, data in G.edges(data=True):
+        for u, v, data in graph.edges(data=True):
             if wanted is not None and data.get("domain") != wanted:
                 continue
             layer = data.get("layer")
             if keep is not None and layer not in keep:
                 continue
-            if layer != Layer.SCENARIO.value and not within(_edge_date(data.get("date")), cut, include_undated):
+            if layer != Layer.SCENARIO.value and not within(_edge_date(data.get("date"), u, v), cut, query.include_undated):
                 continue
-            yield (u, v), float(data.get(weight, 1.0)), str(layer)
+            yield (u, v), _edge_number(data.get(weight, 1.0), u, v, weight), str(layer)
 
-    return _add_pair_sums(H, sum_by(edges()), weight)
+    return _add_pair_sums(H, sum_by(edges()), weight, "G")
 
 
-def _add_pair_sums(H: nx.DiGraph[str], sums: Mapping[tuple[str, str], Sum], weight: str) -> nx.DiGraph[str]:
-    """Add to *H* an edge per pair of *sums* whose total is above 0, sources in *H*'s node order: :func:`collapse`'s rule."""
+#: The smallest sum that gets an edge: its distance, ``1 / weight``, must be a finite number.
+_SMALLEST = 1.0 / sys.float_info.max
+
+
+def _add_pair_sums(H: nx.DiGraph[str], sums: Mapping[tuple[str, str], Sum], weight: str, field: str) -> nx.DiGraph[str]:
+    """Add to *H* an edge per pair of *sums* whose total is above 0, sources in *H*'s node order: :func:`collapse`'s rule.
+
+    A sum that overflows is an :class:`ArgumentError` at ``$.<field>`` naming the pair, never an infinite weight.
+    """
     by_source: dict[str, list[tuple[str, Sum]]] = {}
     for (u, v), total in sums.items():
+        if not math.isfinite(total.total):
+            raise ArgumentError(field, f"the summed weight of {shown(u)} -> {shown(v)} overflows: the weights are too large to add up")
         by_source.setdefault(u, []).append((v, total))
     sources = [u for u in H if u in by_source]
     if len(sources) != len(by_source):
@@ -210,7 +266,7 @@ def _add_pair_sums(H: nx.DiGraph[str], sums: Mapping[tuple[str, str], Sum], weig
         (u, v, {weight: s.total, "count": s.count, "layers": ",".join(sorted(s.layers)), "distance": 1.0 / s.total})
         for u in sources
         for v, s in by_source[u]
-        if s.total > 0
+        if s.total >= _SMALLEST
     )
     return H
 
@@ -269,7 +325,7 @@ def weighted_network(
     query = Query.of(options)
     rows = relation_rows(ds, query)
     H = _empty_network(nx.DiGraph, ds, query)
-    return _add_pair_sums(H, sum_by(((row.source, row.target), row.weight, row.layer._value_) for row in rows), "weight")
+    return _add_pair_sums(H, sum_by(((row.source, row.target), row.weight, row.layer._value_) for row in rows), "weight", "weights")
 
 
 def influence_scores(
@@ -316,7 +372,15 @@ def influence_scores(
         ``"cugraph"`` for nx-cugraph...). The library never changes
         ``networkx.config``. The strengths are sums computed here.
     **options
-        Passed to the networkx algorithm (``alpha``, ``max_iter``...).
+        Passed to the networkx algorithm (``alpha``, ``max_iter``...); the
+        strengths take none.
+
+    Raises
+    ------
+    ArgumentError
+        For an unknown measure, an option the measure does not take, a backend
+        that is not installed, or when the networkx algorithm fails (PageRank or
+        eigenvector centrality not converging, a bad option value), naming the measure.
 
     Notes
     -----
@@ -338,10 +402,13 @@ def influence_scores(
     >>> caught[0].category.__name__, round(sum(rank.values()), 6)
     ('DescriptiveOnlyWarning', 1.0)
     """
-    compute = MEASURES.get(measure)
+    compute = MEASURES.get(measure) if isinstance(measure, str) else None
     if compute is None:
         choices = ", ".join(repr(m) for m in MEASURES)
-        raise ArgumentError("measure", f"unknown measure {measure!r:.40}; expected one of {choices}")
+        raise ArgumentError("measure", f"unknown measure {shown(measure)}; expected one of {choices}")
+    if backend is not None and not isinstance(backend, str):
+        raise ArgumentError("backend", f"backend must be the name of a networkx backend, not {type(backend).__name__}")
+    _check_options(measure, options, backend)
     H = collapse(G, weight=weight, domain=domain, as_of=as_of, include_undated=include_undated)
     if measure in _PATH_MEASURES and len(H) > 1 and not nx.is_strongly_connected(H):
         parts = nx.number_strongly_connected_components(H)
@@ -352,7 +419,32 @@ def influence_scores(
         )
     # The library never changes networkx.config; a backend is passed only when asked for.
     passed: dict[str, Any] = dict(options) if backend is None else {**options, "backend": backend}
-    return {str(u): float(s) for u, s in compute(H, weight, passed).items()}
+    try:
+        scores = {str(u): float(s) for u, s in compute(H, weight, passed).items()}
+    except ImportError:  # networkx's word for a backend it does not have
+        raise ArgumentError("backend", f"{measure}: the networkx backend {shown(backend)} is not installed") from None
+    except (nx.NetworkXException, ArithmeticError, LookupError, TypeError, ValueError, RuntimeError) as exc:
+        # networkx's own failures (no convergence, a bad option value) as ours, naming the measure.
+        why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise ArgumentError("measure", f"{measure} failed ({printable(why, 200)})") from exc
+    bad = next((u for u, x in scores.items() if not math.isfinite(x)), None)
+    if bad is not None:
+        raise ArgumentError("measure", f"{measure} gave no finite score for {shown(bad)}: the weights are too large or too uneven for it")
+    return scores
+
+
+def _check_options(measure: str, options: Mapping[str, object], backend: str | None) -> None:
+    """Refuse options the measure does not take: the strengths take none, the networkx measures their own."""
+    algorithm = _ALGORITHMS.get(measure)
+    if algorithm is None:
+        if options or backend is not None:
+            given = "backend" if backend is not None else next(iter(options))
+            raise ArgumentError(given, f"{measure} is a sum computed here: it takes no options or backend, not {shown(given)}")
+        return
+    taken = set(inspect.signature(algorithm).parameters) - {"G", "weight", "backend"}
+    for name in options:
+        if name not in taken:
+            raise ArgumentError(printable(name, WIDTH), f"{measure} takes no option {shown(name)}; it takes {', '.join(sorted(taken))} (and backend=)")
 
 
 def _strength(H: nx.DiGraph[str], weight: str, options: dict[str, Any]) -> Mapping[str, float]:
@@ -374,6 +466,11 @@ def _betweenness(H: nx.DiGraph[str], weight: str, options: dict[str, Any]) -> Ma
 def _eigenvector(H: nx.DiGraph[str], weight: str, options: dict[str, Any]) -> Mapping[str, float]:
     return nx.eigenvector_centrality(H.reverse(copy=False), weight=weight, **options)
 
+
+#: The networkx algorithm behind each measure that has one: the options it takes.
+_ALGORITHMS: Mapping[str, Callable[..., object]] = MappingProxyType(
+    {"pagerank": nx.pagerank, "betweenness": nx.betweenness_centrality, "eigenvector": nx.eigenvector_centrality}
+)
 
 #: The measures that follow paths through the graph: meaningless as influence on a graph that is not strongly connected.
 _PATH_MEASURES = frozenset({"pagerank", "betweenness", "eigenvector"})

@@ -7,7 +7,8 @@ from typing import TypedDict
 
 import attrs
 
-from centralasia._tables import coerce_domain
+from centralasia._tables import coerce_domain, flag
+from centralasia._text import WIDTH, printable, shown
 from centralasia.errors import ArgumentError, FieldError
 from centralasia.model import Dataset, DateLike, Domain, PartialDate, Record, Scenario
 from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes
@@ -53,8 +54,8 @@ def _as_of(value: DateLike | None) -> PartialDate | None:
     try:
         return PartialDate.coerce(value)
     except FieldError as exc:
-        raise ArgumentError("as_of", f"bad as_of {value!r:.40}: {exc.message}") from None
-    except (TypeError, AttributeError):
+        raise ArgumentError("as_of", f"bad as_of {shown(value)}: {exc.message}") from None
+    except (TypeError, AttributeError, ValueError, OverflowError):
         raise ArgumentError("as_of", f"as_of must be a date, an ISO date string or a PartialDate, not {type(value).__name__}") from None
 
 
@@ -78,18 +79,12 @@ def _magnitudes(value: Magnitudes | None) -> Magnitudes:
     return table
 
 
-def _flag(name: str, value: bool) -> bool:
-    if not isinstance(value, bool):
-        raise ArgumentError(name, f"{name} must be True or False, not {value!r:.40}")
-    return value
-
-
 def _include_undated(value: bool) -> bool:
-    return _flag("include_undated", value)
+    return flag(value, "include_undated")
 
 
 def _share_claims(value: bool) -> bool:
-    return _flag("share_claims", value)
+    return flag(value, "share_claims")
 
 
 @attrs.frozen
@@ -185,10 +180,12 @@ class Query:
         centralasia.errors.ArgumentError: invalid argument: 1 problem
           - unknown option 'asof'; expected one of as_of, domain, include_undated, magnitudes, records, scenario, share_claims, weights @ $.asof
         """
+        if not isinstance(options, Mapping):
+            raise ArgumentError("options", f"options must be a mapping of option names to values, not {type(options).__name__}")
         allowed = {f.name for f in attrs.fields(cls)} - (set() if domain else {"domain"})
         for name in options:
             if name not in allowed:
-                raise ArgumentError(str(name)[:40], f"unknown option {name!r:.40}; expected one of {', '.join(sorted(allowed))}")
+                raise ArgumentError(printable(str(name), WIDTH), f"unknown option {shown(name)}; expected one of {', '.join(sorted(allowed))}")
         return cls(**options)  # type: ignore[arg-type]  # each field's converter checks its value
 
     @property

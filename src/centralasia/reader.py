@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 import random
 import sys
@@ -12,11 +13,12 @@ import attrs
 
 from centralasia import _render
 from centralasia._readings import Options, chosen, collect_votes, evaluate, leader_of, momentum_of, prepare, shifted
-from centralasia._tables import Table, coerce_domain
+from centralasia._tables import Table, coerce_domain, lookup
+from centralasia._text import WIDTH, printable, shown
 from centralasia.actors import DEFAULT_POWERS, central_asian_states, expand
 from centralasia.errors import ArgumentError, UnknownIdError
 from centralasia.model import ActorId, Certainty, Dataset, DateLike, Direction, Domain, Effect, PartialDate, Record, Scenario, Strength
-from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, resolve_scenario
+from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, check_scales, resolve_scenario
 from centralasia.tracks import (
     DEFAULT_TIERS,
     INCLUSION,
@@ -32,6 +34,7 @@ from centralasia.tracks import (
 )
 
 __all__ = [
+    "MAX_DRAWS",
     "SCANNED_SHIFTS",
     "TIER_RATIO",
     "CellRobustness",
@@ -96,7 +99,7 @@ def _checked(ds: Dataset, options: Mapping[str, object]) -> tuple[tuple[ActorId,
     """The powers and states of *options*, every option checked: unknown ones refused by name."""
     _only_reading_options(options)
     if not isinstance(options.get("presupposed", Certainty.ASSESSED), Certainty):
-        raise ArgumentError("presupposed", f"presupposed must be a Certainty, not {options['presupposed']!r:.40}")
+        raise ArgumentError("presupposed", f"presupposed must be a Certainty, not {shown(options['presupposed'])}")
     return chosen(ds, options.get("powers", DEFAULT_POWERS), options.get("over"))
 
 
@@ -104,7 +107,9 @@ def _only_reading_options(options: Mapping[str, object]) -> None:
     """Refuse any option that is not one of :class:`ReadingOptions` (``readings`` takes more, these functions do not)."""
     unknown = sorted(set(options) - set(ReadingOptions.__annotations__))
     if unknown:
-        raise ArgumentError(unknown[0], f"unknown option {unknown[0]!r:.40}; expected one of {', '.join(sorted(ReadingOptions.__annotations__))}")
+        raise ArgumentError(
+            printable(unknown[0], WIDTH), f"unknown option {shown(unknown[0])}; expected one of {', '.join(sorted(ReadingOptions.__annotations__))}"
+        )
 
 
 def _collect(ds: Dataset, picked: tuple[ActorId, ...], states: tuple[ActorId, ...], options: ReadingOptions) -> tuple[Vote, ...]:
@@ -122,16 +127,14 @@ def _collect(ds: Dataset, picked: tuple[ActorId, ...], states: tuple[ActorId, ..
 def _options(pooling: Pooling | str, regional: Regional | str, ties: bool, tiers: Tiers) -> Options:
     if not isinstance(tiers, Tiers):
         raise ArgumentError("tiers", f"tiers must be a Tiers, not {type(tiers).__name__}")
-    try:
-        pool = pooling if isinstance(pooling, Pooling) else Pooling(pooling)
-    except ValueError:
-        raise ArgumentError("pooling", f"unknown pooling {pooling!r:.40}; expected 'mean' or 'sum'") from None
-    try:
-        reg = regional if isinstance(regional, Regional) else Regional(regional)
-    except ValueError:
-        raise ArgumentError("regional", f"unknown regional {regional!r:.40}; expected 'full' or 'shared'") from None
+    pool = lookup(Pooling, pooling)
+    if pool is None:
+        raise ArgumentError("pooling", f"unknown pooling {shown(pooling)}; expected 'mean' or 'sum'")
+    reg = lookup(Regional, regional)
+    if reg is None:
+        raise ArgumentError("regional", f"unknown regional {shown(regional)}; expected 'full' or 'shared'")
     if not isinstance(ties, bool):
-        raise ArgumentError("ties", f"ties must be True or False, not {ties!r:.40}")
+        raise ArgumentError("ties", f"ties must be True or False, not {shown(ties)}")
     return Options(tiers, pool, reg, ties, None)
 
 
@@ -182,15 +185,39 @@ def readings(
     """
     picked, states = _checked(ds, options)
     opts = _options(pooling, regional, ties, tiers)
-    if not isinstance(magnitudes, Magnitudes):
-        raise ArgumentError("magnitudes", f"magnitudes must be a Magnitudes, not {type(magnitudes).__name__}")
+    resolved = None if scenario is None else resolve_scenario(ds, scenario)
+    _magnitudes(ds, magnitudes, resolved)
     all_votes = _collect(ds, picked, states, options)
     prep = prepare(ds, all_votes, picked, states)
     cells = evaluate(prep, picked, states, opts)
-    resolved = None if scenario is None else resolve_scenario(ds, scenario)
     if resolved is not None:
         cells = shifted(cells, ds, resolved, picked, states, magnitudes, None, opts.pooling)
     return Readings(picked, states, Table(cells), Table(momentum_of(prep, picked, None)), all_votes, opts.pooling, opts.regional, opts.ties, tiers, resolved)
+
+
+def _magnitudes(ds: Dataset, magnitudes: object, scenario: Scenario | None) -> Magnitudes:
+    """*magnitudes*, checked: a :class:`Magnitudes` whose ``scale`` names scenarios of *ds* (or *scenario*)."""
+    if not isinstance(magnitudes, Magnitudes):
+        raise ArgumentError("magnitudes", f"magnitudes must be a Magnitudes, not {type(magnitudes).__name__}")
+    check_scales(ds, magnitudes, scenario)
+    return magnitudes
+
+
+def _progress(progress: object) -> Callable[[int, int], None] | None:
+    """The progress report: a bar on standard error for ``True``, the caller's callable (taking ``(done, total)``), or none."""
+    if progress is True:
+        return _Bar(sys.stderr)
+    if progress is False:
+        return None
+    if callable(progress):
+        try:
+            inspect.signature(progress).bind(0, 0)
+        except TypeError:
+            raise ArgumentError("progress", f"progress must take two arguments, (done, total): {shown(progress)} does not") from None
+        except ValueError:  # no signature to read (some builtins): trust it
+            pass
+        return progress
+    raise ArgumentError("progress", f"progress must be True, False or a callable taking (done, total), not {shown(progress)}")
 
 
 # -- robustness ---------------------------------------------------------------------
@@ -306,6 +333,9 @@ def _interval(values: list[float]) -> Interval | None:
     return Interval(q(0.05), q(0.5), q(0.95), len(xs))
 
 
+#: The most draws :func:`robustness` makes: beyond it the Monte Carlo error is far below any reading's, and the run takes hours.
+MAX_DRAWS = 1_000_000
+
 #: The largest ratio of an upper tier's weight to the lower's that sampling draws.
 TIER_RATIO = 4.0
 
@@ -355,7 +385,7 @@ def robustness(
     Parameters
     ----------
     draws : int
-        The number of draws (at least 1).
+        The number of draws, from 1 to :data:`MAX_DRAWS` (a million).
     seed : int
         The seed of the random numbers.
     scenario : Scenario or str, optional
@@ -381,23 +411,22 @@ def robustness(
     >>> rob.interval("RUS", "security").low < rob.point.share("RUS", "security") < rob.interval("RUS", "security").high
     True
     """
-    if not isinstance(draws, int) or isinstance(draws, bool) or draws < 1:
-        raise ArgumentError("draws", f"draws must be a whole number of at least 1, not {draws!r:.40}")
+    if not isinstance(draws, int) or isinstance(draws, bool) or not 1 <= draws <= MAX_DRAWS:
+        raise ArgumentError("draws", f"draws must be a whole number from 1 to {MAX_DRAWS:,}, not {shown(draws)}")
     if not isinstance(seed, int) or isinstance(seed, bool):
-        raise ArgumentError("seed", f"seed must be a whole number, not {seed!r:.40}")
+        raise ArgumentError("seed", f"seed must be a whole number, not {shown(seed)}")
     if not isinstance(structural, bool):
-        raise ArgumentError("structural", f"structural must be True or False, not {structural!r:.40}")
-    if not (isinstance(progress, bool) or callable(progress)):
-        raise ArgumentError("progress", f"progress must be True, False or a callable taking (done, total), not {progress!r:.40}")
+        raise ArgumentError("structural", f"structural must be True or False, not {shown(structural)}")
+    report = _progress(progress)
     _only_reading_options(options)
-    point = readings(ds, pooling=pooling, regional=regional, ties=ties, scenario=None, magnitudes=magnitudes, **options)
+    point = readings(ds, pooling=pooling, regional=regional, ties=ties, **options)
     prep = prepare(ds, point.votes, point.powers, point.states)
     resolved = None if scenario is None else resolve_scenario(ds, scenario)
+    _magnitudes(ds, magnitudes, resolved)
     if resolved is not None:
         point = attrs.evolve(
             point, cells=Table(shifted(dict(point.cells), ds, resolved, point.powers, point.states, magnitudes, None, point.pooling)), scenario=resolved
         )
-    report = _Bar(sys.stderr) if progress is True else (progress or None)
     rng = random.Random(seed)
     ordered = sorted(prep.certainty.items())  # by claim id: the same draws whatever order the records come in
     shares: dict[_Key, dict[ActorId, list[float]]] = {k: {p: [] for p in point.powers} for k in point.cells}
@@ -605,8 +634,9 @@ def scenario_shifts(
     True
     """
     _only_reading_options(options)
-    point = readings(ds, magnitudes=magnitudes, **options)
+    point = readings(ds, **options)
     resolved = resolve_scenario(ds, scenario)
+    _magnitudes(ds, magnitudes, resolved)
     base = dict(point.cells)
     after = shifted(base, ds, resolved, point.powers, point.states, magnitudes, None, point.pooling)
     in_reading = frozenset(point.states)

@@ -11,7 +11,8 @@ from centralasia import _render
 from centralasia._rows import Row
 from centralasia._stream import relation_rows
 from centralasia._sums import sum_by
-from centralasia._tables import Table, coerce_domain
+from centralasia._tables import Table, coerce_domain, dataset
+from centralasia._text import shown
 from centralasia.actors import DEFAULT_POWERS, central_asian_states, expand
 from centralasia.checks import ArticleCheck
 from centralasia.errors import ArgumentError, UnknownIdError
@@ -213,7 +214,10 @@ class RoleSummary:
         if over is None:
             return self.states
         out: dict[str, None] = {}
-        for key in _ids(over, "over"):
+        ids = _ids(over, "over")
+        if not ids:
+            raise ArgumentError("over", "name one state or more (None: all the summary's states)")
+        for key in ids:
             if key in self.states:
                 out[key] = None
                 continue
@@ -366,11 +370,12 @@ class RoleSummary:
     # -- behind the numbers -----------------------------------------------------
 
     def _reread(self, method: str) -> Iterable[Record] | None:
-        """The streamed records, to read again; a :class:`TypeError` when they were a one-shot iterator."""
+        """The streamed records, to read again; an :class:`~centralasia.ArgumentError` at ``$.records`` when they were a one-shot iterator."""
         if self._one_shot:
-            raise TypeError(
+            raise ArgumentError(
+                "records",
                 f"{method}() reads the records again, but the summary was made from a one-shot iterator of records;"
-                " pass role_summary a sequence (or another iterable that gives the same records each time)"
+                " pass role_summary a sequence (or another iterable that gives the same records each time)",
             )
         return self.query.records
 
@@ -397,8 +402,8 @@ class RoleSummary:
         """The records behind *power*'s share in *domain* over *over*, with weights and evidence.
 
         It reads the dataset again (nothing per record is kept in the
-        summary), and the streamed records if there were any: a
-        :class:`TypeError` when they were a one-shot iterator.
+        summary), and the streamed records if there were any: an
+        :class:`~centralasia.ArgumentError` when they were a one-shot iterator.
 
         Examples
         --------
@@ -436,8 +441,8 @@ class RoleSummary:
         The summary's shares sum every record's edges (the construct the networks
         use); the readings keep the article's assessments apart from the acts it
         reports, count each claim once and say how many stand behind each number.
-        Like :meth:`explain`, it reads the records again: a :class:`TypeError`
-        after a one-shot iterator.
+        Like :meth:`explain`, it reads the records again: an
+        :class:`~centralasia.ArgumentError` after a one-shot iterator.
 
         Examples
         --------
@@ -499,10 +504,16 @@ class RoleSummary:
         edges = _render.summary_table(self)
         if self._one_shot:
             return edges
-        return f"{self.readings()}\n\nEvery record's edges summed (the construct of the networks, not a reading of the article):\n{edges}"
+        try:
+            read = str(self.readings())
+        except (ArgumentError, UnknownIdError) as exc:
+            # Readings compare states over states; a summary may name organisations, or a power among the states.
+            reason = exc.message if isinstance(exc, ArgumentError) else str(exc)
+            return f"{edges}\n\n(no readings of the article for these powers and states: {reason})"
+        return f"{read}\n\nEvery record's edges summed (the construct of the networks, not a reading of the article):\n{edges}"
 
 
-def _ids(value: ActorId | Iterable[ActorId], field: str) -> tuple[ActorId, ...]:
+def _ids(value: object, field: str) -> tuple[ActorId, ...]:
     """One id or several as a tuple; a :class:`FieldError` at ``$.<field>`` for anything else."""
     if isinstance(value, str):
         return (value,)
@@ -510,7 +521,23 @@ def _ids(value: ActorId | Iterable[ActorId], field: str) -> tuple[ActorId, ...]:
         ids = tuple(value)
         if all(isinstance(i, str) for i in ids):
             return ids
-    raise ArgumentError(field, f"{field} must be an id or a sequence of ids, not {value!r:.40}")
+    raise ArgumentError(field, f"{field} must be an id or a sequence of ids, not {shown(value)}")
+
+
+def _states(ds: Dataset, over: object) -> tuple[ActorId, ...]:
+    """The states a summary is over: one or more, never an even split of nothing."""
+    if over is None:
+        states = central_asian_states(ds)
+        if not states:
+            raise ArgumentError("over", "the dataset has no Central Asian states: name the states to summarise with over=")
+        return states
+    ids = _ids(over, "over")
+    if not ids:
+        raise ArgumentError("over", "name one state or more to summarise (None: the Central Asian states)")
+    states = expand(ds, ids)
+    if not states:
+        raise ArgumentError("over", f"over names no state: {shown(ids[0])} has no members")
+    return states
 
 
 def role_summary(
@@ -546,7 +573,16 @@ def role_summary(
         :meth:`RoleSummary.agreement_with_article` read them again, so they
         need a sequence or another iterable that gives the same records each
         time (the summary holds a reference to it, not a copy); after a
-        one-shot iterator such as a generator they raise :class:`TypeError`.
+        one-shot iterator such as a generator they raise
+        :class:`~centralasia.ArgumentError`.
+
+    Raises
+    ------
+    ArgumentError
+        For an argument of the wrong kind, no powers, ``over`` naming no state
+        (``[]``), or a dataset without Central Asian states and no ``over``.
+    UnknownIdError
+        For a power or state the dataset does not have.
 
     Examples
     --------
@@ -564,18 +600,19 @@ def role_summary(
     >>> role_summary(ca.load(), records=feed).leader("security", over="KAZ")
     'CHN'
     """
+    dataset(ds)
     chosen_powers = _ids(powers, "powers")
     if not chosen_powers:
         raise ArgumentError("powers", "name at least one power")
     if len(set(chosen_powers)) != len(chosen_powers):
-        raise ArgumentError("powers", f"powers repeat: {chosen_powers}")
+        raise ArgumentError("powers", f"powers repeat: {shown(chosen_powers, 80)}")
     for power in chosen_powers:
         if power not in ds or expand(ds, (power,)) != (power,):
             raise UnknownIdError(str(power), "power")
-    states = central_asian_states(ds) if over is None else expand(ds, _ids(over, "over"))
     query = Query.of(options, domain=False)
     if query.scenario is not None:
         query = attrs.evolve(query, scenario=resolve_scenario(ds, query.scenario))
+    states = _states(ds, over)  # after the options: a bad one is named whatever the dataset
     wanted_powers = frozenset(chosen_powers)
     wanted_states = frozenset(states)
     rows = relation_rows(ds, query)

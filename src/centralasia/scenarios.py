@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from centralasia._tables import Table, member, number
+from centralasia._tables import Table, dataset, id_key, member, number, plain_text
+from centralasia._text import shown
 from centralasia.actors import expand
 from centralasia.errors import ArgumentError, FieldError, UnknownIdError
 from centralasia.model import (
@@ -25,18 +25,18 @@ from centralasia.model import (
 __all__ = [
     "DEFAULT_MAGNITUDES",
     "Magnitudes",
+    "check_scales",
     "make_scenario",
     "resolve_scenario",
 ]
 
 
-def _fraction(name: str, upper: float | None) -> Callable[[object, attrs.Attribute[float], float], None]:
-    def check(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0 or (upper is not None and value > upper):
-            bound = "" if upper is None else f" and <= {upper:g}"
-            raise FieldError(name, f"{name} must be a finite number >= 0{bound}, not {value!r:.40}", "Magnitudes")
+def _increase(value: object) -> float:
+    return number(value, "increase", "Magnitudes")
 
-    return check
+
+def _decrease(value: object) -> float:
+    return number(value, "decrease", "Magnitudes", upper=1.0)
 
 
 def _scales(value: Mapping[str, float]) -> Mapping[str, float]:
@@ -44,11 +44,9 @@ def _scales(value: Mapping[str, float]) -> Mapping[str, float]:
         raise FieldError("scale", f"scale must be a mapping of scenario ids to numbers, not {type(value).__name__}", "Magnitudes")
     out: dict[str, float] = {}
     for key, factor in value.items():
-        if not isinstance(key, str) or not key:
-            raise FieldError("scale", f"scale keys are scenario ids, not {key!r:.40}", "Magnitudes")
-        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not math.isfinite(factor) or factor < 0:
-            raise FieldError("scale", f"scale[{key!r}] must be a finite number >= 0, not {factor!r:.40}", "Magnitudes")
-        out[key] = float(factor)
+        # Whether each names a scenario is known only against a dataset: the analyses check it there.
+        scenario = id_key(key, "scale", "scenario ids", "Magnitudes")
+        out[scenario] = number(factor, f"scale[{scenario!r}]", "Magnitudes")
     return Table(out)
 
 
@@ -91,7 +89,13 @@ class Magnitudes:
     the default 0.5 does.
 
     ``scale`` multiplies both numbers for one scenario by id, for scenarios
-    an analyst reads as stronger or weaker than the others.
+    an analyst reads as stronger or weaker than the others. Its keys must look
+    like ids; an analysis refuses, with :class:`~centralasia.ArgumentError`,
+    a key that names neither a scenario of its dataset nor the scenario it applies.
+
+    Every number is from 0 to ``1e6`` (``decrease`` to 1), so that no total or
+    share of an analysis can overflow; anything else, a bool included, is a
+    :class:`~centralasia.FieldError` naming the entry.
 
     Examples
     --------
@@ -107,14 +111,20 @@ class Magnitudes:
       - decrease must be a finite number >= 0 and <= 1, not 1.5 @ $.decrease
     """
 
-    increase: float = attrs.field(default=0.5, validator=_fraction("increase", None))
-    decrease: float = attrs.field(default=0.5, validator=_fraction("decrease", 1.0))
+    increase: float = attrs.field(default=0.5, converter=_increase)
+    decrease: float = attrs.field(default=0.5, converter=_decrease)
     scale: Mapping[str, float] = attrs.field(factory=dict, converter=_scales)
     strengths: Mapping[Strength, float] = attrs.field(factory=dict, converter=_strengths)
 
-    def factor(self, scenario: str, direction: Direction, strength: Strength = Strength.MODERATE) -> float:
-        """The magnitude of an effect of *direction* and *strength* in the scenario *scenario* (0 for shift and unchanged)."""
-        k = self.scale.get(scenario, 1.0) * self.strengths[strength]
+    def factor(self, scenario: str, direction: Direction | str, strength: Strength | str = Strength.MODERATE) -> float:
+        """The magnitude of an effect of *direction* and *strength* in the scenario *scenario* (0 for shift and unchanged).
+
+        Raises :class:`~centralasia.ArgumentError` for an argument of the wrong kind.
+        """
+        if not isinstance(scenario, str):
+            raise ArgumentError("scenario", f"scenario must be a scenario id, not {type(scenario).__name__}")
+        direction = member(Direction, direction, "direction", owner=None)
+        k = self.scale.get(scenario, 1.0) * self.strengths[member(Strength, strength, "strength", owner=None)]
         if direction is Direction.INCREASE:
             return self.increase * k
         if direction is Direction.DECREASE:
@@ -142,6 +152,7 @@ def resolve_scenario(ds: Dataset, scenario: Scenario | str) -> Scenario:
     ...
     centralasia.errors.UnknownIdError: unknown scenario id 'KAZ'
     """
+    dataset(ds)
     if isinstance(scenario, str):
         record = ds.get(scenario)
         if not isinstance(record, Scenario):
@@ -154,16 +165,46 @@ def resolve_scenario(ds: Dataset, scenario: Scenario | str) -> Scenario:
     return scenario
 
 
+def check_scales(ds: Dataset, magnitudes: Magnitudes, scenario: Scenario | str | None = None) -> None:
+    """Refuse a ``scale`` key of *magnitudes* that names neither a scenario of *ds* nor *scenario*: a typo would scale nothing.
+
+    Raises :class:`~centralasia.ArgumentError` at ``$.magnitudes.scale`` naming the key.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> check_scales(ca.load(), Magnitudes(scale={"scn-detente-with-wets": 2.0}))
+    Traceback (most recent call last):
+    ...
+    centralasia.errors.ArgumentError: invalid argument: 1 problem
+      - magnitudes.scale names no scenario of the dataset: 'scn-detente-with-wets' @ $.magnitudes.scale
+    """
+    dataset(ds)
+    if not isinstance(magnitudes, Magnitudes):
+        raise ArgumentError("magnitudes", f"magnitudes must be a Magnitudes, not {type(magnitudes).__name__}")
+    if not magnitudes.scale:
+        return
+    applied = scenario.id if isinstance(scenario, Scenario) else scenario
+    for key in magnitudes.scale:
+        if key != applied and not isinstance(ds.get(key), Scenario):
+            raise ArgumentError("magnitudes.scale", f"magnitudes.scale names no scenario of the dataset: {shown(key)}")
+
+
 def make_scenario(
     id: str,
     effects: Iterable[Effect],
     *,
     title: str | None = None,
     outcome: str | None = None,
-    horizon: Horizon = Horizon.UNSPECIFIED,
+    horizon: Horizon | str = Horizon.UNSPECIFIED,
     source: str = "user assumption",
 ) -> Scenario:
     """A scenario of your own, with background evidence naming *source* instead of the article.
+
+    Every argument is checked: *effects* is an iterable of
+    :class:`~centralasia.Effect` (a string is not: it would be read letter by
+    letter), the texts are non-empty, *horizon* a :class:`~centralasia.Horizon`
+    or its value. Anything else raises :class:`~centralasia.ArgumentError` naming it.
 
     Examples
     --------
@@ -171,13 +212,29 @@ def make_scenario(
     >>> mine = make_scenario("usa-returns", [ca.Effect("USA", ca.Domain.SECURITY, ca.Direction.INCREASE, "The US returns.")])
     >>> mine.evidence[0].is_background, mine.effects[0].actor
     (True, 'USA')
+    >>> make_scenario("usa-returns", "USA")
+    Traceback (most recent call last):
+    ...
+    centralasia.errors.ArgumentError: invalid argument: 1 problem
+      - effects must be an iterable of Effect, not str @ $.effects
     """
+    plain_text(id, "id")
+    if isinstance(effects, (str, bytes, Mapping)) or not isinstance(effects, Iterable):
+        raise ArgumentError("effects", f"effects must be an iterable of Effect, not {type(effects).__name__}")
+    chosen = tuple(effects)
+    for i, effect in enumerate(chosen):
+        if not isinstance(effect, Effect):
+            raise ArgumentError(f"effects[{i}]", f"effects must be Effect values, not {type(effect).__name__}")
+    for name, text in (("title", title), ("outcome", outcome)):
+        if text is not None:
+            plain_text(text, name)
+    plain_text(source, "source")
     evidence = Evidence(section=Section.TITLE, kind=EvidenceKind.BACKGROUND, source=source, note="A scenario written by a user, not the article's.")
     return Scenario(
         id=id,
         title=title or id,
-        horizon=horizon,
+        horizon=member(Horizon, horizon, "horizon", owner=None),
         outcome=outcome or "As its effects say.",
         evidence=(evidence,),
-        effects=tuple(effects),  # type: ignore[arg-type]  # the attrs plugin reads the converter ``tuple`` as Iterable[_T_co]
+        effects=chosen,  # type: ignore[arg-type]  # the attrs plugin reads the converter ``tuple`` as Iterable[_T_co]
     )

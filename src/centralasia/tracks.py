@@ -17,13 +17,15 @@ votes once in each cell it reaches, however many records rest on it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 
 import attrs
 
 from centralasia import _render
-from centralasia._tables import coerce_domain, number
+from centralasia._tables import coerce_domain, lookup, number
+from centralasia._text import shown
 from centralasia.checks import ArticleCheck, ClaimCheck
 from centralasia.errors import ArgumentError, FieldError, UnknownIdError
 from centralasia.model import ActorId, Certainty, Domain, RoleKind, Scenario
@@ -138,9 +140,9 @@ _TIER_RANGE = (1e-6, 1e6)
 
 def _tier_weight(value: object, name: str) -> float:
     low, high = _TIER_RANGE
-    result = number(value, name, "Tiers")
+    result = number(value, name, "Tiers", upper=math.inf)
     if not low <= result <= high and not (name == "engagement" and result == 0):
-        raise FieldError(name, f"{name} must be between {low:g} and {high:g}, not {value!r:.40}", "Tiers")
+        raise FieldError(name, f"{name} must be between {low:g} and {high:g}, not {shown(value)}", "Tiers")
     return result
 
 
@@ -198,10 +200,9 @@ class Tiers:
         >>> Tiers().weight("lead"), Tiers().weight(Tier.ATTENTION)
         (2.0, 0.0)
         """
-        try:
-            found = tier if isinstance(tier, Tier) else Tier(tier)
-        except ValueError:
-            raise ArgumentError("tier", f"unknown tier {tier!r:.40}; expected one of {', '.join(repr(t.value) for t in Tier)}") from None
+        found = lookup(Tier, tier)
+        if found is None:
+            raise ArgumentError("tier", f"unknown tier {shown(tier)}; expected one of {', '.join(repr(t.value) for t in Tier)}")
         return _TIER_WEIGHT[found](self)
 
 
@@ -465,7 +466,7 @@ class Readings:
 
 def coerce_track(value: Track | str) -> Track:
     """*value* as a :class:`Track`; an :class:`~centralasia.ArgumentError` naming the choices otherwise."""
-    try:
-        return value if isinstance(value, Track) else Track(value)
-    except ValueError:
-        raise ArgumentError("track", f"unknown track {value!r:.40}; expected one of {', '.join(repr(t.value) for t in Track)}") from None
+    found = lookup(Track, value)
+    if found is None:
+        raise ArgumentError("track", f"unknown track {shown(value)}; expected one of {', '.join(repr(t.value) for t in Track)}")
+    return found

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from centralasia._tables import Table, coerce_domain, member, number
+from centralasia._tables import Table, coerce_domain, id_key, member, number
 from centralasia.errors import FieldError
 from centralasia.model import Certainty, Domain, EventKind, MembershipStatus, OrganizationKind, RoleKind
 from centralasia.model._vocab import Vocabulary
@@ -170,9 +170,8 @@ def _record_domains(value: Mapping[str, Domain | str] | Mapping[str, Domain] | M
     _mapping(value, "record_domains")
     out: dict[str, Domain] = {}
     for key, domain in value.items():
-        if not isinstance(key, str) or not key:
-            raise FieldError("record_domains", f"record_domains keys are record ids, not {key!r:.40}", "Weights")
-        out[key] = coerce_domain(domain, "record_domains", "Weights")
+        # Whether each names a record is known only against a dataset: the analyses check it there.
+        out[id_key(key, "record_domains", "record ids", "Weights")] = coerce_domain(domain, "record_domains", "Weights")
     return Table(out)
 
 
@@ -206,8 +205,14 @@ class Weights:
     record that only background evidence supports (each 1 otherwise).
     Mappings given to the constructor are merged into the defaults, so name
     only what you change; keys may be enum members or their string values.
-    Unknown keys and negative or non-finite numbers raise
-    :class:`~centralasia.FieldError` (a :class:`ValueError`).
+    Every number is from 0 to ``1e6``: far beyond any
+    reading, and far below where the products and sums of the analyses could
+    overflow, so that no total or share is ever infinite or NaN. Unknown keys,
+    and numbers that are not numbers (a bool is not), negative, non-finite or
+    too large raise :class:`~centralasia.FieldError` (a :class:`ValueError`)
+    naming the entry (``$.layers['role']``). ``record_domains`` keys must look
+    like record ids; the analyses refuse, with
+    :class:`~centralasia.ArgumentError`, one that names no record of their dataset.
 
     The domain of an event comes from ``record_domains`` (by record id),
     else from the statements made at it (when they agree on one domain),
