@@ -696,8 +696,8 @@ ANALYSIS_CASES: list[Any] = [
     pytest.param(lambda ds: influence_network(ds, domain="military"), ca.ArgumentError, ["$.domain"], id="network-unknown-domain"),
     pytest.param(lambda ds: influence_network(ds, domain="Security"), ca.ArgumentError, ["$.domain"], id="network-domain-in-wrong-case"),
     pytest.param(lambda ds: influence_network(ds, domain=["security"]), ca.ArgumentError, ["$.domain"], id="network-domain-a-list"),
-    pytest.param(lambda ds: role_summary(ds).shares("military"), ca.ArgumentError, ["$.domain"], id="summary-shares-unknown-domain"),
-    pytest.param(lambda ds: role_summary(ds).leader("cyber"), ca.ArgumentError, ["$.domain"], id="summary-leader-unknown-domain"),
+    pytest.param(lambda ds: role_summary(ds, over="KAZ").shares("military"), ca.ArgumentError, ["$.domain"], id="summary-shares-unknown-domain"),
+    pytest.param(lambda ds: role_summary(ds, over="KAZ").leader("cyber"), ca.ArgumentError, ["$.domain"], id="summary-leader-unknown-domain"),
     # weights naming unknown relation kinds, or not weights at all
     pytest.param(lambda ds: influence_network(ds, weights=Weights(layers={"bribe": 1.0})), ca.FieldError, ["$.layers"], id="weights-unknown-layer"),
     pytest.param(
@@ -719,7 +719,7 @@ ANALYSIS_CASES: list[Any] = [
     pytest.param(lambda ds: role_summary(ds, powers=("RUS", "XYZ")), ca.UnknownIdError, None, id="summary-unknown-power"),
     pytest.param(lambda ds: role_summary(ds, over="XYZ"), ca.UnknownIdError, None, id="summary-unknown-state"),
     pytest.param(lambda ds: role_summary(ds, powers=()), ca.ArgumentError, ["$.powers"], id="summary-no-powers"),
-    pytest.param(lambda ds: role_summary(ds).share("USA", "security"), ca.UnknownIdError, None, id="summary-share-of-unknown-power"),
+    pytest.param(lambda ds: role_summary(ds, over="KAZ").share("USA", "security"), ca.UnknownIdError, None, id="summary-share-of-unknown-power"),
     pytest.param(lambda ds: role_summary(ds, powers=5), ca.ArgumentError, ["$.powers"], id="summary-powers-a-number"),
     pytest.param(lambda ds: role_summary(ds, over=5), ca.ArgumentError, ["$.over"], id="summary-over-a-number"),
     # bad as_of
