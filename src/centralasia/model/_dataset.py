@@ -439,12 +439,15 @@ class Dataset:
         """States and organisations: everything that can hold influence."""
         return self.states + self.organizations
 
-    def problems_with(self, record: Record, path: str = "$") -> list[Problem]:
+    def problems_with(self, record: Record, path: str = "$", *, recheck: bool = True) -> list[Problem]:
         """The problems *record* would bring if it were added to this dataset.
 
         Its id must be new, every id it names must be a record of this
         dataset of the right kind, and its background evidence must name
         fields it has; *path* is where the record stands in the caller's data.
+        With *recheck* (the default) the record's own field checks run again,
+        as :class:`Dataset` runs them; a stream of records, checked one by one on
+        the hot path, leaves them to construction (``recheck=False``).
 
         Examples
         --------
@@ -454,12 +457,14 @@ class Dataset:
         >>> ds.problems_with(role, "$.roles[0]")
         ["unknown id 'RUS' @ $.roles[0].over[0]"]
         """
-        if not isinstance(record, tuple(_COLLECTION_TYPES.values())):
+        if not isinstance(record, _RECORD_TYPES):
             raise ArgumentError("record", f"expected a record, got {type(record).__name__} {record!r:.40}")
         if not isinstance(path, str):
             raise ArgumentError("path", f"expected a JSON path string, got {type(path).__name__} {path!r:.40}")
+        if not isinstance(recheck, bool):
+            raise ArgumentError("recheck", f"expected True or False, got {recheck!r:.40}")
         problems: list[Problem] = []
-        broken = check_deeply(record)
+        broken = check_deeply(record) if recheck else None
         if broken is not None:
             return [Problem.at(path if broken.field is None else f"{path}.{broken.field}", broken.message)]
         if not isinstance(record.id, str) or not record.id:
@@ -532,3 +537,5 @@ _COLLECTION_TYPES: dict[str, type] = {
     "scenarios": Scenario,
     "claims": Claim,
 }
+#: Every record class, for isinstance checks on the hot path of a stream.
+_RECORD_TYPES = tuple(_COLLECTION_TYPES.values())
