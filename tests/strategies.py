@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 
 import centralasia as ca
@@ -110,7 +111,7 @@ def _maybe_ref(pool: Sequence[str] | None) -> st.SearchStrategy[str | None]:
 def _refs(pool: Sequence[str] | None, min_size: int = 0, max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
     if pool is not None and not pool:
         return st.just(())
-    return st.lists(_ref(pool), min_size=min_size, max_size=max_size).map(tuple)
+    return st.lists(_ref(pool), min_size=min_size, max_size=max_size, unique=True).map(tuple)
 
 
 def _name_tuples() -> st.SearchStrategy[tuple[str, ...]]:
@@ -332,7 +333,11 @@ def statements(
     occasions: Sequence[str] | None = None,
 ) -> ca.Statement:
     """A valid statement by some of *speakers* (person ids; at least one needed)."""
-    speaker_ids = st.lists(other_ids(), min_size=1, max_size=2) if speakers is None else st.lists(st.sampled_from(speakers), min_size=1, max_size=2)
+    speaker_ids = (
+        st.lists(other_ids(), min_size=1, max_size=2, unique=True)
+        if speakers is None
+        else st.lists(st.sampled_from(speakers), min_size=1, max_size=2, unique=True)
+    )
     occasion = _maybe(other_ids()) if occasions is None else _maybe_ref(occasions)
     return ca.Statement(
         id=draw(other_ids()) if id is None else id,
@@ -354,12 +359,15 @@ def statements(
 def roles(draw: st.DrawFn, id: str | None = None, actors: Sequence[str] | None = None) -> ca.Role:
     """A valid role of one of *actors* over some of them (at least one needed)."""
     since = draw(_maybe(partial_dates()))
+    actor = draw(_ref(actors))
+    others = None if actors is None else [a for a in actors if a != actor]
+    assume(others is None or others)  # a role is over others, never over its own actor
     return ca.Role(
         id=draw(other_ids()) if id is None else id,
-        actor=draw(_ref(actors)),
+        actor=actor,
         role=draw(st.sampled_from(ca.RoleKind)),
         domain=draw(st.sampled_from(ca.Domain)),
-        over=draw(_refs(actors, min_size=1)),
+        over=draw(_refs(others, min_size=1).filter(lambda over: actor not in over)),
         summary=draw(nonempty_texts),
         evidence=draw(evidence_lists(ca.Role)),
         since=since,

@@ -913,3 +913,26 @@ def test_plot_says_the_file_it_wrote(capsys: pytest.CaptureFixture[str], tmp_pat
     code, _, err = run(capsys, "plot", "-o", str(path))
     assert code == OK and err.strip() == f"wrote {path}"
     assert [p.name for p in tmp_path.iterdir()] == ["map.svg"] and path.read_bytes().startswith(b"<?xml")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["show", "x" * 50_000], ["roles", "--scenario", "x" * 50_000], ["list", "x" * 50_000], ["x" * 50_000]],
+    ids=["show", "roles-scenario", "list", "command"],
+)
+def test_errors_cut_long_values(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """A 50,000-character argument is not echoed whole: the error stays one short line."""
+    code, _, err = run(capsys, *argv)
+    assert code in (BAD_DATA, BAD_USAGE) and err.count("\n") == 1 and len(err) < 2_000
+
+
+def test_over_without_explain_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """``roles --over`` does nothing without ``--explain``: a usage error, not silently ignored."""
+    code, out, err = run(capsys, "roles", "--over", "KAZ")
+    assert code == BAD_USAGE and out == "" and "--over goes with --explain" in err
+
+
+def test_a_dash_is_not_a_file_name(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """``-o -`` is refused (leave out -o for standard output) rather than writing a file named '-'."""
+    code, _, err = run(capsys, "network", "-o", "-", "--format", "csv")
+    assert code == BAD_USAGE and "'-' is not a file name" in err

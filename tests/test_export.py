@@ -440,3 +440,43 @@ def test_the_format_tables_are_read_only() -> None:
     assert isinstance(export.TABLES, tuple)
     export.columns("effects").append("oops")
     assert export.columns("effects") == ["scenario", "actor", "domain", "direction", "over", "description"]
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b'{"directed": true, "multigraph": true, "graph": {}, "nodes": [{"id": "a"}], "nodes": [], "edges": []}', "duplicate key"),
+        (b'{"directed": true, "multigraph": true, "graph": {}, "nodes": [{"id": "a", "w": NaN}], "edges": []}', "NaN"),
+        (b'{"directed": true, "multigraph": true, "graph": {}, "nodes": [{"id": "a", "w": -Infinity}], "edges": []}', "Infinity"),
+    ],
+    ids=["duplicate-key", "nan", "infinity"],
+)
+def test_read_network_reads_json_as_strictly_as_load(tmp_path: Path, content: bytes, needle: str) -> None:
+    """A node-link file with a repeated key or a non-finite number is refused, as ``load`` refuses them, never read with data lost."""
+    path = tmp_path / "n.json"
+    path.write_bytes(content)
+    with pytest.raises(ca.DataError, match=needle):
+        export.read_network(path)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".graphml", ".gexf", ".csv"])
+def test_a_network_holding_nan_is_not_written(tmp_path: Path, suffix: str) -> None:
+    """NaN or an infinity in a graph's attributes is refused with its place, and an existing file survives, in every format."""
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", weight=float("nan"))
+    path = tmp_path / f"n{suffix}"
+    path.write_bytes(b"old")
+    with pytest.raises(ca.DataError, match=r"\$\.edges\[0\]\.weight"):
+        export.write_network(G, path)
+    assert path.read_bytes() == b"old"
+
+
+def test_a_stream_that_fails_is_our_error() -> None:
+    """write_table to a caller's stream that cannot be written raises our DataError, not the stream's OSError."""
+
+    class Full:
+        def write(self, text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(ca.DataError, match="No space left"):
+        export.write_table(ca.load(), "states", Full())  # type: ignore[arg-type]

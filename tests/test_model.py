@@ -599,3 +599,31 @@ def test_datasets_pickle_and_copy_as_checked_datasets(ds: ca.Dataset) -> None:
         assert again["KAZ"] == ds["KAZ"]
         with pytest.raises(TypeError):
             again._index["XYZ"] = ds["KAZ"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: ca.Agreement("a", "t", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["KAZ", "KAZ"], EV),
+        lambda: ca.Event("e", ca.EventKind.VISIT, "A visit", EV, actors=["RUS"], targets=["KAZ", "KAZ"]),
+        lambda: ca.Role("r", "RUS", ca.RoleKind.SECURITY_PARTNER, ca.Domain.SECURITY, ["KAZ", "KAZ"], "s", EV),
+        lambda: ca.Statement("s", ["p", "p"], "Words", EV),
+    ],
+    ids=["parties", "targets", "over", "speakers"],
+)
+def test_an_id_list_names_each_id_once(make: Any) -> None:
+    """A party, target, role object or speaker named twice is a typo, refused at the second one with its path."""
+    with pytest.raises(ca.FieldError, match=r"named twice .*@ \$\.\w+\[1\]"):
+        make()
+
+
+def test_a_role_is_not_over_its_own_actor() -> None:
+    """A role over its own actor gives no relation and would count for nothing: refused at that entry of ``over``."""
+    with pytest.raises(ca.FieldError, match=r"own actor .*@ \$\.over\[1\]"):
+        ca.Role("r", "RUS", ca.RoleKind.SECURITY_PARTNER, ca.Domain.SECURITY, ["KAZ", "RUS"], "s", EV)
+
+
+def test_loads_reads_only_the_packages_types() -> None:
+    """``loads(text, kind=int)`` is refused: the reader makes records and values of the package, not any type."""
+    with pytest.raises(ca.ArgumentError, match="package's types"):
+        ca.loads("5", kind=int)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import enum
 import struct
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -99,7 +102,7 @@ def test_role_shares_refuses_mismatched_summaries(ds: ca.Dataset) -> None:
     """Summaries of different powers cannot share a chart."""
     with pytest.raises(ValueError, match="same powers"):
         plot.role_shares(ca.role_summary(ds), ca.role_summary(ds, powers=("RUS", "CHN", "USA")))
-    with pytest.raises(ValueError, match="at least one"):
+    with pytest.raises(ca.ArgumentError, match="at least one"):
         plot.role_shares()
 
 
@@ -189,3 +192,223 @@ def test_robustness_chart_refuses_what_is_not_a_robustness(rob: object) -> None:
     pytest.importorskip("matplotlib")
     with pytest.raises(ca.ArgumentError, match="Robustness"):
         plot.robustness_chart(rob)  # type: ignore[arg-type]
+
+
+# -- wrong-typed arguments: every public function answers them with an ArgumentError naming the argument --------
+
+
+class Good(enum.Enum):
+    """Stand-ins, in the parameter lists below, for the valid values each test builds (a graph, a summary...)."""
+
+    GRAPH = "graph"
+    DATASET = "dataset"
+    SUMMARY = "summary"
+    ROBUSTNESS = "robustness"
+    FIGURE = "figure"
+    AXES = "axes"
+    PATH = "path"
+
+
+def _call(fn: Callable[..., object], args: tuple[Any, ...], kwargs: dict[str, Any], field: str, good: dict[Good, object]) -> ca.ArgumentError:
+    """Call *fn* with the stand-ins replaced; it must raise an ArgumentError at ``$.<field>`` whose message is one short line."""
+
+    def real(value: object) -> object:
+        if isinstance(value, Good):
+            return good[value]
+        return [real(v) for v in value] if isinstance(value, list) else value
+
+    with pytest.raises(ca.ArgumentError) as info:
+        fn(*(real(a) for a in args), **{k: real(v) for k, v in kwargs.items()})
+    err = info.value
+    assert isinstance(err, ca.FieldError) and isinstance(err, ValueError)
+    assert err.field == field, str(err)
+    assert len(err.problems) == 1 and len(err.problems[0]) < 240, str(err)
+    return err
+
+
+@pytest.fixture
+def good(ds: ca.Dataset, rob: ca.Robustness, tmp_path: Path) -> dict[Good, object]:
+    """Valid values for each argument the hostile calls leave alone."""
+    from matplotlib.figure import Figure
+
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    graph.add_edge("RUS", "KAZ", domain="security", weight=1.0)
+    fig = Figure()
+    return {
+        Good.GRAPH: graph,
+        Good.DATASET: ds,
+        Good.SUMMARY: ca.role_summary(ds),
+        Good.ROBUSTNESS: rob,
+        Good.FIGURE: fig,
+        Good.AXES: fig.add_subplot(),
+        Good.PATH: tmp_path / "out.png",
+    }
+
+
+G, DS, RS, ROB, FIG, AX, PATH = Good.GRAPH, Good.DATASET, Good.SUMMARY, Good.ROBUSTNESS, Good.FIGURE, Good.AXES, Good.PATH
+
+#: (function, positional arguments, keyword arguments, the argument the error must name)
+Case = tuple[Callable[..., object], tuple[Any, ...], dict[str, Any], str]
+
+NONE_CASES: list[Case] = [
+    (plot.influence_map, (None,), {}, "graph"),
+    (plot.role_shares, (None,), {}, "summaries"),
+    (plot.role_shares, (RS, None), {}, "summaries"),
+    (plot.robustness_chart, (None,), {}, "rob"),
+    (plot.save, (None, PATH), {}, "fig"),
+    (plot.save, (FIG, None), {}, "path"),
+    (plot.save, (FIG, PATH), {"dpi": None}, "dpi"),
+    (plot.image_format, (None,), {}, "path"),
+]
+
+NUMBER_CASES: list[Case] = [
+    (plot.influence_map, (5,), {}, "graph"),
+    (plot.influence_map, (G, 5), {}, "ds"),
+    (plot.influence_map, (G,), {"actors": 5}, "actors"),
+    (plot.influence_map, (G,), {"domains": 5}, "domains"),
+    (plot.influence_map, (G,), {"domains": [5]}, "domains"),
+    (plot.influence_map, (G,), {"ax": 5}, "ax"),
+    (plot.influence_map, (G,), {"title": 5}, "title"),
+    (plot.role_shares, (5,), {}, "summaries"),
+    (plot.role_shares, (RS,), {"over": 5}, "over"),
+    (plot.role_shares, (RS,), {"over": [5]}, "over"),
+    (plot.role_shares, (RS,), {"domains": 5}, "domains"),
+    (plot.role_shares, (RS,), {"domains": [5]}, "domains"),
+    (plot.role_shares, (RS,), {"domains": ["security"], "ax": 5}, "ax"),
+    (plot.role_shares, (RS,), {"title": 5}, "title"),
+    (plot.robustness_chart, (5,), {}, "rob"),
+    (plot.robustness_chart, (ROB,), {"track": "acts", "ax": 5}, "ax"),
+    (plot.robustness_chart, (ROB,), {"track": 5}, "track"),
+    (plot.save, (5, PATH), {}, "fig"),
+    (plot.save, (FIG, 5), {}, "path"),
+    (plot.save, (FIG, PATH), {"dpi": -5}, "dpi"),
+    (plot.image_format, (5,), {}, "path"),
+]
+
+STRING_CASES: list[Case] = [
+    (plot.influence_map, ("x",), {}, "graph"),
+    (plot.influence_map, (G, "x"), {}, "ds"),
+    (plot.influence_map, (G,), {"ax": "x"}, "ax"),
+    (plot.role_shares, ("x",), {}, "summaries"),
+    (plot.role_shares, (RS,), {"domains": ["x"]}, "domains"),
+    (plot.role_shares, (RS,), {"domains": ["security"], "ax": "x"}, "ax"),
+    (plot.robustness_chart, ("x",), {}, "rob"),
+    (plot.robustness_chart, (ROB,), {"track": "x"}, "track"),
+    (plot.robustness_chart, (ROB,), {"track": "acts", "ax": "x"}, "ax"),
+    (plot.save, ("x", PATH), {}, "fig"),
+    (plot.save, (FIG, "x"), {}, "path"),
+    (plot.save, (FIG, PATH), {"dpi": "x"}, "dpi"),
+    (plot.image_format, ("x",), {}, "path"),
+]
+
+LIST_FOR_SCALAR_CASES: list[Case] = [
+    (plot.influence_map, ([G],), {}, "graph"),
+    (plot.influence_map, (G, [DS]), {}, "ds"),
+    (plot.influence_map, (G,), {"ax": [AX]}, "ax"),
+    (plot.influence_map, (G,), {"title": ["a title"]}, "title"),
+    (plot.influence_map, (G,), {"panels": [True]}, "panels"),
+    (plot.role_shares, ([RS],), {}, "summaries"),
+    (plot.role_shares, (RS,), {"domains": ["security"], "ax": [AX]}, "ax"),
+    (plot.role_shares, (RS,), {"title": ["a title"]}, "title"),
+    (plot.robustness_chart, ([ROB],), {}, "rob"),
+    (plot.robustness_chart, (ROB,), {"track": ["acts"]}, "track"),
+    (plot.robustness_chart, (ROB,), {"track": "acts", "ax": [AX]}, "ax"),
+    (plot.save, ([FIG], PATH), {}, "fig"),
+    (plot.save, (FIG, [PATH]), {}, "path"),
+    (plot.save, (FIG, PATH), {"dpi": [100]}, "dpi"),
+    (plot.image_format, (["map.png"],), {}, "path"),
+]
+
+STRING_FOR_ITERABLE_CASES: list[Case] = [
+    (plot.influence_map, (G,), {"domains": "security"}, "domains"),
+    (plot.influence_map, (G,), {"domains": ca.Domain.SECURITY}, "domains"),
+    (plot.influence_map, (G,), {"actors": "RUS"}, "actors"),
+    (plot.influence_map, (G,), {"actors": b"RUS"}, "actors"),
+    (plot.role_shares, (RS,), {"domains": "security"}, "domains"),
+    (plot.role_shares, (RS,), {"domains": ca.Domain.SECURITY}, "domains"),
+    (plot.role_shares, (RS,), {"over": b"KAZ"}, "over"),
+]
+
+FLAG_CASES: list[Case] = [(plot.influence_map, (G,), {"panels": flag}, "panels") for flag in ("no", "", 1, 0, 1.0, None)]
+
+
+def _case_id(case: Case) -> str:
+    fn, args, kwargs, field = case
+    return f"{fn.__name__}-{field}-{args!r:.30}-{kwargs!r:.40}"
+
+
+@pytest.mark.parametrize("case", NONE_CASES, ids=_case_id)
+def test_none_for_a_required_argument_is_an_argument_error(case: Case, good: dict[Good, object]) -> None:
+    """None where a graph, summary, robustness, figure, path or dpi is required raises ArgumentError naming it."""
+    _call(*case, good)
+
+
+@pytest.mark.parametrize("case", NUMBER_CASES, ids=_case_id)
+def test_a_number_for_any_argument_is_an_argument_error(case: Case, good: dict[Good, object]) -> None:
+    """A number where a graph, dataset, list, axes, title, track, figure or path is expected raises ArgumentError naming it."""
+    _call(*case, good)
+
+
+@pytest.mark.parametrize("case", STRING_CASES, ids=_case_id)
+def test_a_wrong_string_is_an_argument_error(case: Case, good: dict[Good, object]) -> None:
+    """The string "x" where an object, a known name or a number is expected raises ArgumentError naming the argument."""
+    _call(*case, good)
+
+
+@pytest.mark.parametrize("case", LIST_FOR_SCALAR_CASES, ids=_case_id)
+def test_a_list_for_a_single_value_is_an_argument_error(case: Case, good: dict[Good, object]) -> None:
+    """A list wrapping an otherwise valid single value raises ArgumentError naming the argument."""
+    _call(*case, good)
+
+
+@pytest.mark.parametrize("case", STRING_FOR_ITERABLE_CASES, ids=_case_id)
+def test_a_lone_string_for_a_list_is_an_argument_error(case: Case, good: dict[Good, object]) -> None:
+    """A lone str, bytes or Domain where a list is expected is refused, never read letter by letter."""
+    err = _call(*case, good)
+    assert "is a list" in str(err) or "list of" in str(err)
+
+
+@pytest.mark.parametrize("case", FLAG_CASES, ids=_case_id)
+def test_a_flag_is_only_true_or_false(case: Case, good: dict[Good, object]) -> None:
+    """panels takes True or False only: a truthy or falsy stand-in ("no", 1, None...) raises ArgumentError."""
+    err = _call(*case, good)
+    assert "True or False" in str(err)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field", "needle"),
+    [
+        ({"domains": ["cyber"]}, "domains", "unknown domain 'cyber'"),
+        ({"domains": []}, "domains", "at least one domain"),
+        ({"over": []}, "over", "one state or more"),
+        ({"ax": AX}, "domains", "one domain at a time"),
+    ],
+)
+def test_role_shares_refuses_what_it_cannot_draw(kwargs: dict[str, Any], field: str, needle: str, good: dict[Good, object]) -> None:
+    """role_shares with an unknown domain, no domains, no states, or axes for several domains raises ArgumentError saying why."""
+    err = _call(plot.role_shares, (RS,), kwargs, field, good)
+    assert needle in str(err)
+
+
+def test_role_shares_needs_a_summary() -> None:
+    """role_shares() without a summary raises ArgumentError at $.summaries, still a ValueError."""
+    with pytest.raises(ca.ArgumentError, match="at least one role summary") as info:
+        plot.role_shares()
+    assert info.value.field == "summaries" and isinstance(info.value, ValueError)
+
+
+def test_a_long_bad_value_is_cut_in_the_message(good: dict[Good, object]) -> None:
+    """A huge wrong value is quoted in at most 40 characters of its repr, not whole."""
+    err = _call(plot.influence_map, (G,), {"title": ["x" * 10_000]}, "title", good)
+    assert "x" * 40 not in str(err) and "xxxxxxxxxx" in str(err)
+
+
+def test_role_shares_draws_into_given_axes_over_chosen_states(ds: ca.Dataset) -> None:
+    """Valid arguments still work: one domain (a tuple of Domain) into given axes, over a tuple of states."""
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    summary = ca.role_summary(ds)
+    assert plot.role_shares(summary, over=("KAZ", "UZB"), domains=(ca.Domain.SECURITY,), ax=ax) is fig
+    assert ax.get_title() == "security" and ax.get_legend() is not None

@@ -19,6 +19,10 @@ UP, DOWN, SHIFT, SAME = ca.Direction.INCREASE, ca.Direction.DECREASE, ca.Directi
 BUNDLED = ca.load()
 
 
+#: An effect for scenarios whose other arguments a test is about.
+ONE_EFFECT = ca.Effect("RUS", ca.Domain.SECURITY, ca.Direction.INCREASE, "Russia does more.")
+
+
 def scenario(*effects: ca.Effect, id: str = "what-if") -> ca.Scenario:
     return ca.make_scenario(id, effects)
 
@@ -254,13 +258,19 @@ def test_make_scenario_refuses_an_effect_that_is_no_effect(effect: object) -> No
 def test_make_scenario_checks_its_other_arguments(options: dict[str, object], path: str) -> None:
     """Titles, outcomes and sources are non-empty printable text, and the horizon one of Horizon's values."""
     with pytest.raises(ca.ArgumentError) as info:
-        ca.make_scenario("mine", [], **options)  # type: ignore[arg-type]
+        ca.make_scenario("mine", [ONE_EFFECT], **options)  # type: ignore[arg-type]
     assert [p.path for p in info.value.problems] == [path]
 
 
 def test_make_scenario_takes_a_horizon_by_its_value() -> None:
     """A horizon given as its string value becomes the member."""
-    assert ca.make_scenario("mine", [], horizon="long-term").horizon is ca.Horizon.LONG_TERM
+    assert ca.make_scenario("mine", [ONE_EFFECT], horizon="long-term").horizon is ca.Horizon.LONG_TERM
+
+
+def test_make_scenario_needs_an_effect() -> None:
+    """A scenario without effects changes nothing: refused, naming ``effects``."""
+    with pytest.raises(ca.ArgumentError, match="one effect or more"):
+        ca.make_scenario("mine", [])
 
 
 @pytest.mark.parametrize(

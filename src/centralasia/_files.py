@@ -7,6 +7,7 @@ import csv
 import errno
 import io
 import json
+import math
 import os
 import re
 import secrets
@@ -385,6 +386,41 @@ def read_network_file(name: str, fmt: str) -> nx.MultiDiGraph[str]:
         raise DataError([problem], "cannot read network") from None
 
 
+def strict_json(content: bytes | str) -> object:
+    """*content* parsed as JSON, refusing what :func:`json.loads` lets through: a repeated key, NaN, Infinity."""
+
+    def pairs(items: list[tuple[str, object]]) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for key, value in items:
+            if key in out:
+                raise DataError([Problem.at("$", f"duplicate key {key!r:.40} in an object")], "invalid JSON")
+            out[key] = value
+        return out
+
+    def constant(name: str) -> object:
+        raise DataError([Problem.at("$", f"{name} is not a JSON number")], "invalid JSON")
+
+    return json.loads(content, object_pairs_hook=pairs, parse_constant=constant)
+
+
+def number_problems(graph: object, limit: int = 10) -> list[Problem]:
+    """Where the attributes of *graph* (a networkx graph) hold a number no file format can hold: NaN or an infinity."""
+    found: list[Problem] = []
+    nodes = getattr(graph, "nodes", None)
+    edges = getattr(graph, "edges", None)
+    if nodes is None or edges is None:
+        return found
+    for node, data in nodes(data=True):
+        found += [Problem.at(f"$.nodes[{node!r:.40}].{key}", f"{value!r} is not a finite number") for key, value in data.items() if _not_finite(value)]
+    for i, (_, _, data) in enumerate(edges(data=True)):
+        found += [Problem.at(f"$.edges[{i}].{key}", f"{value!r} is not a finite number") for key, value in data.items() if _not_finite(value)]
+    return found[:limit]
+
+
+def _not_finite(value: object) -> bool:
+    return isinstance(value, float) and not math.isfinite(value)
+
+
 def _parse_network(content: bytes, fmt: str) -> nx.MultiDiGraph[str]:
     """The network in *content*, a file of format *fmt* (``json``, ``graphml``, ``gexf`` or ``csv``).
 
@@ -397,7 +433,7 @@ def _parse_network(content: bytes, fmt: str) -> nx.MultiDiGraph[str]:
     if fmt == "json":
         from networkx.readwrite import json_graph  # type: ignore[import-untyped, unused-ignore]
 
-        data = json.loads(content)
+        data = strict_json(content)
         if not isinstance(data, dict):
             raise DataError([Problem.at("$", f"expected a node-link object, got {type(data).__name__}")])
         try:

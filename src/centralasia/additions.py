@@ -113,9 +113,9 @@ def extend(base: Dataset, additions: str | os.PathLike[str] | Mapping[str, Seque
     Examples
     --------
     >>> from centralasia.model import Evidence, State
-    >>> base = Dataset(states=[State("KAZ", "Kazakhstan", [Evidence(paragraph=1)])])
+    >>> base = Dataset(states=[State("KAZ", "Kazakhstan", [Evidence(paragraph=1)]), State("RUS", "Russia", [Evidence(paragraph=1)])])
     >>> records = read_additions('''{"roles": [{"id": "r1", "actor": "KAZ", "role": "balancer",
-    ...   "domain": "diplomatic", "over": ["KAZ"], "summary": "Balances.", "evidence": [{"paragraph": 10}]}]}''')
+    ...   "domain": "diplomatic", "over": ["RUS"], "summary": "Balances.", "evidence": [{"paragraph": 10}]}]}''')
     >>> [r.id for r in extend(base, records).roles]
     ['r1']
     >>> extend(base, {"roles": (records["roles"][0], records["roles"][0])})

@@ -49,12 +49,23 @@ def _stdout() -> Stream:
     return Stream(sys.stdout, "output")
 
 
+#: A word longer than this in an error line is cut: an argument of 50,000 characters is not echoed whole.
+_LONGEST_WORD = 300
+_LONG_WORD = re.compile(rf"\S{{{_LONGEST_WORD + 1},}}")
+
+
+def _cut(line: str) -> str:
+    """*line* with every overlong word cut, and the whole at 1,000 characters."""
+    line = _LONG_WORD.sub(lambda m: m.group()[:_LONGEST_WORD] + "…", line)
+    return line if len(line) <= 1000 else line[:1000] + "…"
+
+
 def _note(message: str) -> None:
     """One line on standard error (what was written), if there is a standard error."""
     if sys.stderr is None or sys.stderr.closed:
         return
     try:
-        Stream(sys.stderr, "error").write_text(visible(message, one_line=True) + "\n")
+        Stream(sys.stderr, "error").write_text(_cut(visible(message, one_line=True)) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):  # a standard error that cannot be written: nowhere left to say it
         pass
@@ -64,7 +75,7 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, pointing at ``--help``."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {visible(message, one_line=True)} (see '{self.prog} --help')\n")
+        self.exit(2, f"{self.prog}: error: {_cut(visible(message, one_line=True))} (see '{self.prog} --help')\n")
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # Help and errors through the same escaping and encoding as everything else.
@@ -108,6 +119,8 @@ def _file(text: str) -> str:
     """A file name as the user typed it: not empty."""
     if not text:
         raise argparse.ArgumentTypeError("a file name cannot be empty")
+    if text == "-":  # not standard output: leave out -o for that, where a command can write there
+        raise argparse.ArgumentTypeError("'-' is not a file name (leave out -o to write to standard output, where the command can)")
     return text
 
 
@@ -237,6 +250,8 @@ def _cmd_roles(args: argparse.Namespace, out: Stream) -> int:
             raise UsageError("--over goes with --explain; --track shows every state and the region")
         out.write(_render.track_table(summary.readings(), domain, args.track, args.as_of) + "\n")
         return 0
+    if args.over is not None and args.explain is None:
+        raise UsageError("--over goes with --explain")
     if args.explain is not None:
         if args.explain not in summary.powers:
             raise UsageError(f"--explain {args.explain!r} is not one of the powers {', '.join(summary.powers)}")

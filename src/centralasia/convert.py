@@ -518,5 +518,7 @@ def loads(text: str | bytes, kind: type[T] = Dataset) -> T:  # type: ignore[assi
     """
     if not isinstance(kind, type) and get_origin(kind) is None:
         raise ArgumentError("kind", f"expected a type such as Dataset or State, got {type(kind).__name__} {kind!r:.40}")
+    if isinstance(kind, type) and not kind.__module__.startswith("centralasia."):
+        raise ArgumentError("kind", f"expected one of the package's types, such as Dataset or State, not {kind.__name__:.40}")
     data = parse_json(text)
     return structure(data, kind)

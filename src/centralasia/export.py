@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar, cast, get_args,
 import attrs
 import networkx as nx
 
-from centralasia._files import checked_path, csv_text, read_network_file, utf8, write_file, xml_document
+from centralasia._files import checked_path, csv_text, number_problems, read_network_file, utf8, write_file, xml_document
 from centralasia.convert import JSONValue, converter, dumps
-from centralasia.errors import ArgumentError, MissingDependencyError, UnknownIdError
+from centralasia.errors import ArgumentError, DataError, MissingDependencyError, Problem, UnknownIdError
 from centralasia.model import (
     Condition,
     Dataset,
@@ -340,7 +340,10 @@ def write_table(ds: Dataset, table: str, file: str | os.PathLike[str] | TextIO) 
         name = checked_path(file, "file")
         write_file(name, utf8(csv_text(columns(table), cells), cells), field="file")
     elif callable(getattr(file, "write", None)):
-        file.write(csv_text(columns(table), cells))
+        try:
+            file.write(csv_text(columns(table), cells))
+        except OSError as exc:  # the caller's stream: no path to name, but still our error
+            raise DataError([Problem.at("$", f"cannot write the table: {exc.strerror or exc}")], "write failed") from exc
     else:
         raise ArgumentError("file", f"expected a path or an open text file, not {type(file).__name__} {file!r:.40}")
 
@@ -539,6 +542,9 @@ def network_to_json(graph: nx.Graph[_N]) -> dict[str, JSONValue]:
 def _graph_of(graph: object) -> nx.Graph[Any]:
     if not isinstance(graph, nx.Graph):
         raise ArgumentError("graph", f"expected a networkx graph, not {type(graph).__name__} {graph!r:.40}")
+    problems = number_problems(graph)
+    if problems:  # JSON cannot hold them, and GraphML/GEXF would write "nan" no reader takes as a number
+        raise DataError(problems, "cannot write a network holding NaN or an infinity")
     return graph
 
 

@@ -8,19 +8,19 @@ returned :class:`~matplotlib.figure.Figure` shows itself.
 
 from __future__ import annotations
 
-import enum
 import io
-import math
 import os
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 import networkx as nx
 
+from centralasia import _figures
 from centralasia._files import checked_path, quoted, write_file
 from centralasia._sums import sum_by
-from centralasia.errors import ArgumentError, MissingDependencyError, UnknownIdError
-from centralasia.model import Dataset, Domain, Organization, Region, State
+from centralasia._tables import coerce_domain
+from centralasia.errors import ArgumentError, MissingDependencyError
+from centralasia.model import Dataset, Domain
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -45,7 +45,7 @@ DOMAIN_COLORS: Mapping[str, str] = {
 IMAGE_SUFFIXES: tuple[str, ...] = (".png", ".svg", ".pdf")
 
 #: The outside powers the article weighs against each other, in drawing order.
-POWERS: tuple[str, ...] = ("RUS", "CHN", "USA")
+POWERS: tuple[str, ...] = _figures.POWERS
 
 _GROUP_STYLE: Mapping[str, tuple[str, str]] = {
     # group: (face colour, label in the legend)
@@ -63,124 +63,26 @@ def _require_matplotlib(what: str) -> None:
         raise MissingDependencyError("matplotlib", "plot", what) from exc
 
 
-def _plain(value: object) -> str:
-    return str(value.value) if isinstance(value, enum.Enum) else str(value)
+def _title(title: object) -> None:
+    if title is not None and not isinstance(title, str):
+        raise ArgumentError("title", f"title is a str (or None for the default), not {type(title).__name__} {title!r:.40}")
 
 
-def _group(node: Hashable, data: Mapping[str, object], ds: Dataset | None) -> str:
-    if str(node) in POWERS:
-        return "power"
-    if data.get("central_asian") is True:
-        return "central-asia"
-    record = ds.get(str(node)) if ds is not None else None
-    if isinstance(record, State):
-        return "central-asia" if record.region is Region.CENTRAL_ASIA else "other-state"
-    if isinstance(record, Organization):
-        return "organization"
-    region = data.get("region")
-    if region is not None:
-        return "central-asia" if _plain(region) == Region.CENTRAL_ASIA.value else "other-state"
-    if data.get("type") == "state":
-        return "other-state"
-    return "organization"
+def _flag(value: object, field: str) -> None:
+    # Only the two bools: "no", 0, None or a numpy bool would otherwise be read by their truth.
+    if value is not True and value is not False:
+        raise ArgumentError(field, f"{field} is True or False, not {type(value).__name__} {value!r:.40}")
 
 
-def _label(node: Hashable, data: Mapping[str, object], ds: Dataset | None) -> tuple[str, str]:
-    """The short label inside a node (an ISO code or an acronym) and the name below it."""
-    record = ds.get(str(node)) if ds is not None else None
-    acronym = data.get("acronym", getattr(record, "acronym", None))
-    name = data.get("name", getattr(record, "name", None))
-    name = name if isinstance(name, str) else str(node)
-    is_state = data.get("type") == "state" or isinstance(record, State)
-    short = str(node) if is_state else acronym if isinstance(acronym, str) else name if len(name) <= 8 else str(node)
-    if len(short) > 8:
-        short = short[:7] + "\u2026"
-    return short, "" if name == short else _wrap_label(name)
+def _given_axes(ax: object, what: str) -> None:
+    """Refuse an *ax* that is neither ``None`` nor matplotlib axes (importing matplotlib only when *ax* is given)."""
+    if ax is None:
+        return
+    _require_matplotlib(what)
+    from matplotlib.axes import Axes
 
-
-def _wrap_label(text: str, width: int = 16) -> str:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "\n".join(lines) or text
-
-
-def _spread(nodes: Sequence[_N], y: float, width: float) -> dict[_N, tuple[float, float]]:
-    if len(nodes) == 1:
-        return {nodes[0]: (0.0, y)}
-    step = 2 * width / max(len(nodes) - 1, 1)
-    return {n: (-width + i * step, y) for i, n in enumerate(nodes)}
-
-
-def _arc(nodes: Sequence[_N], y: float, width: float, depth: float) -> dict[_N, tuple[float, float]]:
-    """*nodes* on a shallow arc opening upwards, so that edges between them do not run through each other."""
-    if len(nodes) <= 2:
-        return _spread(nodes, y, width * 0.6)
-    out: dict[_N, tuple[float, float]] = {}
-    for i, n in enumerate(nodes):
-        t = math.pi * (1.1 + 0.8 * i / (len(nodes) - 1))
-        out[n] = (width * math.cos(t) / math.cos(math.pi * 0.1), y + depth * math.sin(t))
-    return out
-
-
-def _layout(groups: Mapping[_N, str]) -> dict[_N, tuple[float, float]]:
-    """Powers on top, Central Asian states on an arc below, everything else between."""
-    powers = sorted((n for n, g in groups.items() if g == "power"), key=lambda n: POWERS.index(str(n)))
-    if len(powers) == 3:  # Russia and China apart, the United States between and above
-        powers = [powers[0], powers[2], powers[1]]
-    central = sorted((n for n, g in groups.items() if g == "central-asia"), key=str)
-    others = sorted((n for n, g in groups.items() if g not in ("power", "central-asia")), key=lambda n: (groups[n], str(n)))
-    pos: dict[_N, tuple[float, float]] = {}
-    if powers:
-        pos.update(_spread(powers, 1.0, 0.75))
-        if len(powers) == 3:
-            pos[powers[1]] = (0.0, 1.25)
-    pos.update(_arc(central, -0.55, 1.0, 0.45))
-    # The rest in rows of at most five, staggered so that names do not collide.
-    rows = [others[i : i + 5] for i in range(0, len(others), 5)]
-    for i, row in enumerate(rows):
-        y = 0.3 if len(rows) == 1 else 0.62 - 0.75 * i / (len(rows) - 1)
-        pos.update(_spread(row, y, 1.3 if i % 2 == 0 else 1.0))
-    return pos
-
-
-def _edge_domain(data: Mapping[str, object]) -> str:
-    value = data.get("domain")
-    return _plain(value) if value is not None else "other"
-
-
-def _edge_weight(data: Mapping[str, object]) -> float:
-    value = data.get("weight", 1.0)
-    return float(value) if isinstance(value, (int, float)) else 1.0
-
-
-def _selection(graph: nx.Graph[_N], groups: Mapping[_N, str], actors: Iterable[_N] | Literal["all"] | None) -> list[_N]:
-    if actors == "all":
-        return [n for n in graph if graph.degree(n) > 0]
-    if actors is None:
-        return [n for n in graph if groups[n] in ("power", "central-asia")]
-    chosen = list(actors)
-    missing = [str(n) for n in chosen if n not in graph]
-    if missing:
-        raise UnknownIdError(missing[0], "node")
-    return chosen
-
-
-def _wanted_domains(graph: nx.Graph[_N], domains: object) -> set[str]:
-    """The domains *domains* names: each a Domain or the domain of an edge of *graph*, at least one."""
-    if isinstance(domains, (str, Domain)) or not isinstance(domains, Iterable):
-        raise ArgumentError("domains", f"domains is a list of domains, such as ['security'], not {type(domains).__name__} {domains!r:.40}")
-    names = list(domains)
-    valid = [d.value for d in Domain] + sorted({_edge_domain(data) for _, _, data in graph.edges(data=True)} - {d.value for d in Domain})
-    for name in names:
-        if not isinstance(name, (str, Domain)) or _plain(name) not in valid:
-            raise ArgumentError("domains", f"unknown domain {name!r:.40}; the domains are {', '.join(valid)}")
-    if not names:
-        raise ArgumentError("domains", f"name at least one domain of {', '.join(valid)}")
-    return {_plain(name) for name in names}
+    if not isinstance(ax, Axes):
+        raise ArgumentError("ax", f"ax is matplotlib Axes (such as fig.add_subplot()) or None, not {type(ax).__name__} {ax!r:.40}")
 
 
 def influence_map(
@@ -237,7 +139,10 @@ def influence_map(
     UnknownIdError
         If *actors* names a node the graph does not have.
     ArgumentError
-        If *domains* is not a list of domains, is empty, or names one that is
+        If *graph* is not a networkx graph, *ds* not a Dataset, *actors*
+        neither ``"all"`` nor a list of node ids, *ax* not matplotlib axes,
+        *title* not a str or *panels* not ``True`` or ``False``; or if
+        *domains* is not a list of domains, is empty, or names one that is
         neither a :class:`~centralasia.model.Domain` nor on an edge of the graph.
 
     Examples
@@ -250,22 +155,30 @@ def influence_map(
     >>> fig.axes[0].get_title()
     'Russia and Kazakhstan'
     """
+    if not isinstance(graph, nx.Graph):
+        raise ArgumentError("graph", f"expected a networkx graph such as centralasia.influence_network() returns, not {type(graph).__name__} {graph!r:.40}")
+    if ds is not None and not isinstance(ds, Dataset):
+        raise ArgumentError("ds", f"ds is the Dataset the graph was built from (or None), not {type(ds).__name__} {ds!r:.40}")
+    chosen_actors = _figures.actors(actors)
+    _title(title)
+    _flag(panels, "panels")
+    _given_axes(ax, "influence_map")
     _require_matplotlib("influence_map")
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    wanted = None if domains is None else _wanted_domains(graph, domains)
-    all_groups = {n: _group(n, d, ds) for n, d in graph.nodes(data=True)}
-    nodes = _selection(graph, all_groups, actors)
+    wanted = None if domains is None else _figures.wanted_domains(graph, domains)
+    all_groups = {n: _figures.group(n, d, ds) for n, d in graph.nodes(data=True)}
+    nodes = _figures.selection(graph, all_groups, chosen_actors)
     chosen = set(nodes)
     groups = {n: all_groups[n] for n in nodes}
-    pos = _layout(groups)
+    pos = _figures.layout(groups)
 
     def edges() -> Iterator[tuple[tuple[str, _N, _N], float, str]]:
         for u, v, data in graph.edges(data=True):
-            domain = _edge_domain(data)
+            domain = _figures.edge_domain(data)
             if u in chosen and v in chosen and u != v and (wanted is None or domain in wanted):
-                yield (domain, u, v), _edge_weight(data), domain
+                yield (domain, u, v), _figures.edge_weight(data), domain
 
     # One arrow per actor pair and domain: collapse's sums, per domain.
     totals = {key: s.total for key, s in sum_by(edges()).items() if s.total > 0}
@@ -308,7 +221,7 @@ def influence_map(
             members = [n for n in nodes if groups[n] == group]
             if members:
                 nx.draw_networkx_nodes(graph, pos, nodelist=members, node_color=color, edgecolors="#333333", node_size=node_size, linewidths=1.2, ax=axes)
-        labels = {n: _label(n, graph.nodes[n], ds) for n in nodes}
+        labels = {n: _figures.label(n, graph.nodes[n], ds) for n in nodes}
         nx.draw_networkx_labels(graph, pos, labels={n: short for n, (short, _) in labels.items()}, font_size=9, font_weight="bold", ax=axes)
         for n, (_, name) in labels.items():
             # Only the powers and the states of the region are named in full: the
@@ -363,6 +276,17 @@ POWER_COLORS: Mapping[str, str] = {"RUS": "#4477AA", "CHN": "#EE6677", "USA": "#
 _SPARE_COLORS = ("#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
 
 
+def _state_ids(over: object) -> tuple[str, ...]:
+    """The states *over* lists, as a tuple (read more than once): an :class:`ArgumentError` unless they are one or more ids."""
+    states = _figures.listed(over, "over", "a state id or a list of them, such as ['KAZ', 'UZB']")
+    for state in states:
+        if not isinstance(state, str):
+            raise ArgumentError("over", f"over names states by their ids, not {type(state).__name__} {state!r:.40}")
+    if not states:
+        raise ArgumentError("over", "name one state or more (None: all the summaries' states)")
+    return tuple(str(state) for state in states)
+
+
 def _summary_label(summary: RoleSummary) -> str:
     if summary.scenario is None:
         label = "baseline"
@@ -370,7 +294,7 @@ def _summary_label(summary: RoleSummary) -> str:
         label = summary.scenario.title
     if summary.as_of is not None:
         label += f" (as of {summary.as_of})"
-    return _wrap_label(label, 26)
+    return _figures.wrap_label(label, 26)
 
 
 def role_shares(
@@ -407,9 +331,14 @@ def role_shares(
 
     Raises
     ------
-    ValueError
-        Without summaries, with summaries of different powers, or with *ax*
-        and more than one domain.
+    ArgumentError
+        Without summaries, with anything but a RoleSummary among them, with
+        summaries of different powers, with *over* neither a state id nor a
+        list of them, with *domains* not a non-empty list of domains, with
+        *ax* not matplotlib axes or with more than one domain, or with *title*
+        not a str.
+    UnknownIdError
+        If *over* names a state a summary does not know.
     MissingDependencyError
         If matplotlib is not installed.
 
@@ -421,20 +350,28 @@ def role_shares(
     >>> [a.get_title() for a in fig.axes]
     ['security', 'economic', 'diplomatic']
     """
+    from centralasia.roles import RoleSummary as _RoleSummary
+
     if not summaries:
-        raise ValueError("role_shares needs at least one role summary")
+        raise ArgumentError("summaries", "role_shares needs at least one role summary, such as role_summary(ds)")
+    for i, s in enumerate(summaries):
+        if not isinstance(s, _RoleSummary):
+            raise ArgumentError("summaries", f"summary {i + 1} is not the RoleSummary that centralasia.role_summary() returns but {type(s).__name__} {s!r:.40}")
     powers = summaries[0].powers
     if any(s.powers != powers for s in summaries):
-        raise ValueError("role_shares compares summaries of the same powers")
+        raise ArgumentError("summaries", "role_shares compares summaries of the same powers")
+    pooled: str | tuple[str, ...] | None = over if over is None or isinstance(over, str) else _state_ids(over)
+    shown = [coerce_domain(d, "domains") for d in _figures.listed(domains, "domains", _figures.DOMAINS_WANTED)] if domains is not None else list(Domain)
+    if not shown:
+        raise ArgumentError("domains", f"name at least one domain of {', '.join(d.value for d in Domain)}")
+    _title(title)
+    _given_axes(ax, "role_shares")
+    if ax is not None and len(shown) != 1:
+        raise ArgumentError("domains", "draw into given axes one domain at a time (domains=[...])")
     _require_matplotlib("role_shares")
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-    if over is not None and not isinstance(over, str):
-        over = tuple(over)  # read more than once below
-    shown = [Domain(_plain(d)) for d in domains] if domains is not None else list(Domain)
-    if ax is not None and len(shown) != 1:
-        raise ValueError("draw into given axes one domain at a time (domains=[...])")
     labels = [_summary_label(s) for s in summaries]
     colors = {p: POWER_COLORS.get(p, _SPARE_COLORS[i % len(_SPARE_COLORS)]) for i, p in enumerate(powers)}
 
@@ -452,7 +389,7 @@ def role_shares(
     for axes, domain in zip(panels, shown, strict=True):
         left = [0.0] * len(summaries)
         for power in powers:
-            values = [100.0 * s.share(power, domain, over) for s in summaries]
+            values = [100.0 * s.share(power, domain, pooled) for s in summaries]
             bars = axes.barh(rows, values, left=left, color=colors[power], edgecolor="white", height=0.7, label=power)
             for bar, value in zip(bars, values, strict=True):
                 if value >= 9:
@@ -468,7 +405,7 @@ def role_shares(
                     )
             left = [a + b for a, b in zip(left, values, strict=True)]
         for row, summary in zip(rows, summaries, strict=True):
-            leader = summary.leader(domain, over)
+            leader = summary.leader(domain, pooled)
             axes.text(
                 101.5, row, leader or "tie", va="center", ha="left", fontsize=9, color=colors.get(leader, "#555555") if leader else "#555555", fontweight="bold"
             )
@@ -484,10 +421,10 @@ def role_shares(
             axes.get_yticklabels()[0].set_fontweight("bold")
         axes.tick_params(axis="y", length=0, labelleft=axes is panels[0])
     handles = [Patch(facecolor=colors[p], label=p) for p in powers]
-    if over is None:
+    if pooled is None:
         where = "over " + ", ".join(summaries[0].states)
     else:
-        where = "over " + (over if isinstance(over, str) else ", ".join(over))
+        where = "over " + (pooled if isinstance(pooled, str) else ", ".join(pooled))
     if title is None:
         if len(summaries) == 1:
             what = labels[0].replace("\n", " ")
@@ -531,8 +468,8 @@ def robustness_chart(rob: Robustness, *, ax: Axes | None = None, track: Track | 
     Raises
     ------
     ArgumentError
-        For an unknown track or the momentum track (it has no shares), or for
-        *ax* without *track*.
+        For *rob* not a Robustness, an unknown track or the momentum track (it
+        has no shares), *ax* not matplotlib axes, or *ax* without *track*.
     MissingDependencyError
         If matplotlib is not installed.
 
@@ -547,7 +484,8 @@ def robustness_chart(rob: Robustness, *, ax: Axes | None = None, track: Track | 
     from centralasia.tracks import Track, coerce_track
 
     if not isinstance(rob, _Robustness):
-        raise ArgumentError("rob", f"expected the Robustness that centralasia.robustness() returns, not {type(rob).__name__}")
+        raise ArgumentError("rob", f"expected the Robustness that centralasia.robustness() returns, not {type(rob).__name__} {rob!r:.40}")
+    _given_axes(ax, "robustness_chart")
     if track is None:
         if ax is not None:
             raise ArgumentError("track", "draw into given axes one track at a time (track='assessments' or 'acts')")
@@ -557,7 +495,7 @@ def robustness_chart(rob: Robustness, *, ax: Axes | None = None, track: Track | 
         if chosen is Track.MOMENTUM:
             raise ArgumentError("track", "momentum has no shares to draw; draw 'assessments' or 'acts'")
         tracks = [chosen]
-    _require_matplotlib("robustness")
+    _require_matplotlib("robustness_chart")
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 

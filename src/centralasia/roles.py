@@ -26,6 +26,7 @@ from centralasia.model import (
     PartialDate,
     Record,
     Scenario,
+    State,
 )
 from centralasia.query import Query, StreamOptions
 from centralasia.reader import readings
@@ -537,6 +538,9 @@ def _states(ds: Dataset, over: object) -> tuple[ActorId, ...]:
     states = expand(ds, ids)
     if not states:
         raise ArgumentError("over", f"over names no state: {shown(ids[0])} has no members")
+    strays = [s for s in states if not isinstance(ds.get(s), State)]
+    if strays:
+        raise ArgumentError("over", f"over must name states (or groupings of states), not {shown(strays[0])}")
     return states
 
 
@@ -607,12 +611,15 @@ def role_summary(
     if len(set(chosen_powers)) != len(chosen_powers):
         raise ArgumentError("powers", f"powers repeat: {shown(chosen_powers, 80)}")
     for power in chosen_powers:
-        if power not in ds or expand(ds, (power,)) != (power,):
-            raise UnknownIdError(str(power), "power")
+        if not isinstance(ds.get(power), State):
+            raise UnknownIdError(str(power), "power (a state of the dataset)")
     query = Query.of(options, domain=False)
     if query.scenario is not None:
         query = attrs.evolve(query, scenario=resolve_scenario(ds, query.scenario))
     states = _states(ds, over)  # after the options: a bad one is named whatever the dataset
+    both = [p for p in chosen_powers if p in states]
+    if both:
+        raise ArgumentError("over", f"{shown(both[0])} is a compared power; it cannot also be a state summarised")
     wanted_powers = frozenset(chosen_powers)
     wanted_states = frozenset(states)
     rows = relation_rows(ds, query)

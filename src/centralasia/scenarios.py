@@ -222,6 +222,8 @@ def make_scenario(
     if isinstance(effects, (str, bytes, Mapping)) or not isinstance(effects, Iterable):
         raise ArgumentError("effects", f"effects must be an iterable of Effect, not {type(effects).__name__}")
     chosen = tuple(effects)
+    if not chosen:
+        raise ArgumentError("effects", "a scenario needs one effect or more: without any it changes nothing")
     for i, effect in enumerate(chosen):
         if not isinstance(effect, Effect):
             raise ArgumentError(f"effects[{i}]", f"effects must be Effect values, not {type(effect).__name__}")

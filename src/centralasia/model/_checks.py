@@ -29,6 +29,7 @@ __all__ = [
     "FIELD_TYPES_CHECKED",
     "check_deeply",
     "checked_just_now",
+    "distinct",
     "id_problem",
     "identifier",
     "in_range",
@@ -110,6 +111,15 @@ def nonempty(instance: object, attribute: attrs.Attribute[_Sized], value: _Sized
     """Reject an empty string or collection."""
     if not value:
         raise FieldError(attribute.name, f"{attribute.name} must not be empty", type(instance).__name__)
+
+
+def distinct(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    """Reject an id list naming one id twice (a party, target or speaker counted twice is a typo, never a second one)."""
+    seen: set[str] = set()
+    for i, item in enumerate(value):
+        if item in seen:
+            raise FieldError(f"{attribute.name}[{i}]", f"{item!r:.40} is named twice in {attribute.name}", type(instance).__name__)
+        seen.add(item)
 
 
 def pattern(regex: str, what: str) -> Callable[[object, attrs.Attribute[_S], _S], None]:

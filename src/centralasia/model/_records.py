@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 from centralasia.errors import ArgumentError, FieldError
-from centralasia.model._checks import identifier, in_range, nonempty, pattern, to_tuple, tuple_of_str, typed_fields
+from centralasia.model._checks import distinct, identifier, in_range, nonempty, pattern, to_tuple, tuple_of_str, typed_fields
 from centralasia.model._dates import DateLike, PartialDate
 from centralasia.model._vocab import (
     ARTICLE,
@@ -184,7 +184,7 @@ class Condition:
     """A driver of a scenario: what has to happen for it to come about."""
 
     description: str = attrs.field(validator=nonempty)
-    actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -198,7 +198,7 @@ class Effect:
     domain: Domain
     direction: Direction
     description: str = attrs.field(validator=nonempty)
-    over: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    over: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
     #: How strongly the article says the role moves.
     strength: Strength = Strength.MODERATE
     #: The article's words the effect rests on, verbatim.
@@ -255,8 +255,8 @@ class Claim:
     kind: ClaimKind
     summary: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
-    actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
-    about: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
+    about: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
     domain: Domain | None = None
     modality: str | None = None
     trend: Direction | None = None
@@ -333,7 +333,7 @@ class Person:
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
     #: The state the person serves, where the article says so.
     state: ActorId | None = None
-    affiliations: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    affiliations: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
 
 
@@ -345,7 +345,7 @@ class Agreement:
     title: str = attrs.field(validator=nonempty)
     kind: AgreementKind
     domain: Domain
-    parties: tuple[ActorId, ...] = attrs.field(converter=tuple_of_str, validator=nonempty)
+    parties: tuple[ActorId, ...] = attrs.field(converter=tuple_of_str, validator=[nonempty, distinct])
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
     date: PartialDate | None = None
     place: Place | None = None
@@ -397,9 +397,9 @@ class Event:
     date: PartialDate | None = None
     place: Place | None = None
     #: Who acted: visitors, attackers where known, parties to talks.
-    actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
     #: Whom an attack struck or whom an announcement concerns.
-    targets: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    targets: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
     host: ActorId | None = None
     #: The organisation under whose roof it took place.
     organization: ActorId | None = None
@@ -413,17 +413,17 @@ class Statement:
     """Something officials said, with their own words where the article quotes them."""
 
     id: str = attrs.field(validator=identifier)
-    speakers: tuple[str, ...] = attrs.field(converter=tuple_of_str, validator=nonempty)
+    speakers: tuple[str, ...] = attrs.field(converter=tuple_of_str, validator=[nonempty, distinct])
     summary: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
-    on_behalf_of: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    on_behalf_of: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
     #: The event at which it was said.
     occasion: str | None = None
     date: PartialDate | None = None
     #: The speaker's own words, verbatim, where the article quotes them.
     quote: str | None = None
     #: Whom or what it concerns.
-    about: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
+    about: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
     domain: Domain = Domain.SECURITY
     #: Said more than once ("has stated many times").
     repeated: bool = False
@@ -438,7 +438,7 @@ class Role:
     actor: ActorId
     role: RoleKind
     domain: Domain
-    over: tuple[ActorId, ...] = attrs.field(converter=tuple_of_str, validator=nonempty)
+    over: tuple[ActorId, ...] = attrs.field(converter=tuple_of_str, validator=[nonempty, distinct])
     summary: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
     since: PartialDate | None = None
@@ -446,6 +446,10 @@ class Role:
     #: Growing, shrinking or steady, where the article says.
     trend: Direction | None = None
     certainty: Certainty = Certainty.STATED
+
+    def __attrs_post_init__(self) -> None:
+        if self.actor in self.over:  # a role over oneself gives no relation: it would count for nothing, silently
+            raise FieldError(f"over[{self.over.index(self.actor)}]", f"a role is over others, not over its own actor {self.actor!r:.40}", "Role")
 
 
 @attrs.frozen(field_transformer=typed_fields)
