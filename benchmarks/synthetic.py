@@ -264,12 +264,14 @@ def stream(n: int, seed: int = 0, *, ix: ca.Dataset | None = None) -> Iterator[R
                 certainty=certainty,
             )
         else:
+            actor = actors(1)[0]
+            kind_of_role, domain = rng.choice(list(ca.RoleKind)), rng.choice(list(ca.Domain))
             yield ca.Role(
                 f"ro-{i}",
-                actors(1)[0],
-                rng.choice(list(ca.RoleKind)),
-                rng.choice(list(ca.Domain)),
-                over(rng.randint(1, 3)),
+                actor,
+                kind_of_role,
+                domain,
+                tuple(t for t in over(rng.randint(1, 3)) if t != actor) or ("central-asia",),  # a role is over others
                 f"Role {i}",
                 _evidence(rng),
                 since=_date(rng),
