@@ -50,6 +50,7 @@ __all__ = [
     "chosen",
     "collect_votes",
     "evaluate",
+    "ids_of",
     "leader_of",
     "momentum_of",
     "prepare",
@@ -422,7 +423,7 @@ def chosen(ds: Dataset, powers: object, over: object) -> tuple[tuple[ActorId, ..
     :class:`~centralasia.UnknownIdError` naming the option otherwise."""
     if not isinstance(ds, Dataset):
         raise ArgumentError("ds", f"expected a Dataset, not {type(ds).__name__}")
-    picked = _ids(powers, "powers")
+    picked = ids_of(powers, "powers")
     if not picked or len(set(picked)) != len(picked):
         raise ArgumentError("powers", f"name one power or more, each once, not {shown(picked, 60)}")
     for power in picked:
@@ -433,20 +434,22 @@ def chosen(ds: Dataset, powers: object, over: object) -> tuple[tuple[ActorId, ..
         if not states:
             raise ArgumentError("over", "the dataset has no Central Asian states: name the states to read over with over=")
     else:
-        ids = _ids(over, "over")
+        ids = ids_of(over, "over")
         if not ids:
             raise ArgumentError("over", "name one state or more to read over")
         states = expand(ds, ids)
+        if not states:
+            raise ArgumentError("over", f"over names no state: {shown(ids[0])} has no members")
         strays = [s for s in states if not isinstance(ds.get(s), State)]
-        if strays or not states:
-            raise ArgumentError("over", f"over must name states (or groupings of states), not {shown((strays or list(ids))[0])}")
+        if strays:
+            raise ArgumentError("over", f"over must name states (or groupings of states), not {shown(strays[0])}")
     both = [p for p in picked if p in states]
     if both:
         raise ArgumentError("over", f"{shown(both[0])} is a compared power; it cannot also be a state read over")
     return picked, states
 
 
-def _ids(value: object, field: str) -> tuple[ActorId, ...]:
+def ids_of(value: object, field: str) -> tuple[ActorId, ...]:
     """One id or several (any iterable, read once) as a tuple of strings."""
     if isinstance(value, str):
         return (value,)

@@ -8,12 +8,12 @@ from typing import Unpack
 import attrs
 
 from centralasia import _render
+from centralasia._readings import chosen, ids_of
 from centralasia._rows import Row
 from centralasia._stream import relation_rows
 from centralasia._sums import sum_by
 from centralasia._tables import Table, coerce_domain, dataset
-from centralasia._text import shown
-from centralasia.actors import DEFAULT_POWERS, central_asian_states, expand
+from centralasia.actors import DEFAULT_POWERS, expand
 from centralasia.checks import ArticleCheck
 from centralasia.errors import ArgumentError, UnknownIdError
 from centralasia.model import (
@@ -26,7 +26,6 @@ from centralasia.model import (
     PartialDate,
     Record,
     Scenario,
-    State,
 )
 from centralasia.query import Query, StreamOptions
 from centralasia.reader import readings
@@ -215,7 +214,7 @@ class RoleSummary:
         if over is None:
             return self.states
         out: dict[str, None] = {}
-        ids = _ids(over, "over")
+        ids = ids_of(over, "over")
         if not ids:
             raise ArgumentError("over", "name one state or more (None: all the summary's states)")
         for key in ids:
@@ -508,40 +507,10 @@ class RoleSummary:
         try:
             read = str(self.readings())
         except (ArgumentError, UnknownIdError) as exc:
-            # Readings compare states over states; a summary may name organisations, or a power among the states.
+            # role_summary checks what the readings check; a RoleSummary made by hand may compare what they cannot.
             reason = exc.message if isinstance(exc, ArgumentError) else str(exc)
             return f"{edges}\n\n(no readings of the article for these powers and states: {reason})"
         return f"{read}\n\nEvery record's edges summed (the construct of the networks, not a reading of the article):\n{edges}"
-
-
-def _ids(value: object, field: str) -> tuple[ActorId, ...]:
-    """One id or several as a tuple; a :class:`FieldError` at ``$.<field>`` for anything else."""
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, Iterable) and not isinstance(value, (bytes, Mapping)):
-        ids = tuple(value)
-        if all(isinstance(i, str) for i in ids):
-            return ids
-    raise ArgumentError(field, f"{field} must be an id or a sequence of ids, not {shown(value)}")
-
-
-def _states(ds: Dataset, over: object) -> tuple[ActorId, ...]:
-    """The states a summary is over: one or more, never an even split of nothing."""
-    if over is None:
-        states = central_asian_states(ds)
-        if not states:
-            raise ArgumentError("over", "the dataset has no Central Asian states: name the states to summarise with over=")
-        return states
-    ids = _ids(over, "over")
-    if not ids:
-        raise ArgumentError("over", "name one state or more to summarise (None: the Central Asian states)")
-    states = expand(ds, ids)
-    if not states:
-        raise ArgumentError("over", f"over names no state: {shown(ids[0])} has no members")
-    strays = [s for s in states if not isinstance(ds.get(s), State)]
-    if strays:
-        raise ArgumentError("over", f"over must name states (or groupings of states), not {shown(strays[0])}")
-    return states
 
 
 def role_summary(
@@ -605,21 +574,11 @@ def role_summary(
     'CHN'
     """
     dataset(ds)
-    chosen_powers = _ids(powers, "powers")
-    if not chosen_powers:
-        raise ArgumentError("powers", "name at least one power")
-    if len(set(chosen_powers)) != len(chosen_powers):
-        raise ArgumentError("powers", f"powers repeat: {shown(chosen_powers, 80)}")
-    for power in chosen_powers:
-        if not isinstance(ds.get(power), State):
-            raise UnknownIdError(str(power), "power (a state of the dataset)")
     query = Query.of(options, domain=False)
     if query.scenario is not None:
         query = attrs.evolve(query, scenario=resolve_scenario(ds, query.scenario))
-    states = _states(ds, over)  # after the options: a bad one is named whatever the dataset
-    both = [p for p in chosen_powers if p in states]
-    if both:
-        raise ArgumentError("over", f"{shown(both[0])} is a compared power; it cannot also be a state summarised")
+    # After the options (a bad one is named whatever the dataset); the readings' own check: powers and states are states, apart.
+    chosen_powers, states = chosen(ds, powers, over)
     wanted_powers = frozenset(chosen_powers)
     wanted_states = frozenset(states)
     rows = relation_rows(ds, query)
