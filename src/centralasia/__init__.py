@@ -60,6 +60,7 @@ from centralasia.model import (
 )
 
 if TYPE_CHECKING:
+    from centralasia._sweep import scenario_frame
     from centralasia.additions import extend
     from centralasia.checks import ArticleCheck, ClaimCheck
     from centralasia.comparison import Comparison, compare
@@ -144,6 +145,7 @@ _LAZY: dict[str, str] = {
     "DEFAULT_WEIGHTS": "centralasia.weights",
     "Layer": "centralasia.weights",
     "Weights": "centralasia.weights",
+    "scenario_frame": "centralasia._sweep",
 }
 #: Submodules reachable as attributes (``centralasia.network``) before their first import.
 # No submodule shares a name with a function it exports: importing it would shadow the function.
@@ -251,6 +253,7 @@ __all__ = [
     "robustness_chart",
     "role_shares",
     "role_summary",
+    "scenario_frame",
     "scenario_shifts",
     "to_frame",
     "votes",

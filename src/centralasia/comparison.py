@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from centralasia import _render
+from centralasia import _frames, _panels, _render
 from centralasia._tables import coerce_domain
 from centralasia.errors import ArgumentError, FieldError, UnknownIdError
 from centralasia.model import ActorId, Direction, Domain
 from centralasia.roles import RoleSummary
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = ["BalanceChange", "Change", "Comparison", "LeaderChange", "compare"]
 
@@ -113,6 +118,25 @@ class Comparison:
 
     def __str__(self) -> str:
         return _render.comparison_table(self)
+
+    def __repr__(self) -> str:
+        return _panels.comparison_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _panels.comparison_html(self)
+
+    def to_frame(self) -> pandas.DataFrame:
+        """The :attr:`changes` as a DataFrame: power, domain, over (missing: pooled), before, after, delta (needs pandas).
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> ds = ca.load()
+        >>> frame = compare(ca.role_summary(ds), ca.role_summary(ds, scenario="scn-detente-with-west")).to_frame()
+        >>> list(frame.columns), len(frame) == len(ca.Domain) * 6 * 2
+        (['power', 'domain', 'over', 'before', 'after', 'delta'], True)
+        """
+        return _frames.comparison_frame(self)
 
 
 def compare(baseline: RoleSummary, other: RoleSummary) -> Comparison:

@@ -165,19 +165,21 @@ class DescriptiveOnlyWarning(CentralAsiaError, UserWarning):
 
 
 class UnknownIdError(CentralAsiaError, LookupError):
-    """An id that names no record of the dataset (or no scenario, domain...)."""
+    """An id that names no record of the dataset (or no scenario, domain...); with *choices*, the message lists the valid ones."""
 
-    def __init__(self, key: str, what: str = "record") -> None:
+    def __init__(self, key: str, what: str = "record", choices: Iterable[str] = ()) -> None:
         self.key = key
         self.what = what
-        super().__init__(f"unknown {what} id {shown(key, _ID)}")
+        self.choices = tuple(choices)
+        super().__init__(str(self))
 
-    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str]]:
-        return (type(self), (self.key, self.what))
+    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str, tuple[str, ...]]]:
+        return (type(self), (self.key, self.what, self.choices))
 
     def __str__(self) -> str:
         # LookupError subclasses such as KeyError repr their argument; say it plainly.
-        return f"unknown {self.what} id {shown(self.key, _ID)}"
+        listed = f"; expected one of {', '.join(self.choices)}" if self.choices else ""
+        return f"unknown {self.what} id {shown(self.key, _ID)}{listed}"
 
 
 class UsageError(CentralAsiaError):

@@ -23,6 +23,7 @@ import attrs
 import networkx as nx
 
 from centralasia._files import checked_path, csv_text, number_problems, read_network_file, utf8, write_file, xml_document
+from centralasia._frames import SupportsFrame, result_frame
 from centralasia.convert import JSONValue, converter, dumps
 from centralasia.errors import ArgumentError, DataError, MissingDependencyError, Problem, UnknownIdError
 from centralasia.model import (
@@ -216,7 +217,7 @@ def rows(ds: Dataset, table: str) -> list[dict[str, _Cell]]:
         return [_record_row(r) for r in records]
     if table in TABLES:
         return list(_part_rows(ds, table))
-    raise UnknownIdError(_table_name(table), "table")
+    raise UnknownIdError(_table_name(table), "table", TABLES)
 
 
 def _record_class(table: str) -> type:
@@ -237,14 +238,14 @@ def columns(table: str) -> list[str]:
 
 def _table_name(table: object) -> str:
     if not isinstance(table, str):
-        raise ArgumentError("table", f"a table is named by a str, not {type(table).__name__} {table!r:.40}")
+        raise ArgumentError("table", f"a table is named by a str (one of {', '.join(TABLES)}), not {type(table).__name__} {table!r:.40}")
     return table
 
 
 def _columns(table: str) -> tuple[list[str], set[str]]:
     """The columns of *table*, and those holding integers that may be missing."""
     if _table_name(table) not in TABLES:
-        raise UnknownIdError(table, "table")
+        raise UnknownIdError(table, "table", TABLES)
     if table in Dataset.COLLECTIONS:
         names: list[str] = []
         ints: set[str] = set()
@@ -273,48 +274,45 @@ _PART_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 
 
-def to_frame(ds: Dataset, table: str) -> pandas.DataFrame:
-    """One table of *ds* as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
+def to_frame(ds: Dataset | SupportsFrame, table: str | None = None) -> pandas.DataFrame:
+    """One table of *ds* as a :class:`pandas.DataFrame`, or a computed result's own (needs the ``pandas`` extra).
 
     The columns are those of :func:`rows`, also when the table is empty.
     Record tables are indexed by ``id``; integer fields that may be missing
-    (``cow_code``, ``year``...) use pandas' nullable ``Int64``.
+    (``cow_code``, ``year``...) use pandas' nullable ``Int64``. A computed
+    result (a role summary, comparison, explanation, readings, robustness,
+    scenario shift) takes no *table*: ``to_frame(s)`` is ``s.to_frame()``.
+    An unknown *table* raises :class:`~centralasia.UnknownIdError` listing
+    :data:`TABLES`; without pandas, :class:`~centralasia.MissingDependencyError`.
 
     Parameters
     ----------
-    ds : Dataset
-        The dataset, e.g. ``centralasia.load()``.
+    ds : Dataset or a computed result
+        The dataset, e.g. ``centralasia.load()``, or a result with ``to_frame()``.
     table : str
-        One of :data:`TABLES`: a collection such as ``"roles"``, or
-        ``"memberships"``, ``"conditions"``, ``"effects"``, ``"evidence"``.
-
-    Raises
-    ------
-    UnknownIdError
-        If *table* is not one of :data:`TABLES`.
-    MissingDependencyError
-        If pandas is not installed.
+        For a dataset, one of :data:`TABLES`: a collection such as ``"roles"``,
+        or ``"memberships"``, ``"conditions"``, ``"effects"``, ``"evidence"``.
 
     Examples
     --------
     >>> from centralasia.model import Evidence, State
-    >>> ds = Dataset(states=[State("KAZ", "Kazakhstan", [Evidence(paragraph=1)], cow_code=705)])
+    >>> ds = Dataset(states=[State(id="KAZ", name="Kazakhstan", evidence=[Evidence(paragraph=1)], cow_code=705)])
     >>> frame = to_frame(ds, "states")
     >>> frame.loc["KAZ", "name"], str(frame["cow_code"].dtype)
     ('Kazakhstan', 'Int64')
     """
-    data = rows(ds, table)
+    if not isinstance(ds, Dataset):
+        return result_frame(ds, table)
+    data = rows(ds, table)  # type: ignore[arg-type]  # rows names the choices of a table that is None
     try:
         import pandas as pd
     except ImportError as exc:
         raise MissingDependencyError("pandas", "pandas", "to_frame") from exc
-    columns, ints = _columns(table)
+    columns, ints = _columns(table)  # type: ignore[arg-type]  # checked by rows
     frame = pd.DataFrame.from_records(data, columns=columns)
     for column in sorted(ints):
         frame[column] = frame[column].astype("Int64")
-    if "id" in frame.columns:
-        frame = frame.set_index("id")
-    return frame
+    return frame.set_index("id") if "id" in frame.columns else frame
 
 
 def write_table(ds: Dataset, table: str, file: str | os.PathLike[str] | TextIO) -> None:

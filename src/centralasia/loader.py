@@ -11,7 +11,7 @@ from centralasia.convert import converter, loads, parse_json, structure, to_text
 from centralasia.errors import ArgumentError, DataError, Problem
 from centralasia.model import Dataset
 
-__all__ = ["bundled_files", "dump_bundled", "load", "read_bytes"]
+__all__ = ["bundled_files", "dump_bundled", "is_bundled", "load", "read_bytes"]
 
 _DATA_PACKAGE = "centralasia.data"
 _bundled: Dataset | None = None
@@ -104,6 +104,11 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
             if _bundled is None:
                 _bundled = _read_bundled()
     return _bundled
+
+
+def is_bundled(dataset: object) -> bool:
+    """Whether *dataset* is the bundled article dataset :func:`load` gives (read already, never read here)."""
+    return dataset is not None and dataset is _bundled
 
 
 def bundled_files(dataset: Dataset) -> dict[str, str]:

@@ -7,11 +7,11 @@ import math
 import random
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from typing import TextIO, TypedDict, Unpack
+from typing import TYPE_CHECKING, TextIO, TypedDict, Unpack
 
 import attrs
 
-from centralasia import _render
+from centralasia import _frames, _panels, _render
 from centralasia._readings import Options, chosen, collect_votes, evaluate, leader_of, momentum_of, prepare, shifted
 from centralasia._tables import Table, coerce_domain, lookup
 from centralasia._text import WIDTH, printable, shown
@@ -32,6 +32,9 @@ from centralasia.tracks import (
     Track,
     Vote,
 )
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "MAX_DRAWS",
@@ -317,6 +320,16 @@ class Robustness:
 
     def __str__(self) -> str:
         return _render.robustness_text(self)
+
+    def __repr__(self) -> str:
+        return _panels.robustness_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _panels.robustness_html(self)
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per cell and power: point share, its 5%/50%/95% interval, p_leader, present, missing, supported (needs pandas)."""
+        return _frames.robustness_frame(self)
 
 
 def _interval(values: list[float]) -> Interval | None:
@@ -604,6 +617,16 @@ class ScenarioShift:
 
     def __str__(self) -> str:
         return _render.shift_text(self)
+
+    def __repr__(self) -> str:
+        return _panels.shift_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _panels.shift_html(self)
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per domain, state (missing: the region) and power: direction, leaders, breakeven, p_change (needs pandas)."""
+        return _frames.shift_frame(self)
 
 
 def scenario_shifts(

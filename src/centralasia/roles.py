@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
 import attrs
 
-from centralasia import _render
+from centralasia import _frames, _panels, _render
 from centralasia._readings import chosen, ids_of
 from centralasia._rows import Row
 from centralasia._stream import relation_rows
@@ -32,6 +32,9 @@ from centralasia.reader import readings
 from centralasia.scenarios import Magnitudes, resolve_scenario
 from centralasia.tracks import Readings
 from centralasia.weights import Layer, Weights
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "Contribution",
@@ -134,6 +137,24 @@ class Explanation:
 
     def __str__(self) -> str:
         return _render.explanation_text(self)
+
+    def __repr__(self) -> str:
+        return _panels.explanation_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _panels.explanation_html(self)
+
+    def to_frame(self) -> pandas.DataFrame:
+        """The contributions as a DataFrame, one row each, heaviest first (needs pandas).
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> frame = role_summary(ca.load()).explain("CHN", "security", over="UZB").to_frame()
+        >>> list(frame.columns[:3]), str(frame["weight"].dtype)
+        (['record', 'record_type', 'layer'], 'Float64')
+        """
+        return _frames.explanation_frame(self)
 
 
 def _hhi_balance(values: Iterable[float]) -> float:
@@ -499,6 +520,24 @@ class RoleSummary:
 
     def __iter__(self) -> Iterator[ShareRow]:
         return iter(self.rows())
+
+    def to_frame(self) -> pandas.DataFrame:
+        """The :meth:`rows` as a DataFrame with typed columns: power, domain, over, influence, total, share, leader (needs pandas).
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> frame = role_summary(ca.load()).to_frame()
+        >>> frame.shape, frame.loc[frame["leader"], "power"].iloc[0]
+        ((30, 7), 'RUS')
+        """
+        return _frames.summary_frame(self)
+
+    def __repr__(self) -> str:
+        return _panels.summary_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _panels.summary_html(self)
 
     def __str__(self) -> str:
         edges = _render.summary_table(self)

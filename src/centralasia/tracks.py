@@ -20,10 +20,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import attrs
 
-from centralasia import _render
+from centralasia import _frames, _panels, _render
 from centralasia._tables import coerce_domain, lookup, number
 from centralasia._text import shown
 from centralasia.checks import ArticleCheck, ClaimCheck
@@ -31,6 +32,9 @@ from centralasia.errors import ArgumentError, FieldError, UnknownIdError
 from centralasia.model import ActorId, Certainty, Domain, RoleKind, Scenario
 from centralasia.model._vocab import Vocabulary
 from centralasia.weights import Layer
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "DEFAULT_TIERS",
@@ -462,6 +466,27 @@ class Readings:
 
     def __str__(self) -> str:
         return _render.readings_text(self)
+
+    def __repr__(self) -> str:
+        return _panels.readings_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _panels.readings_html(self)
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per cell and power: track, domain, over (missing: the region), power, share, score, support, status, leader... (needs pandas).
+
+        A share is missing (``<NA>``) where no claim speaks, never a made-up 0.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> frame = ca.readings(ca.load()).to_frame()
+        >>> region = frame[frame["over"].isna() & (frame["track"] == "assessments") & (frame["domain"] == "security")]
+        >>> region.set_index("power")["leader"].tolist(), int(region["support"].iloc[0])
+        (['RUS', 'RUS'], 9)
+        """
+        return _frames.readings_frame(self)
 
 
 def coerce_track(value: Track | str) -> Track:

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from centralasia import _panels
 from centralasia._tables import Table, coerce_domain, id_key, member, number
 from centralasia.errors import FieldError
 from centralasia.model import Certainty, Domain, EventKind, MembershipStatus, OrganizationKind, RoleKind
@@ -323,6 +324,12 @@ class Weights:
         lines.append(f"background factor   {self.background:>6g}")
         lines.append(f"repeated factor     {self.repeated:>6g}")
         return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return _panels.weights_repr(self, DEFAULT_WEIGHTS)
+
+    def _repr_html_(self) -> str:
+        return _panels.weights_html(self, DEFAULT_WEIGHTS)
 
 
 #: The documented default weights; ``Weights()`` equals it.

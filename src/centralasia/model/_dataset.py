@@ -14,6 +14,7 @@ from typing import Any, ClassVar, TypeVar, cast, overload
 
 import attrs
 
+from centralasia import _display
 from centralasia.errors import ArgumentError, DataError, Problem, UnknownIdError
 from centralasia.model._checks import check_deeply, rechecking
 from centralasia.model._records import (
@@ -389,6 +390,20 @@ class Dataset:
     def _collection(self, name: str) -> tuple[Record, ...]:
         records: tuple[Record, ...] = getattr(self, name)
         return records
+
+    # -- display ------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        """One line: the records per kind, and the source (``<Dataset: 14 states, … (bundled article data)>``)."""
+        return _display.dataset_repr(self)
+
+    def __str__(self) -> str:
+        # The attrs text of every record, as before the short repr: str() is unchanged.
+        return f"Dataset({', '.join(f'{name}={_display.full_text(self._collection(name))}' for name in self.COLLECTIONS)})"
+
+    def _repr_html_(self) -> str:
+        """The records per kind and source, as an HTML table (Jupyter shows it for a cell ending in a dataset)."""
+        return _display.dataset_html(self)
 
     # -- lookup -------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from centralasia import _display
 from centralasia.errors import ArgumentError, FieldError
 from centralasia.model._checks import distinct, identifier, in_range, nonempty, pattern, to_tuple, tuple_of_str, typed_fields
 from centralasia.model._dates import DateLike, PartialDate
@@ -468,3 +469,19 @@ class Scenario:
 
 #: Any record of a dataset.
 Record = State | Organization | Person | Agreement | ArmsTransfer | Event | Statement | Role | Scenario | Claim
+
+# A short repr and an HTML table of its fields with citations, for notebooks; ``str()`` keeps every field.
+_display.show_records(
+    {
+        State: ("id", "name"),
+        Organization: ("id", "name", "kind"),
+        Person: ("id", "name", "state"),
+        Agreement: ("id", "title", "domain", "date"),
+        ArmsTransfer: ("id", "supplier", "recipient", "designation", "year"),
+        Event: ("id", "kind", "title", "date"),
+        Statement: ("id", "speakers", "summary", "date"),
+        Role: ("id", "actor", "role", "domain", "over"),
+        Scenario: ("id", "title", "horizon"),
+        Claim: ("id", "kind", "summary"),
+    }
+)
