@@ -195,6 +195,17 @@ def test_unknown_table_is_an_unknown_id_error(ds: ca.Dataset) -> None:
         export.rows(ds, "rolez")
 
 
+def test_to_frame_of_an_unknown_table_lists_the_tables(ds: ca.Dataset) -> None:
+    """``to_frame(ds, "event")`` raises UnknownIdError listing every valid table name, and the error pickles with them."""
+    import pickle
+
+    with pytest.raises(ca.UnknownIdError) as info:
+        export.to_frame(ds, "event")
+    assert str(info.value).startswith("unknown table id 'event'; expected one of states, organizations, ")
+    assert all(name in str(info.value) for name in export.TABLES)
+    assert str(pickle.loads(pickle.dumps(info.value))) == str(info.value)
+
+
 def test_to_frame_indexes_records_by_id(ds: ca.Dataset) -> None:
     """A record table is a DataFrame indexed by id, with values flattened and nullable integers."""
     pytest.importorskip("pandas")
