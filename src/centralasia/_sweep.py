@@ -47,7 +47,7 @@ def scenario_frame(ds: Dataset, *, magnitudes: Magnitudes = DEFAULT_MAGNITUDES, 
     >>> len(frame) == (1 + len(ca.load().scenarios)) * len(ca.Domain) * 2
     True
     >>> row = frame[(frame["scenario"] == "scn-beijing-replaces-moscow") & (frame["domain"] == "security") & (frame["power"] == "CHN")]
-    >>> row["leader"].item(), row["change"].item() > 0
+    >>> row["leader"].item(), bool(row["change"].item() > 0)
     ('CHN', True)
     """
     dataset(ds)
