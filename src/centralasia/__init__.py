@@ -62,6 +62,7 @@ from centralasia.model import (
 if TYPE_CHECKING:
     from centralasia.additions import extend
     from centralasia.checks import ArticleCheck, ClaimCheck
+    from centralasia.citation import cite
     from centralasia.comparison import Comparison, compare
     from centralasia.edges import Relation, apply_scenario, relations
     from centralasia.export import network_to_json, to_frame, write_network
@@ -93,6 +94,7 @@ if TYPE_CHECKING:
 # SciPy, pandas or matplotlib): they load on first use, so that `import centralasia`
 # costs no more than the data model (PEP 562).
 _LAZY: dict[str, str] = {
+    "cite": "centralasia.citation",
     "Comparison": "centralasia.comparison",
     "compare": "centralasia.comparison",
     "network_to_json": "centralasia.export",
@@ -148,7 +150,24 @@ _LAZY: dict[str, str] = {
 #: Submodules reachable as attributes (``centralasia.network``) before their first import.
 # No submodule shares a name with a function it exports: importing it would shadow the function.
 _SUBMODULES = frozenset(
-    {"actors", "additions", "checks", "cli", "comparison", "edges", "export", "network", "plot", "query", "reader", "roles", "scenarios", "tracks", "weights"}
+    {
+        "actors",
+        "additions",
+        "checks",
+        "citation",
+        "cli",
+        "comparison",
+        "edges",
+        "export",
+        "network",
+        "plot",
+        "query",
+        "reader",
+        "roles",
+        "scenarios",
+        "tracks",
+        "weights",
+    }
 )
 
 __all__ = [
@@ -230,6 +249,7 @@ __all__ = [
     "Vote",
     "Weights",
     "apply_scenario",
+    "cite",
     "collapse",
     "compare",
     "configure_converter",
