@@ -176,7 +176,7 @@ def _cmd_roles(args: argparse.Namespace, out: Stream) -> int:
         r = summary.readings()
         tracks = [_render.track_table(r, domain, track, args.as_of) for track in _TRACKS]
         edges = f"Every record's edges summed (the construct of the networks, not a reading of the article):\n{_render.domain_table(summary, domain)}"
-        text = "\n\n".join([*tracks, edges, _notes(_ALL_NOTE)])
+        text = "\n\n".join([*tracks, f"{edges}\n{_notes(_ALL_NOTE)}"])
     out.write("\n".join([*head, text]) + "\n")
     return 0
 
@@ -245,13 +245,13 @@ def _cmd_robustness(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.reader import robustness
 
     ds = load_data(args)
-    _check_powers(ds, args.powers)
+    powers = _check_powers(ds, args.powers)
     scenario = _scenario(ds, args.scenario).id if args.scenario is not None else None
     rob = robustness(
         ds,
         draws=args.draws,
         seed=args.seed,
-        powers=args.powers,
+        powers=powers,
         as_of=args.as_of,
         include_undated=not args.dated_only,
         scenario=scenario,
@@ -266,8 +266,8 @@ def _cmd_paragraphs(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.reader import leave_one_paragraph_out
 
     ds = load_data(args)
-    _check_powers(ds, args.powers)
-    effects = leave_one_paragraph_out(ds, powers=args.powers, as_of=args.as_of, include_undated=not args.dated_only)
+    powers = _check_powers(ds, args.powers)
+    effects = leave_one_paragraph_out(ds, powers=powers, as_of=args.as_of, include_undated=not args.dated_only)
     if args.changes_only:
         effects = tuple(e for e in effects if e.changes_leader or e.largest_shift >= _NOTABLE_SHIFT)
     title = "Each region reading recomputed without one paragraph's claims at a time: the largest shift of a power's share (of its net, for momentum) and any change of leader."
