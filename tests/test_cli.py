@@ -1125,7 +1125,9 @@ def test_roles_and_summary_explain_all_and_balance(capsys: pytest.CaptureFixture
         tail = " ".join(out.split("Influence shares of")[1].split())
         assert "all: the states above pooled" in tail and "balance: how evenly the powers share each domain, 1 even, 0 one power alone" in tail
     _, out, _ = run(capsys, "roles", "--domain", "security")
-    assert " ".join(out.split()).endswith("UZB 0.46 0.54 CHN all 0.57 0.43 RUS all: the states above pooled, every edge over any of them summed (not the mean of their rows)")
+    assert " ".join(out.split()).endswith(
+        "UZB 0.46 0.54 CHN all 0.57 0.43 RUS all: the states above pooled, every edge over any of them summed (not the mean of their rows)"
+    )
     assert "balance:" not in out
     for command in ("summary", "roles"):
         _, help_text, _ = run(capsys, command, "--help")
