@@ -448,10 +448,14 @@ def test_summary_includes_the_role_summary(capsys: pytest.CaptureFixture[str], d
 
 
 def test_roles_prints_the_role_summary(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
-    """roles prints the same table as str(role_summary(ds)), with the options passed on."""
+    """roles prints the scenario's title, the same table as str(role_summary(ds)) with the options passed on, and the notes on 'all' and balance."""
     code, out, _ = run(capsys, "roles", "--as-of", "2015", "--scenario", "scn-detente-with-west")
     assert code == OK
-    assert out == str(ca.role_summary(ds, as_of="2015", scenario="scn-detente-with-west")) + "\n"
+    title, rest = out.split("\n", 1)
+    assert title == f"Scenario scn-detente-with-west: {ds['scn-detente-with-west'].title}"  # type: ignore[union-attr]
+    table = str(ca.role_summary(ds, as_of="2015", scenario="scn-detente-with-west"))
+    assert rest.startswith(table + "\nall: the states above pooled")
+    assert "balance: how evenly" in rest[len(table) :]
 
 
 def test_roles_of_one_domain(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:
@@ -459,7 +463,7 @@ def test_roles_of_one_domain(capsys: pytest.CaptureFixture[str], ds: ca.Dataset)
     code, out, _ = run(capsys, "roles", "--domain", "security", "--powers", "RUS,CHN,USA")
     assert code == OK
     summary = ca.role_summary(ds, powers=("RUS", "CHN", "USA"))
-    last = out.splitlines()[-1].split()
+    last = next(line for line in reversed(out.splitlines()) if line.startswith("all ")).split()
     assert last[0] == "all" and last[-1] == (summary.leader("security") or "tie")
     assert float(last[1]) == pytest.approx(summary.share("RUS", "security"), abs=0.005)
 
@@ -528,7 +532,8 @@ def test_roles_track_follows_the_scenario_and_powers(capsys: pytest.CaptureFixtu
     )
     assert code == OK
     r = ca.readings(ds, powers=("RUS", "CHN", "USA"), scenario="scn-beijing-replaces-moscow")
-    assert "scenario scn-beijing-replaces-moscow" in out.splitlines()[0]
+    assert out.splitlines()[0] == "Scenario scn-beijing-replaces-moscow: Beijing replaces Moscow"  # the title, whole
+    assert "scenario scn-beijing-replaces-moscow" in out.splitlines()[1]
     assert _render.cell_text(r.cell("security"), r.powers) in out
     assert "USA" in out and "ties" not in out.splitlines()[1]
     assert next(x for x in out.splitlines() if x.startswith("  leader")).split() == ["leader", r.leader("security")]
@@ -820,7 +825,6 @@ def test_a_command_that_writes_a_file_needs_no_stdout(tmp_path: Path) -> None:
     [
         (["plot", "-o", "x.txt"], ".png, .svg or .pdf"),
         (["plot", "-o", "x.docx"], ".png, .svg or .pdf"),
-        (["plot", "-o", "noext"], ".png, .svg or .pdf"),
         (["plot", "-o", ""], "cannot be empty"),
         (["export", "-o", "oops.csv"], "name the file .json"),
         (["export", "-o", "oops.graphml"], "name the file .json"),
@@ -936,3 +940,280 @@ def test_a_dash_is_not_a_file_name(capsys: pytest.CaptureFixture[str], tmp_path:
     """``-o -`` is refused (leave out -o for standard output) rather than writing a file named '-'."""
     code, _, err = run(capsys, "network", "-o", "-", "--format", "csv")
     assert code == BAD_USAGE and "'-' is not a file name" in err
+
+
+# --------------------------------------------------------------------------
+# Issue 12: files of plot, the user's data on every command, notes, ids, cite
+# --------------------------------------------------------------------------
+
+
+def test_plot_without_a_suffix_writes_png_and_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """plot -o NAME (no suffix) writes NAME.png and says exactly that file."""
+    pytest.importorskip("matplotlib")
+    code, _, err = run(capsys, "plot", "-o", str(tmp_path / "noext"))
+    path = tmp_path / "noext.png"
+    assert code == OK and err.strip() == f"wrote {path} (no suffix given: PNG)"
+    assert [p.name for p in tmp_path.iterdir()] == ["noext.png"] and path.read_bytes().startswith(b"\x89PNG")
+
+
+def test_plot_into_a_folder_without_suffix_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """plot -o FOLDER (an existing folder, no suffix) is our one-line error, exit 1: no file beside it, the folder empty."""
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    code, out, err = run(capsys, "plot", "-o", str(folder))
+    assert code == BAD_DATA and out == ""
+    assert "directory" in _one_line_error(err)
+    assert [p.name for p in tmp_path.iterdir()] == ["pictures"] and list(folder.iterdir()) == []
+
+
+def test_plot_of_an_unknown_format_lists_the_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """plot -o x.docx: exit 2, one line naming the formats it can write, no matplotlib traceback."""
+    code, _, err = run(capsys, "plot", "-o", str(tmp_path / "x.docx"))
+    assert code == BAD_USAGE
+    line = _one_line_error(err)
+    assert "x.docx" in line and ".png, .svg or .pdf" in line and "matplotlib" not in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def _additions_file(tmp_path: Path, ds: ca.Dataset) -> tuple[Path, ca.Dataset]:
+    """A file adding a scenario and a role (copies of bundled ones under new ids), and the bundled data extended by it."""
+    scenario = json.loads(ca.dumps(ds.scenarios[0]))
+    scenario["id"] = "scn-mine"
+    role = json.loads(ca.dumps(next(r for r in ds.roles if r.domain is ca.Domain.SECURITY)))
+    role["id"] = "role-mine"
+    path = tmp_path / "additions.json"
+    path.write_text(json.dumps({"scenarios": [scenario], "roles": [role]}), encoding="utf-8")
+    return path, ca.extend(ds, path)
+
+
+#: Each command that reads data, its arguments, and what shows that it read the additions.
+DATA_COMMANDS: list[tuple[str, list[str]]] = [
+    ("summary", ["summary"]),
+    ("list", ["list", "scenarios"]),
+    ("show", ["show", "SCN-MINE"]),
+    ("scenarios", ["scenarios"]),
+    ("roles", ["roles", "--scenario", "scn-mine"]),
+    ("robustness", ["robustness", "--draws", "3", "--scenario", "scn-mine"]),
+    ("paragraphs", ["paragraphs"]),
+    ("network", ["network", "--format", "json", "-o"]),
+    ("plot", ["plot", "--kind", "roles", "--scenario", "scn-mine", "-o"]),
+    ("export", ["export", "--table", "roles"]),
+    ("cite", ["cite"]),
+]
+
+
+def _check_read(name: str, out: str, err: str, ds: ca.Dataset, written: Path) -> None:
+    """That the output of command *name* comes from *ds* (the data with the additions)."""
+    if name == "summary":
+        assert f"{len(ds)} records" in out
+    elif name == "list":
+        assert out.splitlines()[-1].split()[0] == "scn-mine"
+    elif name in ("show", "scenarios"):
+        assert "scn-mine" in out
+    elif name in ("roles", "robustness"):
+        assert "scn-mine" in out
+    elif name == "paragraphs":
+        assert _render.paragraph_table(ca.leave_one_paragraph_out(ds)) in out
+    elif name == "network":
+        graph = ca.influence_network(ds)
+        assert f"{graph.number_of_edges()} edges" in err and "role-mine" in written.read_text(encoding="utf-8")
+    elif name == "plot":
+        assert written.read_bytes().startswith(b"\x89PNG")
+    elif name == "export":
+        assert "\nrole-mine," in out
+    else:
+        assert out == ca.cite(dataset=ds) + "\n"
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+@pytest.mark.parametrize("option", ["--extends", "--data"])
+@pytest.mark.parametrize(("name", "argv"), DATA_COMMANDS, ids=[n for n, _ in DATA_COMMANDS])
+def test_every_command_reads_the_users_data(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, ds: ca.Dataset, name: str, argv: list[str], option: str, where: str
+) -> None:
+    """Every command that reads data takes --extends FILE (additions) and --data FILE (a whole dataset), before or after the command."""
+    if name == "plot":
+        pytest.importorskip("matplotlib")
+    path, extended = _additions_file(tmp_path, ds)
+    if option == "--data":
+        path = tmp_path / "whole.json"
+        path.write_text(ca.dumps(extended), encoding="utf-8")
+    written = tmp_path / ("out.json" if name == "network" else "out.png")
+    full = [*argv, str(written)] if argv[-1] == "-o" else list(argv)
+    full = [option, str(path), *full] if where == "before" else [*full, option, str(path)]
+    code, out, err = run(capsys, *full)
+    assert code == OK, err
+    _check_read(name, out, err, extended, written)
+
+
+@pytest.mark.parametrize(("name", "argv"), DATA_COMMANDS, ids=[n for n, _ in DATA_COMMANDS])
+def test_every_command_names_a_bad_additions_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, argv: list[str]) -> None:
+    """An invalid --extends file: exit 1, one line naming that file and the first problem, nothing written."""
+    path = tmp_path / "broken.json"
+    path.write_text(
+        json.dumps(
+            {"roles": [{"id": "r1", "actor": "RUS", "role": "balancer", "domain": "security", "over": ["TJJ"], "summary": "x", "evidence": [{"paragraph": 2}]}]}
+        ),
+        encoding="utf-8",
+    )
+    full = [*argv, str(tmp_path / "out.png")] if argv[-1] == "-o" else list(argv)
+    if name == "show":
+        full = ["show", "KAZ"]
+    code, out, err = run(capsys, *full, "--extends", str(path))
+    assert code == BAD_DATA and out == ""
+    line = _one_line_error(err)
+    assert str(path) in line and "unknown id 'TJJ'" in line
+    assert [p.name for p in tmp_path.iterdir()] == ["broken.json"]
+
+
+def test_extends_files_add_up_in_order(capsys: pytest.CaptureFixture[str], tmp_path: Path, ds: ca.Dataset) -> None:
+    """--extends before and after the command both count: the second file may name the first one's records."""
+    first, _ = _additions_file(tmp_path, ds)
+    role = json.loads(ca.dumps(ds.roles[0]))
+    role["id"] = "role-second"
+    second = tmp_path / "second.json"
+    second.write_text(json.dumps({"roles": [role]}), encoding="utf-8")
+    code, out, _ = run(capsys, "--extends", str(first), "summary", "--extends", str(second))
+    assert code == OK and f"{len(ds) + 3} records" in out and f"with {first}, {second}" in out
+
+
+def test_data_twice_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """--data before and after the command names two datasets: exit 2, not one silently dropped."""
+    code, _, err = run(capsys, "--data", "a.json", "list", "--data", "b.json")
+    assert code == BAD_USAGE and "--data is given twice" in _one_line_error(err)
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["plot", "-o", "x.png", "--powers", "RUS,USA"], "--powers is for --kind roles"),
+        (["plot", "-o", "x.png", "--kind", "roles", "--all-actors"], "--all-actors is for the influence map"),
+        (["--data", "x.json", "validate", "y.json"], "--data does nothing with 'validate FILE'"),
+        (["--extends", "x.json", "validate", "y.json"], "--extends does nothing with 'validate FILE'"),
+        (["cite", "--library", "--extends", "x.json"], "--extends does nothing with 'cite --library'"),
+        (["roles", "--explain", "CHN", "--over", "UZB"], "--explain needs --domain"),
+        (["roles", "--domain", "security", "--over", "UZB"], "--over goes with --explain"),
+    ],
+)
+def test_options_that_do_nothing_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], needle: str
+) -> None:
+    """An option the combination ignores is refused (exit 2, one line), before any file is read or written."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *argv)
+    assert code == BAD_USAGE and out == ""
+    assert needle in _one_line_error(err)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_validate_extends_on_a_users_base(capsys: pytest.CaptureFixture[str], tmp_path: Path, ds: ca.Dataset) -> None:
+    """validate --extends FILE checks FILE against --data and the additions given before the command."""
+    first, extended = _additions_file(tmp_path, ds)
+    role = json.loads(ca.dumps(ds.roles[0]))
+    role["id"] = "role-on-mine"
+    role["evidence"] = [{"paragraph": 3}]
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps({"roles": [role]}), encoding="utf-8")
+    code, out, _ = run(capsys, "--extends", str(first), "validate", "--extends", str(mine))
+    assert code == OK and f"1 records, {len(extended) + 1} with the base dataset" in out
+
+
+def test_roles_and_summary_explain_all_and_balance(capsys: pytest.CaptureFixture[str]) -> None:
+    """The shares tables end with a note on the pooled 'all' row (and the balance column, where it is shown); --help says it too."""
+    for argv in (["summary"], ["roles"]):
+        _, out, _ = run(capsys, *argv)
+        tail = " ".join(out.split("Influence shares of")[1].split())
+        assert "all: the states above pooled" in tail and "balance: how evenly the powers share each domain, 1 even, 0 one power alone" in tail
+    _, out, _ = run(capsys, "roles", "--domain", "security")
+    assert " ".join(out.split()).endswith(
+        "UZB 0.46 0.54 CHN all 0.57 0.43 RUS all: the states above pooled, every edge over any of them summed (not the mean of their rows)"
+    )
+    assert "balance:" not in out
+    for command in ("summary", "roles"):
+        _, help_text, _ = run(capsys, command, "--help")
+        joined = " ".join(help_text.split())
+        assert "all: the states above pooled" in joined and "balance: how evenly" in joined
+
+
+#: Every command with output on standard output, in the ways it can print.
+PRINTING = [
+    [],
+    ["--help"],
+    *([c, "--help"] for c in ("summary", "list", "show", "scenarios", "roles", "robustness", "paragraphs", "network", "plot", "validate", "export", "cite")),
+    ["list"],
+    ["list", "states"],
+    ["show", "KAZ"],
+    ["show", "--json", "role-rus-security-guarantor"],
+    ["scenarios"],
+    ["roles"],
+    ["roles", "--as-of", "2010"],
+    ["roles", "--scenario", "scn-beijing-replaces-moscow"],
+    *(["roles", "--domain", d] for d in ("security", "economic", "diplomatic")),
+    *(["roles", "--domain", d, "--track", t] for d in ("security", "economic", "diplomatic") for t in ("assessments", "acts")),
+    ["roles", "--domain", "security", "--explain", "CHN", "--over", "UZB"],
+    ["robustness", "--draws", "20"],
+    ["paragraphs"],
+    ["paragraphs", "--changes-only"],
+    ["export", "--table", "roles"],
+    *(["cite", "--format", f] for f in ("text", "bibtex", "csl-json")),
+    ["cite", "--library", "--format", "bibtex"],
+]
+
+
+@pytest.mark.parametrize("argv", PRINTING, ids=[" ".join(a) or "(none)" for a in PRINTING])
+def test_no_output_line_ends_in_a_space(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """No line any command prints (help included) ends in spaces or tabs."""
+    code, out, err = run(capsys, *argv)
+    assert code == OK, err
+    assert out
+    trailing = [line for line in (out + err).splitlines() if line != line.rstrip()]
+    assert not trailing, trailing[:3]
+
+
+@pytest.mark.parametrize(
+    ("argv", "same_as"),
+    [
+        (["show", "kaz"], ["show", "KAZ"]),
+        (["show", "SCN-DETENTE-WITH-WEST"], ["show", "scn-detente-with-west"]),
+        (["roles", "--powers", "rus,chn"], ["roles"]),
+        (["roles", "--domain", "security", "--explain", "chn", "--over", "uzb"], ["roles", "--domain", "security", "--explain", "CHN", "--over", "UZB"]),
+        (["roles", "--scenario", "Scn-Detente-With-West"], ["roles", "--scenario", "scn-detente-with-west"]),
+        (["paragraphs", "--powers", "Rus,Chn"], ["paragraphs"]),
+    ],
+)
+def test_ids_match_whatever_their_case(capsys: pytest.CaptureFixture[str], argv: list[str], same_as: list[str]) -> None:
+    """An id typed in another case names the one id it matches: the output is that of the id as spelt."""
+    code, out, err = run(capsys, *argv)
+    assert code == OK, err
+    assert (code, out) == run(capsys, *same_as)[:2]
+
+
+def test_an_id_ambiguous_by_case_lists_the_candidates(capsys: pytest.CaptureFixture[str], tmp_path: Path, ds: ca.Dataset) -> None:
+    """Where two ids differ only in case ('sco' and 'SCO'), 'Sco' is our usage error naming both; each exact id still works."""
+    org = json.loads(ca.dumps(ds["sco"]))
+    org["id"] = "SCO"
+    path = tmp_path / "sco.json"
+    path.write_text(json.dumps({"organizations": [org]}), encoding="utf-8")
+    code, out, err = run(capsys, "--extends", str(path), "show", "Sco")
+    assert code == BAD_USAGE and out == ""
+    line = _one_line_error(err)
+    assert "ambiguous record id 'Sco'" in line and "'sco'" in line and "'SCO'" in line
+    assert run(capsys, "--extends", str(path), "show", "SCO")[0] == OK
+
+
+@pytest.mark.parametrize("style", ["text", "bibtex", "csl-json"])
+@pytest.mark.parametrize("library", [False, True], ids=["article", "library"])
+def test_cite_prints_the_librarys_citation(capsys: pytest.CaptureFixture[str], style: str, library: bool) -> None:
+    """cite [--format F] [--library] prints ca.cite(F, what) and nothing on standard error."""
+    code, out, err = run(capsys, "cite", "--format", style, *(["--library"] if library else []))
+    assert code == OK and err == ""
+    expected = ca.cite(style, "library" if library else "article")  # type: ignore[arg-type]
+    assert out.rstrip("\n") == expected.rstrip("\n")
+
+
+def test_cite_defaults_to_the_article_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """cite without options is the article's citation as text; an unknown format is exit 2."""
+    code, out, _ = run(capsys, "cite")
+    assert code == OK and out == ca.cite() + "\n"
+    code, _, err = run(capsys, "cite", "--format", "apa")
+    assert code == BAD_USAGE and "--format" in _one_line_error(err)

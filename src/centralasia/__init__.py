@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from centralasia._sweep import scenario_frame
     from centralasia.additions import extend
     from centralasia.checks import ArticleCheck, ClaimCheck
+    from centralasia.citation import cite
     from centralasia.comparison import Comparison, compare
     from centralasia.edges import Relation, apply_scenario, relations
     from centralasia.export import network_to_json, to_frame, write_network
@@ -94,6 +95,7 @@ if TYPE_CHECKING:
 # SciPy, pandas or matplotlib): they load on first use, so that `import centralasia`
 # costs no more than the data model (PEP 562).
 _LAZY: dict[str, str] = {
+    "cite": "centralasia.citation",
     "Comparison": "centralasia.comparison",
     "compare": "centralasia.comparison",
     "network_to_json": "centralasia.export",
@@ -232,6 +234,7 @@ __all__ = [
     "Vote",
     "Weights",
     "apply_scenario",
+    "cite",
     "collapse",
     "compare",
     "configure_converter",

@@ -217,7 +217,7 @@ def summary_table(summary: RoleSummary) -> str:
     block = cell * len(summary.powers) + 2
     width = max(5, *(len(s) for s in summary.states)) + 2
     lines.append(" " * width + "".join(f"{d.value:<{block}}" for d in Domain) + "balance")
-    lines.append(" " * width + "".join("".join(f"{p:>{cell}}" for p in summary.powers) + "  " for _ in Domain))
+    lines.append((" " * width + "".join("".join(f"{p:>{cell}}" for p in summary.powers) + "  " for _ in Domain)).rstrip())
     for over, name in [*((s, s) for s in summary.states), (None, "all")]:
         row = f"{name:<{width}}"
         for d in Domain:
@@ -226,7 +226,7 @@ def summary_table(summary: RoleSummary) -> str:
         row += f"{summary.balance(over):>7.2f}"
         lines.append(row)
     leaders = "".join(f"{(summary.leader(d) or 'tie'):<{block}}" for d in Domain)
-    lines.append(f"{'lead':<{width}}{leaders}")
+    lines.append(f"{'lead':<{width}}{leaders}".rstrip())
     lines += _time_caveat(summary)
     return "\n".join(lines)
 
@@ -330,7 +330,7 @@ def readings_text(r: Readings) -> str:
             lines.append(f"  {name:<{width - 2}}{left:<{column}}{right:<{column}}{ties}")
         a, b = r.cells[assessments, domain, None], r.cells[acts, domain, None]
         verdict = "" if a.leader is None or b.leader is None or a.leader == b.leader else "   <- the tracks name different leaders"
-        lines.append(f"  {'leader':<{width - 2}}{(a.leader or 'none'):<{column}}{(b.leader or 'none'):<{column}}{verdict}")
+        lines.append(f"  {'leader':<{width - 2}}{(a.leader or 'none'):<{column}}{(b.leader or 'none'):<{column}}{verdict}".rstrip())
     lines.append("")
     lines.append("momentum (claims of increase against decrease; projections and intents left out):")
     for (power, domain), m in r.momentum.items():
@@ -469,7 +469,8 @@ def comparison_text(c: Comparison) -> str:
 def comparison_table(c: Comparison) -> str:
     """Every change as a table row, then :func:`comparison_text`."""
     width = max(len(s) for s in ("all", *c.states))
-    rows = [f"{'domain':<11}{'power':<7}{'over':<{width + 2}}{c.baseline[:10]:>10}{c.other[:10]:>12}{'change':>9}"]
+    before, after = max(10, len(c.baseline)), max(10, len(c.other)) + 2  # the labels whole, never cut
+    rows = [f"{'domain':<11}{'power':<7}{'over':<{width + 2}}{c.baseline:>{before}}{c.other:>{after}}{'change':>9}"]
     for ch in c.changes:
-        rows.append(f"{ch.domain.value:<11}{ch.power:<7}{(ch.over or 'all'):<{width + 2}}{ch.before:>10.3f}{ch.after:>12.3f}{ch.delta:>+9.3f}")
+        rows.append(f"{ch.domain.value:<11}{ch.power:<7}{(ch.over or 'all'):<{width + 2}}{ch.before:>{before}.3f}{ch.after:>{after}.3f}{ch.delta:>+9.3f}")
     return "\n".join(rows) + "\n\n" + comparison_text(c)

@@ -1,45 +1,33 @@
-"""The ``centralasia`` command line: summaries, records, exports and pictures of the dataset.
-
-Every command reads the bundled article dataset, or the dataset file given
-with ``--data FILE``. Exit codes: 0 ok, 1 bad data (or a file that cannot be
-read or written, or a missing optional dependency), 2 bad usage (including
-an unknown id), 130 interrupted. Files are written whole or not at all, and
-text from the data is escaped before it reaches a terminal.
-"""
+"""The ``centralasia`` command line: summaries, records, exports, pictures and citations of the dataset."""
 
 from __future__ import annotations
 
 import argparse
-import difflib
 import io
 import os
-import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn, Unpack
+from typing import TYPE_CHECKING, Unpack
 
+from centralasia import _cli_options as opt
 from centralasia import _render
-from centralasia._files import Stream, checked_path, utf8, visible, write_file
+from centralasia._cli_options import PROG, Parser, add_data_options, load_data, match_id, note, record_id, refuse_data_options
+from centralasia._files import Stream, checked_path, utf8, visible, write_error, write_file
 from centralasia.actors import DEFAULT_POWERS
 from centralasia.errors import ArgumentError, CentralAsiaError, DataError, FieldError, Problem, UnknownIdError, UsageError
 
 if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
-
     from centralasia.query import StreamOptions
     from centralasia.roles import RoleSummary
 from centralasia.model import (
     Dataset,
     Domain,
-    PartialDate,
     Record,
     Scenario,
 )
 
 __all__ = ["main", "make_parser"]
-
-PROG = "centralasia"
 
 #: How wide wrapped text runs.
 _WIDTH = 88
@@ -49,86 +37,19 @@ def _stdout() -> Stream:
     return Stream(sys.stdout, "output")
 
 
-#: A word longer than this in an error line is cut: an argument of 50,000 characters is not echoed whole.
-_LONGEST_WORD = 300
-_LONG_WORD = re.compile(rf"\S{{{_LONGEST_WORD + 1},}}")
-
-
-def _cut(line: str) -> str:
-    """*line* with every overlong word cut, and the whole at 1,000 characters."""
-    line = _LONG_WORD.sub(lambda m: m.group()[:_LONGEST_WORD] + "…", line)
-    return line if len(line) <= 1000 else line[:1000] + "…"
-
-
-def _note(message: str) -> None:
-    """One line on standard error (what was written), if there is a standard error."""
-    if sys.stderr is None or sys.stderr.closed:
-        return
-    try:
-        Stream(sys.stderr, "error").write_text(_cut(visible(message, one_line=True)) + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a standard error that cannot be written: nowhere left to say it
-        pass
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line, pointing at ``--help``."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {_cut(visible(message, one_line=True))} (see '{self.prog} --help')\n")
-
-    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        # Help and errors through the same escaping and encoding as everything else.
-        stream = file if file is not None else sys.stderr
-        if message and stream is not None and not getattr(stream, "closed", False):
-            Stream(stream, "output").write(message)
-
-
-# --------------------------------------------------------------------------
-# Argument types
-# --------------------------------------------------------------------------
-
-
-def _date(text: str) -> PartialDate:
-    try:
-        if text.isascii():  # full-width or Arabic-Indic digits are not the date the user means
-            return PartialDate.parse(text)
-    except DataError:
-        pass
-    raise argparse.ArgumentTypeError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r:.40}")
-
-
-def _integer(text: str) -> int:
-    """A whole number in ASCII digits (``int()`` would also take ``"１"``, ``" 1"`` and ``"1_0"``)."""
-    if re.fullmatch(r"-?[0-9]{1,30}", text) is None:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r:.40}")
-    return int(text)
-
-
-def _count(text: str) -> int:
-    try:
-        value = _integer(text)
-    except argparse.ArgumentTypeError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r:.40}")
-    return value
-
-
-def _file(text: str) -> str:
-    """A file name as the user typed it: not empty."""
-    if not text:
-        raise argparse.ArgumentTypeError("a file name cannot be empty")
-    if text == "-":  # not standard output: leave out -o for that, where a command can write there
-        raise argparse.ArgumentTypeError("'-' is not a file name (leave out -o to write to standard output, where the command can)")
-    return text
-
-
 _DOMAINS = [d.value for d in Domain]
 #: The tracks with cells (momentum has none), as ``--track`` names them.
 _TRACKS = ["assessments", "acts"]
 #: A shift of a reading from which ``paragraphs --changes-only`` lists a paragraph.
 _NOTABLE_SHIFT = 0.05
+
+#: What the pooled ``all`` row of a shares table is.
+_ALL_NOTE = "all: the states above pooled, every edge over any of them summed (not the mean of their rows)"
+#: What the ``balance`` column is.
+_BALANCE_NOTE = (
+    "balance: how evenly the powers share each domain, 1 even, 0 one power alone (1 minus the normalised"
+    " Herfindahl index of their shares), the mean over the domains with any influence"
+)
 
 
 # --------------------------------------------------------------------------
@@ -141,30 +62,31 @@ def _counts(ds: Dataset) -> list[str]:
     return [f"  {name.replace('_', ' '):<{width}}  {len(getattr(ds, name)):>4}" for name in Dataset.COLLECTIONS]
 
 
-def _suggest(ds: Dataset, key: str) -> str:
-    close = difflib.get_close_matches(key, list(ds.ids()), n=3, cutoff=0.6)
-    if not close:
-        lowered = key.lower()
-        close = [i for i in ds.ids() if lowered in i.lower()][:3]
-    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else f"; '{PROG} list' shows the ids"
-
-
 def _record(ds: Dataset, key: str) -> Record:
-    try:
-        return ds[key]
-    except UnknownIdError:
-        raise UsageError(f"unknown record id {key!r}{_suggest(ds, key)}") from None
+    return ds[record_id(ds, key)]
 
 
 def _scenario(ds: Dataset, key: str) -> Scenario:
-    if key not in ds:
-        ids = ", ".join(s.id for s in ds.scenarios)
-        raise UsageError(f"unknown scenario {key!r}; the scenarios are {ids}")
-    record = _record(ds, key)
-    if not isinstance(record, Scenario):
-        ids = ", ".join(s.id for s in ds.scenarios)
-        raise UsageError(f"{key!r} is a {type(record).__name__}, not a scenario; the scenarios are {ids}")
-    return record
+    ids = [s.id for s in ds.scenarios]
+    found = match_id(key, ids, "scenario")
+    if found is not None:
+        return ds.scenarios[ids.index(found)]
+    other = match_id(key, list(ds.ids()), "record")
+    if other is not None:
+        raise UsageError(f"{key!r} is a {type(ds[other]).__name__}, not a scenario; the scenarios are {', '.join(ids)}")
+    raise UsageError(f"unknown scenario {key!r}; the scenarios are {', '.join(ids)}")
+
+
+def _scenario_line(scenario: Scenario | None) -> list[str]:
+    """The title of the scenario a table applies, as a header line above it."""
+    if scenario is None:
+        return []
+    return textwrap.wrap(f"Scenario {scenario.id}: {visible(scenario.title, one_line=True)}", _WIDTH, subsequent_indent="  ")
+
+
+def _notes(*notes: str) -> str:
+    """Footnote lines, wrapped."""
+    return "\n".join(line for n in notes for line in textwrap.wrap(n, _WIDTH, subsequent_indent="  "))
 
 
 # --------------------------------------------------------------------------
@@ -172,28 +94,17 @@ def _scenario(ds: Dataset, key: str) -> Scenario:
 # --------------------------------------------------------------------------
 
 
-def _load(args: argparse.Namespace) -> Dataset:
-    from centralasia.loader import load
-
-    path: str | None = getattr(args, "data", None)
-    try:
-        return load(path)
-    except DataError as exc:
-        where = "the bundled data" if path is None else path
-        first = exc.problems[0] if exc.problems else exc.summary
-        more = f" (and {len(exc.problems) - 1} more; '{PROG} validate {path}' lists them)" if path is not None and len(exc.problems) > 1 else ""
-        raise DataError(exc.problems, f"{where}: {exc.summary}: {first}{more}") from None
-
-
 def _cmd_summary(args: argparse.Namespace, out: Stream) -> int:
-    ds = _load(args)
+    ds = load_data(args)
     source = getattr(args, "data", None) or "the bundled article dataset"
-    lines = [f"{PROG}: {source}, {len(ds)} records", *_counts(ds)]
+    if getattr(args, "extends", None):
+        source += " with " + ", ".join(args.extends)
+    lines = [f"{PROG}: {visible(source, one_line=True)}, {len(ds)} records", *_counts(ds)]
     if ds.scenarios:
         lines.append(f"scenarios: {', '.join(s.id for s in ds.scenarios)}")
     summary = _role_summary(ds, powers=DEFAULT_POWERS)
     if summary is not None:
-        lines += ["", str(summary)]
+        lines += ["", str(summary), _notes(_ALL_NOTE, _BALANCE_NOTE)]
     out.write("\n".join(lines) + "\n")
     return 0
 
@@ -208,38 +119,34 @@ def _role_summary(ds: Dataset, powers: Sequence[str], **options: Unpack[StreamOp
     return role_summary(ds, powers=powers, **options)
 
 
-def _powers(text: str) -> tuple[str, ...]:
-    powers = tuple(p.strip() for p in text.split(",") if p.strip())
-    if not powers:
-        raise argparse.ArgumentTypeError("name at least one power, e.g. RUS,CHN")
-    return powers
-
-
-def _check_powers(ds: Dataset, powers: Sequence[str]) -> None:
-    """A usage error for a power the dataset lacks; a data error when it has no Central Asian states."""
+def _check_powers(ds: Dataset, powers: Sequence[str]) -> tuple[str, ...]:
+    """*powers* as the dataset spells them; a usage error for one it lacks, a data error when it has no Central Asian states."""
     from centralasia.actors import central_asian_states
 
+    ids = list(ds.ids())
+    found: list[str] = []
     for power in powers:
-        if power not in ds:
+        match = match_id(power, ids, "power")
+        if match is None:
             if powers is DEFAULT_POWERS:  # not typed by the user: the data file lacks them
                 raise DataError([], f"the dataset has no {power!r}, one of the default powers; name others with --powers")
-            raise UsageError(f"unknown power {power!r}{_suggest(ds, power)}")
+            raise UsageError(f"unknown power {power!r}{opt.suggest(ids, power)}")
+        found.append(match)
     if not central_asian_states(ds):
         raise DataError([], "the dataset has no Central Asian states to summarise roles over")
+    return tuple(found)
 
 
 def _summary_for(args: argparse.Namespace, ds: Dataset, scenario: str | None = None) -> RoleSummary:
-    _check_powers(ds, args.powers)
+    powers = _check_powers(ds, args.powers)
     chosen = _scenario(ds, scenario).id if scenario is not None else None
-    summary = _role_summary(ds, args.powers, as_of=args.as_of, scenario=chosen, include_undated=not args.dated_only)
+    summary = _role_summary(ds, powers, as_of=args.as_of, scenario=chosen, include_undated=not args.dated_only)
     if summary is None:
         raise DataError([], "the dataset has no Central Asian states to summarise roles over")
     return summary
 
 
 def _cmd_roles(args: argparse.Namespace, out: Stream) -> int:
-    ds = _load(args)
-    summary = _summary_for(args, ds, args.scenario)
     domain = None if args.domain is None else Domain(args.domain)
     if args.track is not None:
         if args.explain is not None:
@@ -248,29 +155,34 @@ def _cmd_roles(args: argparse.Namespace, out: Stream) -> int:
             raise UsageError("--track needs --domain")
         if args.over is not None:
             raise UsageError("--over goes with --explain; --track shows every state and the region")
-        out.write(_render.track_table(summary.readings(), domain, args.track, args.as_of) + "\n")
-        return 0
     if args.over is not None and args.explain is None:
         raise UsageError("--over goes with --explain")
-    if args.explain is not None:
-        if args.explain not in summary.powers:
-            raise UsageError(f"--explain {args.explain!r} is not one of the powers {', '.join(summary.powers)}")
-        if domain is None:
-            raise UsageError("--explain needs --domain")
-        out.write(str(summary.explain(args.explain, domain, args.over)) + "\n")
-        return 0
+    if args.explain is not None and domain is None:
+        raise UsageError("--explain needs --domain")
+    ds = load_data(args)
+    summary = _summary_for(args, ds, args.scenario)
+    head = _scenario_line(summary.scenario)
     if domain is None:
-        out.write(str(summary) + "\n")
+        text = f"{summary}\n{_notes(_ALL_NOTE, _BALANCE_NOTE)}"
+    elif args.track is not None:
+        text = _render.track_table(summary.readings(), domain, args.track, args.as_of)
+    elif args.explain is not None:
+        power = match_id(args.explain, summary.powers, "power")
+        if power is None:
+            raise UsageError(f"--explain {args.explain!r} is not one of the powers {', '.join(summary.powers)}")
+        over = None if args.over is None else match_id(args.over, summary.states, "state") or args.over
+        text = str(summary.explain(power, domain, over))
     else:
         r = summary.readings()
         tracks = [_render.track_table(r, domain, track, args.as_of) for track in _TRACKS]
         edges = f"Every record's edges summed (the construct of the networks, not a reading of the article):\n{_render.domain_table(summary, domain)}"
-        out.write("\n\n".join([*tracks, edges]) + "\n")
+        text = "\n\n".join([*tracks, f"{edges}\n{_notes(_ALL_NOTE)}"])
+    out.write("\n".join([*head, text]) + "\n")
     return 0
 
 
 def _cmd_list(args: argparse.Namespace, out: Stream) -> int:
-    ds = _load(args)
+    ds = load_data(args)
     names = [args.collection] if args.collection else list(Dataset.COLLECTIONS)
     lines: list[str] = []
     for name in names:
@@ -286,7 +198,7 @@ def _cmd_list(args: argparse.Namespace, out: Stream) -> int:
 
 
 def _cmd_show(args: argparse.Namespace, out: Stream) -> int:
-    ds = _load(args)
+    ds = load_data(args)
     record = _record(ds, args.id)
     if args.json:
         from centralasia.convert import dumps
@@ -301,7 +213,7 @@ def _cmd_scenarios(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.actors import central_asian_states
     from centralasia.reader import scenario_shifts
 
-    ds = _load(args)
+    ds = load_data(args)
     lines: list[str] = []
     readable = bool(central_asian_states(ds)) and all(p in ds for p in DEFAULT_POWERS)
     width = max((len(e.actor) for sc in ds.scenarios for e in sc.effects), default=4)
@@ -332,14 +244,14 @@ def _cmd_scenarios(args: argparse.Namespace, out: Stream) -> int:
 def _cmd_robustness(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.reader import robustness
 
-    ds = _load(args)
-    _check_powers(ds, args.powers)
+    ds = load_data(args)
+    powers = _check_powers(ds, args.powers)
     scenario = _scenario(ds, args.scenario).id if args.scenario is not None else None
     rob = robustness(
         ds,
         draws=args.draws,
         seed=args.seed,
-        powers=args.powers,
+        powers=powers,
         as_of=args.as_of,
         include_undated=not args.dated_only,
         scenario=scenario,
@@ -353,9 +265,9 @@ def _cmd_robustness(args: argparse.Namespace, out: Stream) -> int:
 def _cmd_paragraphs(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.reader import leave_one_paragraph_out
 
-    ds = _load(args)
-    _check_powers(ds, args.powers)
-    effects = leave_one_paragraph_out(ds, powers=args.powers, as_of=args.as_of, include_undated=not args.dated_only)
+    ds = load_data(args)
+    powers = _check_powers(ds, args.powers)
+    effects = leave_one_paragraph_out(ds, powers=powers, as_of=args.as_of, include_undated=not args.dated_only)
     if args.changes_only:
         effects = tuple(e for e in effects if e.changes_leader or e.largest_shift >= _NOTABLE_SHIFT)
     title = "Each region reading recomputed without one paragraph's claims at a time: the largest shift of a power's share (of its net, for momentum) and any change of leader."
@@ -372,11 +284,13 @@ def _cmd_validate(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.loader import load
 
     path: str = args.file
+    if not args.as_additions:
+        refuse_data_options(args, "validate FILE", "it checks FILE as a whole dataset; add --extends (the flag) to check FILE as additions to that data")
+    base = load_data(args) if args.as_additions else None
     try:
-        if args.extends:
+        if base is not None:
             from centralasia.additions import extend
 
-            base = _load(args)
             merged = extend(base, path)
             added = len(merged) - len(base)
             out.write(f"{path}: valid additions: {added} records, {len(merged)} with the base dataset\n")
@@ -388,7 +302,7 @@ def _cmd_validate(args: argparse.Namespace, out: Stream) -> int:
         count = len(exc.problems)
         out.write(f"{visible(path, one_line=True)}: {exc.summary}\n" + "".join(f"  - {visible(p, one_line=True)}\n" for p in exc.problems))
         noun = "problem" if count == 1 else "problems"
-        hint = "" if args.extends or not any("unknown id" in p for p in exc.problems) else "; if it adds to the bundled data, use --extends"
+        hint = "" if base is not None or not any("unknown id" in p for p in exc.problems) else "; if it adds to the bundled data, use --extends"
         raise DataError(exc.problems, f"{path}: {exc.summary}: {count} {noun}{hint}") from None
     return 0
 
@@ -399,22 +313,37 @@ def _cmd_network(args: argparse.Namespace, out: Stream) -> int:
 
     if args.format is None and os.path.splitext(args.output)[1].lower() not in FORMATS:
         raise UsageError(f"cannot tell the format of {args.output!r:.160} from its suffix; use one of {', '.join(FORMATS)} or --format")
-    ds = _load(args)
+    ds = load_data(args)
     scenario = _scenario(ds, args.scenario).id if args.scenario is not None else None
     graph = influence_network(ds, domain=args.domain, as_of=args.as_of, scenario=scenario, include_undated=not args.dated_only)
     fmt = write_network(graph, args.output, args.format)
-    _note(f"wrote {args.output} ({fmt}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+    note(f"wrote {args.output} ({fmt}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
     return 0
+
+
+def _image_path(output: str) -> tuple[str, str]:
+    """The file ``plot -o`` writes and what to say of it: a name without a suffix gets ``.png``; a folder is refused."""
+    from centralasia import plot
+
+    path, inferred = output, ""
+    if not os.path.splitext(os.path.basename(output.rstrip("/" + os.sep)))[1] and not os.path.isdir(output):
+        path, inferred = output + ".png", " (no suffix given: PNG)"
+    if os.path.isdir(path):
+        raise write_error(path, "it is a directory; name an image file in it, e.g. map.png")
+    plot.image_format(path)  # a name matplotlib cannot write is bad usage, found before the drawing
+    return path, inferred
 
 
 def _cmd_plot(args: argparse.Namespace, out: Stream) -> int:
     from centralasia import plot
 
-    plot.image_format(args.output)  # a name matplotlib cannot write is bad usage, found before the drawing
-    ds = _load(args)
+    path, inferred = _image_path(args.output)
+    if args.kind == "roles" and args.all_actors:
+        raise UsageError("--all-actors is for the influence map (--kind map); the role shares show the powers only")
+    if args.kind == "map" and args.powers is not DEFAULT_POWERS:
+        raise UsageError("--powers is for --kind roles; the influence map draws the outside powers and the Central Asian states (--all-actors: every actor)")
+    ds = load_data(args)
     if args.kind == "roles":
-        if args.domain is not None and args.all_actors:
-            raise UsageError("--all-actors is for the influence map")
         baseline = _summary_for(args, ds)
         ids = [args.scenario] if args.scenario is not None else [s.id for s in ds.scenarios]
         others = [_summary_for(args, ds, i) for i in ids]
@@ -425,8 +354,8 @@ def _cmd_plot(args: argparse.Namespace, out: Stream) -> int:
         scenario = _scenario(ds, args.scenario).id if args.scenario is not None else None
         graph = influence_network(ds, as_of=args.as_of, scenario=scenario, include_undated=not args.dated_only)
         fig = plot.influence_map(graph, ds, actors="all" if args.all_actors else None, domains=None if args.domain is None else [args.domain])
-    plot.save(fig, args.output)
-    _note(f"wrote {args.output}")
+    plot.save(fig, path)
+    note(f"wrote {path}{inferred}")
     return 0
 
 
@@ -460,7 +389,7 @@ def _cmd_export(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.export import rows, write_table
 
     _check_export_name(args)
-    ds = _load(args)
+    ds = load_data(args)
     if args.table:
         buffer = io.StringIO()
         write_table(ds, args.table, buffer)
@@ -471,7 +400,19 @@ def _cmd_export(args: argparse.Namespace, out: Stream) -> int:
         out.write_bytes(data)
     else:
         write_file(checked_path(args.output, "output"), data)
-        _note(f"wrote {args.output}")
+        note(f"wrote {args.output}")
+    return 0
+
+
+def _cmd_cite(args: argparse.Namespace, out: Stream) -> int:
+    from centralasia.citation import cite
+
+    if args.library:
+        refuse_data_options(args, "cite --library", "the library's citation reads no data")
+        text = cite(args.format, "library")
+    else:
+        text = cite(args.format, "article", dataset=load_data(args))
+    out.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 
@@ -480,37 +421,40 @@ def _cmd_export(args: argparse.Namespace, out: Stream) -> int:
 # --------------------------------------------------------------------------
 
 _Handler = Callable[[argparse.Namespace, Stream], int]
+#: The prefix of the destinations of the data options given before the command.
+_BEFORE = "before_"
 
 
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``centralasia`` command (for documentation tools)."""
     from centralasia import __version__
+    from centralasia.citation import CITE_STYLES
     from centralasia.export import TABLES, WRITERS
 
-    data = _Parser(add_help=False)
-    data.add_argument(
-        "--data",
-        type=_file,
-        metavar="FILE",
-        default=argparse.SUPPRESS,
-        help="use the dataset in this JSON file instead of the bundled article dataset",
-    )
-    parser = _Parser(
+    data = Parser(add_help=False)
+    add_data_options(data)
+    parser = Parser(
         prog=PROG,
         description="Russian and Chinese roles in Central Asian security: the data of "
-        "Kosnazarov and Akylbayev's 2016 article, to summarise, query, export and draw.",
-        epilog=f"Run '{PROG} COMMAND --help' for the options of a command. Exit codes: 0 ok, 1 bad data or a file error, 2 bad usage, 130 interrupted.",
-        parents=[data],
+        "Kosnazarov and Akylbayev's 2016 article, to summarise, query, export, draw and cite.",
+        epilog=f"Run '{PROG} COMMAND --help' for the options of a command. Every command that reads data takes --data FILE "
+        "(a dataset of your own instead of the bundled one) and --extends FILE (your additions to it), before or after the command. "
+        "Ids match whatever their case (kaz is KAZ) where that names one id. "
+        "Exit codes: 0 ok, 1 bad data or a file error, 2 bad usage, 130 interrupted.",
     )
+    add_data_options(parser, dest_prefix=_BEFORE)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
 
-    def command(name: str, handler: _Handler, help: str, description: str | None = None) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help, description=description or help, parents=[data])
+    def command(
+        name: str, handler: _Handler, help: str, description: str | None = None, *, reads: bool = True, epilog: str | None = None
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=description or help, epilog=epilog, parents=[data] if reads else [])
         sub.set_defaults(handler=handler)
         return sub
 
-    command("summary", _cmd_summary, "what the dataset holds (the default command)")
+    shares = f"In the shares tables, {_ALL_NOTE}; {_BALANCE_NOTE}."
+    command("summary", _cmd_summary, "what the dataset holds (the default command)", epilog=shares)
 
     sub = command("list", _cmd_list, "the ids of the records, with their names", "List the ids of the records of one collection, or of all.")
     sub.add_argument("collection", nargs="?", choices=Dataset.COLLECTIONS, metavar="COLLECTION", help=f"one of: {', '.join(Dataset.COLLECTIONS)}")
@@ -524,7 +468,7 @@ def make_parser() -> argparse.ArgumentParser:
     def analysis_options(sub: argparse.ArgumentParser, *, domain: bool = True, scenario: bool = True) -> None:
         sub.add_argument(
             "--as-of",
-            type=_date,
+            type=opt.date,
             metavar="DATE",
             help="only what had begun by this date (YYYY, YYYY-MM or YYYY-MM-DD); undated records count from the article's time, October 2016",
         )
@@ -535,13 +479,14 @@ def make_parser() -> argparse.ArgumentParser:
             sub.add_argument("--domain", choices=_DOMAINS, help="only this domain")
 
     def powers_option(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--powers", type=_powers, default=DEFAULT_POWERS, metavar="IDS", help="the powers to compare, comma-separated (default RUS,CHN)")
+        sub.add_argument("--powers", type=opt.powers, default=DEFAULT_POWERS, metavar="IDS", help="the powers to compare, comma-separated (default RUS,CHN)")
 
     sub = command(
         "roles",
         _cmd_roles,
         "each power's share of influence by domain and state",
         "Each power's share of influence over each Central Asian state by domain, with the leader of each domain.",
+        epilog=shares,
     )
     analysis_options(sub)
     powers_option(sub)
@@ -561,8 +506,8 @@ def make_parser() -> argparse.ArgumentParser:
         "--no-structural the pooling, regional expansion and ties) and print each region share's median and 5-95% "
         "interval with each power's chance to lead. The same --seed gives the same output.",
     )
-    sub.add_argument("--draws", type=_count, default=1000, metavar="N", help="the number of draws (default 1000)")
-    sub.add_argument("--seed", type=_integer, default=0, metavar="S", help="the seed of the random numbers (default 0)")
+    sub.add_argument("--draws", type=opt.count, default=1000, metavar="N", help="the number of draws (default 1000)")
+    sub.add_argument("--seed", type=opt.integer, default=0, metavar="S", help="the seed of the random numbers (default 0)")
     sub.add_argument("--no-structural", action="store_true", help="keep the pooling, regional expansion and ties fixed; sample only weights and claims")
     analysis_options(sub, domain=False)
     powers_option(sub)
@@ -587,7 +532,9 @@ def make_parser() -> argparse.ArgumentParser:
         "write the influence network for Gephi, yEd, networkx or a spreadsheet",
         "Write the influence network: GraphML, GEXF (Gephi), node-link JSON or a CSV edge list.",
     )
-    sub.add_argument("-o", "--output", type=_file, required=True, metavar="FILE", help="the file to write; its suffix names the format unless --format does")
+    sub.add_argument(
+        "-o", "--output", type=opt.file_name, required=True, metavar="FILE", help="the file to write; its suffix names the format unless --format does"
+    )
     sub.add_argument("--format", choices=list(WRITERS), help="the format (default: from the suffix of FILE)")
     analysis_options(sub)
 
@@ -598,10 +545,10 @@ def make_parser() -> argparse.ArgumentParser:
         "Draw the influence map (powers and Central Asian states, edges by domain) or the role shares "
         "per domain, baseline against the scenarios. Needs matplotlib: pip install 'centralasia[plot]'.",
     )
-    sub.add_argument("-o", "--output", type=_file, required=True, metavar="FILE", help="the image to write: .png, .svg or .pdf")
+    sub.add_argument("-o", "--output", type=opt.file_name, required=True, metavar="FILE", help="the image to write: .png, .svg or .pdf")
     sub.add_argument("--kind", choices=["map", "roles"], default="map", help="the influence map (default) or the role shares")
     analysis_options(sub)
-    sub.add_argument("--powers", type=_powers, default=DEFAULT_POWERS, metavar="IDS", help="for --kind roles: the powers to compare (default RUS,CHN)")
+    sub.add_argument("--powers", type=opt.powers, default=DEFAULT_POWERS, metavar="IDS", help="for --kind roles: the powers to compare (default RUS,CHN)")
     sub.add_argument("--all-actors", action="store_true", help="for the map: draw every actor with an edge, not only the powers and the region's states")
 
     sub = command(
@@ -609,24 +556,38 @@ def make_parser() -> argparse.ArgumentParser:
         _cmd_validate,
         "check a data file of your own",
         "Check a JSON data file and list every problem with its JSON path. Exit code 1 if there are any.",
+        reads=False,
     )
-    sub.add_argument("file", type=_file, metavar="FILE", help="the JSON file to check")
+    add_data_options(sub, extends=False)
+    sub.add_argument("file", type=opt.file_name, metavar="FILE", help="the JSON file to check")
     sub.add_argument(
         "--extends",
+        dest="as_additions",
         action="store_true",
-        help="check FILE as additions to the dataset (its records may name ids of the bundled data, such as KAZ)",
+        help="check FILE as additions to the dataset (its records may name ids of the bundled data, such as KAZ, "
+        "or of --data FILE); here --extends is a flag, and additions given before the command are part of the base",
     )
 
     sub = command("export", _cmd_export, "the dataset as JSON, or one table as CSV")
-    sub.add_argument("-o", "--output", type=_file, metavar="FILE", help="the file to write, .json (or .csv with --table); default: standard output")
+    sub.add_argument("-o", "--output", type=opt.file_name, metavar="FILE", help="the file to write, .json (or .csv with --table); default: standard output")
     sub.add_argument("--table", choices=TABLES, metavar="TABLE", help=f"write this table as CSV instead: {', '.join(TABLES)}")
+
+    sub = command(
+        "cite",
+        _cmd_cite,
+        "how to cite the source article or this library",
+        "Print the citation of the source article (built from the bundled data: its title, authors, their notes and "
+        "'late 2016'; the text gives no venue, DOI or exact date), or with --library that of this library.",
+    )
+    sub.add_argument("--format", choices=list(CITE_STYLES), default="text", help="the citation's format (default text)")
+    sub.add_argument("--library", action="store_true", help="cite the centralasia library instead of the article")
 
     return parser
 
 
 def _fail(message: str, code: int) -> int:
     """Say *message* as one line on standard error (where there is one) and return *code*."""
-    _note(f"{PROG}: error: {message}")
+    note(f"{PROG}: error: {message}")
     return code
 
 
@@ -658,6 +619,7 @@ def _run(argv: Sequence[str] | None) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     handler: _Handler = getattr(args, "handler", _cmd_summary)
     try:
+        opt.merge_data_options(args, _BEFORE)
         return handler(args, _stdout())
     except (UsageError, UnknownIdError) as exc:
         return _fail(str(exc), 2)
