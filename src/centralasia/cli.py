@@ -49,7 +49,7 @@ def _stdout() -> Stream:
     return Stream(sys.stdout, "output")
 
 
-#: A word longer than this in an error line is cut: an argument of 50,000 characters is not echoed whole.
+#: A word longer than this in an error line is cut; an argument of 50,000 characters is not echoed whole.
 _LONGEST_WORD = 300
 _LONG_WORD = re.compile(rf"\S{{{_LONGEST_WORD + 1},}}")
 
