@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import logging as _logging
 import importlib
 import inspect
+import logging as _logging
 import os
 import pkgutil
 import re
