@@ -34,8 +34,8 @@ extensions = [
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
-# _generated, _figures and _notebook hold fragments that pages include, not pages.
-exclude_patterns = ["_build", "_ext", "_generated", "_figures", "_notebook", "notebooks", "Thumbs.db", ".DS_Store"]
+# _generated, _site, _figures and _notebook hold fragments that pages include, not pages.
+exclude_patterns = ["_build", "_ext", "_generated", "_site", "_figures", "_notebook", "notebooks", "Thumbs.db", ".DS_Store"]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3

@@ -182,7 +182,7 @@ def _write_api(app: Sphinx) -> None:
         if stale.stem not in pages:
             stale.unlink()
     toc = "```{toctree}\n:maxdepth: 1\n\n" + "".join(f"api/{page}\n" for page in pages) + "```\n"
-    _write_if_changed(DOCS / "_generated" / "api-toc.md", toc)
+    _write_if_changed(DOCS / "_site" / "api-toc.md", toc)
 
 
 def _data_docstring(app: Sphinx, what: str, name: str, obj: object, options: Any, lines: list[str]) -> None:
@@ -250,15 +250,16 @@ def _key() -> str:
     return digest.hexdigest()
 
 
-def _fresh(folder: Path, key: str) -> bool:
+def _fresh(folder: Path, key: str, *needed: str) -> bool:
+    """Whether *folder* holds what the sources with this *key* make (the build then skips making it again)."""
     stamp = folder / ".key"
-    return stamp.exists() and stamp.read_text(encoding="utf-8") == key
+    return stamp.exists() and stamp.read_text(encoding="utf-8") == key and all((folder / name).exists() for name in needed)
 
 
 def _write_figures(app: Sphinx, key: str) -> None:
     folder = DOCS / "_figures"
     timeline_page = folder / "timeline.md"
-    if not _fresh(folder, key):
+    if not _fresh(folder, key, "timeline.md", "influence-map.png", "role-shares.png"):
         import matplotlib
 
         matplotlib.use("Agg")
@@ -340,7 +341,7 @@ def notebook_markdown(notebook: Any, folder: Path, url: str) -> str:
 
 def _write_notebook(app: Sphinx, key: str) -> None:
     folder = DOCS / "_notebook"
-    if _fresh(folder, key):
+    if _fresh(folder, key, "walkthrough.md"):
         return
     try:
         import jupytext
