@@ -80,12 +80,12 @@ influence_map(G, ds)
 print(r.agreement_with_article())
 
 # %% [markdown]
-# The acts behind China's lead over Uzbekistan are two claims, both passed on as
-# reported:
+# The acts behind China's lead over Uzbekistan are two claims of leverage (arms
+# supplies), both passed on as reported:
 
 # %%
 for vote in ca.votes(ds):
-    if vote.over == "UZB" and vote.track is ca.Track.ACTS and vote.domain is ca.Domain.SECURITY:
+    if vote.over == "UZB" and vote.track is ca.Track.ACTS and vote.domain is ca.Domain.SECURITY and vote.tier is ca.Tier.LEVERAGE:
         print(vote.claim, vote.tier.value, vote.certainty.value, vote.records)
 
 # %% [markdown]
@@ -126,8 +126,9 @@ for scenario in ds.scenarios:
 #
 # The article ends with the states' wish to be indispensable partners of both powers,
 # engaged "in a balanced manner". Balance is 1 when two powers share a domain evenly
-# and is not computed where fewer than two powers have claims: the assessments give
-# the economy to China alone.
+# and is not computed unless two powers have support (two votes or more): the
+# assessments give the economy to China alone, and the diplomatic field rests on a
+# single claim.
 
 # %%
 for domain in ca.Domain:

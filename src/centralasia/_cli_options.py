@@ -38,7 +38,7 @@ __all__ = [
 
 PROG = "centralasia"
 
-#: A word longer than this in an error line is cut: an argument of 50,000 characters is not echoed whole.
+#: A word longer than this in an error line is cut; an argument of 50,000 characters is not echoed whole.
 _LONGEST_WORD = 300
 _LONG_WORD = re.compile(rf"\S{{{_LONGEST_WORD + 1},}}")
 

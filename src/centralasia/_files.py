@@ -53,15 +53,15 @@ _KINDS = (
     (stat.S_ISSOCK, "a socket"),
 )
 
-#: Lone surrogates: a str may hold them, UTF-8 cannot.
+#: Lone surrogates, which a str may hold and UTF-8 cannot.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Characters XML 1.0 cannot hold at all, not even as character references.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
-#: Unicode categories a terminal does not show as themselves: controls, format characters (bidi
+#: Unicode categories a terminal does not show as themselves, which are controls, format characters (bidi
 #: overrides, zero-width), line and paragraph separators, surrogates and unassigned code points.
 _HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Cn"})
-#: The characters worth a look: anything but printable ASCII, and the newline and tab of multi-line text.
+#: The characters worth a look, anything but printable ASCII, and the newline and tab of multi-line text.
 _SUSPECT = re.compile(r"[^\x20-\x7e\n\t]")
 _SUSPECT_IN_LINE = re.compile(r"[^\x20-\x7e]")
 

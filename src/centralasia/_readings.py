@@ -66,7 +66,7 @@ class Options(NamedTuple):
     pooling: Pooling
     regional: Regional
     ties: bool
-    #: The claims counted (``None``: all).
+    #: The claims counted (``None`` for all).
     included: frozenset[str] | None
 
 
@@ -127,7 +127,7 @@ class StateCell(NamedTuple):
     weights: dict[str, float]
     #: Each counted claim's vote (1, or a part of one act's vote).
     votes: dict[str, float]
-    #: Each power's engagement claims with their vote weights (a visit and its agenda: one tie between them).
+    #: Each power's engagement claims with their vote weights (a visit and its agenda make one tie between them).
     ties: dict[ActorId, dict[str, float]]
 
 

@@ -211,7 +211,7 @@ def _agreement(ctx: Context) -> _Rule:
     return rule
 
 
-#: Gatherings whose host is only the venue: attending a summit India hosts gives no influence over India.
+#: Gatherings whose host is only the venue; attending a summit India hosts gives no influence over India.
 VENUE_EVENTS = frozenset({EventKind.SUMMIT, EventKind.MEETING})
 
 

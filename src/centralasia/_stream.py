@@ -34,7 +34,7 @@ from centralasia.weights import Layer
 
 __all__ = ["ScenarioPlan", "relation_rows", "share_claims", "streamed"]
 
-#: The record kinds a query streams with ``records=``: those no other record refers to.
+#: The record kinds a query streams with ``records=``, those no other record refers to.
 STREAMED = (Agreement, ArmsTransfer, Event, Statement, Role)
 
 

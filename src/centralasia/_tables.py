@@ -21,7 +21,7 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 _D = TypeVar("_D")
 
-#: The largest weight, factor or magnitude a table takes: far beyond any reading of the article, and far
+#: The largest weight, factor or magnitude a table takes, far beyond any reading of the article, and far
 #: below where products and sums of them over any number of records could overflow (or a share become NaN).
 MAX_FACTOR = 1e6
 

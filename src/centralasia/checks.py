@@ -30,7 +30,7 @@ class ClaimCheck:
     claim: str
     power: ActorId
     domain: Domain
-    #: ``"lead"`` or ``"part"``: what the claim says of the power's role.
+    #: What the claim says of the power's role, ``"lead"`` or ``"part"``.
     tier: str
     #: The states the claim covers.
     states: tuple[ActorId, ...]
@@ -61,7 +61,7 @@ class ArticleCheck:
 
     @property
     def diverging(self) -> tuple[ClaimCheck, ...]:
-        """The assessments the acts contradict: the article's argument that the division of labour is under strain."""
+        """The assessments the acts contradict, the article's argument that the division of labour is under strain."""
         return tuple(c for c in self.checks if c.agrees is False)
 
     def __str__(self) -> str:

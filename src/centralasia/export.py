@@ -72,11 +72,11 @@ Format = Literal["graphml", "gexf", "json", "csv"]
 #: The network formats, with the file suffix each is guessed from.
 FORMATS: Mapping[str, Format] = MappingProxyType({".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv"})
 
-#: The tables :func:`to_frame` and :func:`rows` make: one per collection of
+#: The tables :func:`to_frame` and :func:`rows` make, one per collection of
 #: :class:`~centralasia.model.Dataset`, and four of the records' parts.
 TABLES: tuple[str, ...] = (*Dataset.COLLECTIONS, "memberships", "conditions", "effects", "evidence")
 
-#: A value every networkx writer accepts: what :func:`plain_value` returns.
+#: A value every networkx writer accepts, as :func:`plain_value` returns.
 PlainValue = str | int | float | bool
 
 #: Joins the items of a set or list in GraphML, GEXF and CSV (formats without lists).
@@ -633,7 +633,7 @@ def write_edge_list(graph: nx.Graph[_N], path: str | os.PathLike[str]) -> None:
     write_file(name, utf8(csv_text(fields, table), table))
 
 
-#: The writer of each network format: what :func:`write_network` calls.
+#: The writer of each network format, which :func:`write_network` calls.
 WRITERS: Mapping[Format, Callable[[nx.Graph[Any], str | os.PathLike[str]], None]] = MappingProxyType(
     {"graphml": write_graphml, "gexf": write_gexf, "json": write_node_link, "csv": write_edge_list}
 )

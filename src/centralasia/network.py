@@ -245,7 +245,7 @@ def collapse(
     return _add_pair_sums(H, sum_by(edges()), weight, "G")
 
 
-#: The smallest sum that gets an edge: its distance, ``1 / weight``, must be a finite number.
+#: The smallest sum that gets an edge; its distance, ``1 / weight``, must be a finite number.
 _SMALLEST = 1.0 / sys.float_info.max
 
 
@@ -467,12 +467,12 @@ def _eigenvector(H: nx.DiGraph[str], weight: str, options: dict[str, Any]) -> Ma
     return nx.eigenvector_centrality(H.reverse(copy=False), weight=weight, **options)
 
 
-#: The networkx algorithm behind each measure that has one: the options it takes.
+#: The networkx algorithm behind each measure that has one, with the options it takes.
 _ALGORITHMS: Mapping[str, Callable[..., object]] = MappingProxyType(
     {"pagerank": nx.pagerank, "betweenness": nx.betweenness_centrality, "eigenvector": nx.eigenvector_centrality}
 )
 
-#: The measures that follow paths through the graph: meaningless as influence on a graph that is not strongly connected.
+#: The measures that follow paths through the graph, meaningless as influence on a graph that is not strongly connected.
 _PATH_MEASURES = frozenset({"pagerank", "betweenness", "eigenvector"})
 
 #: How :func:`influence_scores` computes each measure on the collapsed network.

@@ -190,5 +190,5 @@ class Query:
 
     @property
     def one_shot(self) -> bool:
-        """Whether the streamed records are a one-shot iterator (a generator): they cannot be read twice."""
+        """Whether the streamed records are a one-shot iterator (a generator), which cannot be read twice."""
         return isinstance(self.records, Iterator)

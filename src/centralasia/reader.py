@@ -71,12 +71,12 @@ class ReadingOptions(TypedDict, total=False):
     include_undated: bool
     #: More records, streamed after the dataset's own, as for :class:`~centralasia.Query`.
     records: Iterable[Record] | None
-    #: The certainty of a projection a role rests on, for the present it presupposes: ``assessed`` by default
+    #: The certainty of a projection a role rests on, for the present it presupposes; ``assessed`` by default
     #: (the authors' judgement); ``projected`` reads it as a forecast (it then drops out of more draws).
     presupposed: Certainty
 
 
-#: The shifts :func:`scenario_shifts` scans for a change of leader, in units of a moderate effect: 0.01 to 4 of the cell's base total.
+#: The shifts :func:`scenario_shifts` scans for a change of leader, in units of a moderate effect, 0.01 to 4 of the cell's base total.
 SCANNED_SHIFTS = tuple(i / 100 for i in range(1, 401))
 
 
@@ -248,7 +248,7 @@ class CellRobustness:
     #: Each power's share over the draws in which a claim spoke for it there (as at the point, a power no claim
     #: speaks for has no share, not a share of 0); absent for a power no claim spoke for in any draw.
     shares: Mapping[ActorId, Interval]
-    #: The fraction of draws each power led in; ``None``: no leader (a tie, one claim or none).
+    #: The fraction of draws each power led in; ``None`` for no leader (a tie, one claim or none).
     leaders: Mapping[ActorId | None, float]
     #: The number of draws.
     draws: int
@@ -346,7 +346,7 @@ def _interval(values: list[float]) -> Interval | None:
     return Interval(q(0.05), q(0.5), q(0.95), len(xs))
 
 
-#: The most draws :func:`robustness` makes: beyond it the Monte Carlo error is far below any reading's, and the run takes hours.
+#: The most draws :func:`robustness` makes; beyond it the Monte Carlo error is far below any reading's, and the run takes hours.
 MAX_DRAWS = 1_000_000
 
 #: The largest ratio of an upper tier's weight to the lower's that sampling draws.
@@ -587,7 +587,7 @@ class ShiftRow:
     breakeven: float | None
     #: The fraction of shifts between 0 and twice the default that change the leader, under the article's own effects.
     p_change: float
-    #: Whether the leader changes by definition: the scenario removes today's leader's role whole (a full decrease).
+    #: Whether the leader changes by definition, when the scenario removes today's leader's role whole (a full decrease).
     definitional: bool = False
     #: The leader at the default magnitudes with only the article's own effects (the :attr:`~centralasia.Effect.assumed` ones left out).
     leader_article_only: ActorId | None = None
@@ -599,7 +599,7 @@ class ScenarioShift:
 
     scenario: Scenario
     rows: tuple[ShiftRow, ...]
-    #: The effects the shares cannot show: with no direction ("shift", "unchanged"), of an actor not compared, or over no state read.
+    #: The effects the shares cannot show, with no direction ("shift", "unchanged"), of an actor not compared, or over no state read.
     unmeasured: tuple[Effect, ...]
     magnitudes: Magnitudes
     #: The effects that are our reading, not the article's words (:attr:`~centralasia.Effect.assumed`).

@@ -120,7 +120,7 @@ class Explanation:
 
     @property
     def shared_claims(self) -> dict[str, tuple[str, ...]]:
-        """Each claim that several of the contributing records rest on, with those records: one claim, one vote.
+        """Each claim that several of the contributing records rest on, with those records (one claim, one vote).
 
         Examples
         --------
@@ -205,7 +205,7 @@ class RoleSummary:
 
     @property
     def as_of(self) -> PartialDate | None:
-        """The date cut: only relations that had begun by then count."""
+        """The date cut; only relations that had begun by then count."""
         return self.query.as_of
 
     @property

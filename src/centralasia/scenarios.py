@@ -50,7 +50,7 @@ def _scales(value: Mapping[str, float]) -> Mapping[str, float]:
     return Table(out)
 
 
-#: How much each strength multiplies the magnitudes: gradual half of moderate, full twice it.
+#: How much each strength multiplies the magnitudes; gradual half of moderate, full twice it.
 _STRENGTHS: dict[Strength, float] = {Strength.GRADUAL: 0.5, Strength.MODERATE: 1.0, Strength.FULL: 2.0}
 
 

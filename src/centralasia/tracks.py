@@ -73,11 +73,11 @@ class Tier(Vocabulary):
     LEAD = "lead"
     #: Any other role of a power (partner, supplier, gatekeeper...).
     PART = "part"
-    #: A directed act: an arms supply, an announced basing.
+    #: A directed act (an arms supply, an announced basing).
     LEVERAGE = "leverage"
-    #: An undirected tie: an agreement, a mechanism, a visit, a meeting, a shared membership.
+    #: An undirected tie (an agreement, a mechanism, a visit, a meeting, a shared membership).
     ENGAGEMENT = "engagement"
-    #: Words about others, threats, intentions: reported, never influence.
+    #: Words about others, threats, intentions; reported, never influence.
     ATTENTION = "attention"
 
 
@@ -86,18 +86,18 @@ class Support(Vocabulary):
 
     #: Two claims or more.
     SUPPORTED = "supported"
-    #: One claim: shown, but no leader is named.
+    #: One claim, shown, but no leader is named.
     INSUFFICIENT = "insufficient"
-    #: None: no share at all (``None``, printed "—").
+    #: No share at all (``None``, printed "—").
     MISSING = "missing"
 
 
 class Pooling(Vocabulary):
     """How the region row is made from the states' cells."""
 
-    #: The equal-weight mean of the states' shares: each state counts once, however much the article wrote about it.
+    #: The equal-weight mean of the states' shares; each state counts once, however much the article wrote about it.
     MEAN = "mean"
-    #: The states' scores summed: a region-wide claim counts once per state.
+    #: The states' scores summed; a region-wide claim counts once per state.
     SUM = "sum"
 
 
@@ -131,14 +131,14 @@ LAYER_TIERS: Mapping[Layer, Tier] = MappingProxyType(
         Layer.MILITANT_ACTIVITY: Tier.ATTENTION,
     }
 )
-#: Roles that hold no influence over those they name: a threat over its targets, a balancer over the powers it courts.
+#: Roles that hold no influence over those they name, such as a threat over its targets, a balancer over the powers it courts.
 NOT_INFLUENCE = frozenset({RoleKind.SECURITY_THREAT, RoleKind.BALANCER})
 
 #: The probability that a claim of each certainty holds, used when sampling (:func:`~centralasia.robustness`).
 INCLUSION: Mapping[Certainty, float] = MappingProxyType({Certainty.STATED: 1.0, Certainty.ASSESSED: 0.75, Certainty.REPORTED: 0.5, Certainty.PROJECTED: 0.25})
 
 
-#: The range a tier weight may take: wide enough for any order, narrow enough that no sum overflows or vanishes.
+#: The range a tier weight may take, wide enough for any order, narrow enough that no sum overflows or vanishes.
 _TIER_RANGE = (1e-6, 1e6)
 
 
@@ -187,7 +187,7 @@ class Tiers:
     lead: float = attrs.field(default=2.0, converter=_lead)
     part: float = attrs.field(default=1.0, converter=_part)
     leverage: float = attrs.field(default=1.0, converter=_leverage)
-    #: May be 0: engagement then never counts, even with ``ties=True``.
+    #: May be 0, and engagement then never counts, even with ``ties=True``.
     engagement: float = attrs.field(default=0.5, converter=_engagement)
 
     def __attrs_post_init__(self) -> None:
@@ -243,7 +243,7 @@ class Vote:
     named: bool
     #: The paragraphs of the article the claim stands in.
     paragraphs: tuple[int, ...]
-    #: The vote's size: 1, or less on the acts track when each of its records rests on several claims (one act, one vote).
+    #: The vote's size, 1, or less on the acts track when each of its records rests on several claims (one act, one vote).
     weight: float = 1.0
 
 

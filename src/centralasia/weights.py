@@ -66,7 +66,7 @@ def _factors(
     return Table(merged)
 
 
-#: Layer weights: how much one relation of each kind is worth (see docs/methodology.md).
+#: Layer weights, how much one relation of each kind is worth (see docs/methodology.md).
 _LAYERS: dict[Layer, float] = {
     Layer.ARMS_TRANSFER: 3.0,
     Layer.AGREEMENT: 2.0,

@@ -70,7 +70,7 @@ DateLike = _dates.DateLike
 #: Any record of a dataset.
 Record = _records.Record
 
-#: The article's own time: undated records count from here, not from the beginning of time.
+#: The article's own time; undated records count from here, not from the beginning of time.
 ARTICLE_TIME = _dates.ARTICLE_TIME
 
 __all__ = [

@@ -276,7 +276,7 @@ def _holds_checked(kind: object) -> bool:
     return any(_holds_checked(arg) for arg in typing.get_args(kind) if arg is not Ellipsis)
 
 
-#: Per class: each field's name, attribute, validator and whether it may hold checked values.
+#: Per class, each field's name, attribute, validator and whether it may hold checked values.
 _PLANS: dict[type, tuple[tuple[str, attrs.Attribute[Any], Any, bool], ...]] = {}
 
 

@@ -451,7 +451,7 @@ class Dataset:
 
     @property
     def actors(self) -> tuple[State | Organization, ...]:
-        """States and organisations: everything that can hold influence."""
+        """States and organisations, everything that can hold influence."""
         return self.states + self.organizations
 
     def problems_with(self, record: Record, path: str = "$", *, recheck: bool = True) -> list[Problem]:

@@ -93,7 +93,7 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
-        """The finest part known: year, month or day."""
+        """The finest part known (year, month or day)."""
         if self.day is not None:
             return Precision.DAY
         return Precision.YEAR if self.month is None else Precision.MONTH
@@ -145,7 +145,7 @@ class PartialDate:
 DateLike = PartialDate | _dt.date | str
 
 
-#: The article's own time: undated records count from here, not from the beginning of time.
+#: The article's own time; undated records count from here, not from the beginning of time.
 #: The article is undated ("late 2016"); the last event it names, the BRICS summit in Goa,
 #: ended on 16 October 2016 (background: the summit's Goa Declaration, 16 October 2016).
 ARTICLE_TIME = PartialDate(2016, 10, 16)

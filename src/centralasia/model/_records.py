@@ -397,7 +397,7 @@ class Event:
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
     date: PartialDate | None = None
     place: Place | None = None
-    #: Who acted: visitors, attackers where known, parties to talks.
+    #: Who acted (visitors, attackers where known, parties to talks).
     actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
     #: Whom an attack struck or whom an announcement concerns.
     targets: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)

@@ -62,7 +62,7 @@ class Certainty(Vocabulary):
     REPORTED = "reported"
     #: The authors' own judgement or reading of events.
     ASSESSED = "assessed"
-    #: A projection: what a scenario of the article would bring.
+    #: A projection, what a scenario of the article would bring.
     PROJECTED = "projected"
 
 
@@ -227,15 +227,15 @@ class Precision(Vocabulary):
 class ClaimKind(Vocabulary):
     """What kind of statement of the article a :class:`~centralasia.Claim` is."""
 
-    #: Something done and reported: a supply, a visit, an attack, an agreement made.
+    #: Something done and reported (a supply, a visit, an attack, an agreement made).
     ACT = "act"
-    #: A standing relation: a membership, a mechanism, ties between states.
+    #: A standing relation (a membership, a mechanism, ties between states).
     TIE = "tie"
-    #: The authors' own verdict: on roles, on states, on what matters.
+    #: The authors' own verdict, on roles, on states, on what matters.
     ASSESSMENT = "assessment"
     #: What an actor wants or tries to do ("is trying to sell", "willingness to engage").
     INTENT = "intent"
-    #: What may or could come: the scenarios and the article's outlook.
+    #: What may or could come, in the scenarios and the article's outlook.
     PROJECTION = "projection"
 
 
