@@ -65,8 +65,8 @@ def draw(line: Timeline, ax: Axes | None, title: str | None) -> Figure:
             middle = entry.earliest + (end - entry.earliest) / 2
             ax.plot([entry.earliest, middle, end], [y, y, y], linewidth=6, alpha=0.75, solid_capstyle="butt", markevery=[1], **style)  # type: ignore[arg-type]
     ax.set_yticks(range(len(line)), [f"{_short(e.label)} ({e.date})" for e in line], fontsize=8)
-    ax.set_ylim(len(line) - 0.5, -0.5)  # earliest on top
     if len(line):
+        ax.set_ylim(len(line) - 0.5, -0.5)  # earliest on top
         locator = AutoDateLocator()  # type: ignore[no-untyped-call]  # untyped in matplotlib
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
