@@ -434,8 +434,10 @@ def test_timeline_chart_marks_certainty_and_precision(ds: ca.Dataset) -> None:
 
     lines = {line.get_gid(): line for line in plot.timeline_chart(ds).axes[0].lines}
     attack, transition, hq9 = lines["evt-aktobe-attacks-2016"], lines["evt-uzbekistan-transition-2016"], lines["at-chn-tkm-hq9-2015"]
-    assert len(attack.get_xdata()) == 1 and attack.get_marker() == "o" and attack.get_markerfacecolor() != "white"
-    start, _, end = (mdates.date2num(x) for x in transition.get_xdata())
+    days: Any = attack.get_xdata()  # matplotlib types data loosely
+    spanned: Any = transition.get_xdata()
+    assert len(days) == 1 and attack.get_marker() == "o" and attack.get_markerfacecolor() != "white"
+    start, _, end = (mdates.date2num(x) for x in spanned)  # type: ignore[no-untyped-call]
     assert end - start == pytest.approx(30)  # September 2016: thirty days
     assert hq9.get_marker() == "s" and hq9.get_markerfacecolor() == "white"
 

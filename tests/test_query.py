@@ -306,6 +306,7 @@ def test_timeline_of_the_bundled_data(ds: ca.Dataset) -> None:
     assert len({e.id for e in line}) == len(line) == 19
     for entry in line:
         record = ds[entry.id]
+        assert isinstance(record, (ca.Agreement, ca.ArmsTransfer, ca.Event, ca.Statement, ca.Role))
         assert entry.certainty is record.certainty
         assert entry.date == getattr(record, "date", None) or entry.date == getattr(record, "since", None)
     assert {"evt-taliban-afghan-tajik-border", "role-rus-security-guarantor"} <= set(line.undated)
