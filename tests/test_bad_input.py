@@ -621,10 +621,10 @@ def test_dataset_construction_reports_each_problem_at_its_path(build: Callable[[
 
 
 def test_derived_datasets_are_checked_like_new_ones() -> None:
-    """``filter`` and ``merge`` that would break references or ids raise DataError, leaving the originals whole."""
+    """``filter(closed=False)`` and ``merge`` that would break references or ids raise DataError, leaving the originals whole."""
     ds = ca.Dataset(states=[KAZ, CHN], agreements=[_agreement("a", "KAZ", "CHN")])
     with pytest.raises(ca.DataError) as info:
-        ds.filter(lambda r: r.id != "CHN")
+        ds.filter(lambda r: r.id != "CHN", closed=False)
     assert [p.path for p in info.value.problems] == ["$.agreements[0].parties[1]"]
     with pytest.raises(ca.DataError) as info:
         ds.merge(ca.Dataset(states=[CHN]))

@@ -412,3 +412,63 @@ def test_role_shares_draws_into_given_axes_over_chosen_states(ds: ca.Dataset) ->
     summary = ca.role_summary(ds)
     assert plot.role_shares(summary, over=("KAZ", "UZB"), domains=(ca.Domain.SECURITY,), ax=ax) is fig
     assert ax.get_title() == "security" and ax.get_legend() is not None
+
+
+# -- timeline_chart ----------------------------------------------------------------------
+
+
+def test_timeline_chart_draws_one_line_per_dated_record(ds: ca.Dataset, tmp_path: Path) -> None:
+    """The bundled timeline: one line per dated record, in timeline order, each named by its record's id; saved as a PNG."""
+    fig = plot.timeline_chart(ds)
+    (axes,) = fig.axes
+    assert [line.get_gid() for line in axes.lines] == [e.id for e in ca.timeline(ds)]
+    assert axes.get_title() == "Dated records of the article"
+    path = tmp_path / "timeline.png"
+    plot.save(fig, path, dpi=50)
+    assert png_size(path)[1] > 100
+
+
+def test_timeline_chart_marks_certainty_and_precision(ds: ca.Dataset) -> None:
+    """A day is one point, a month or year a bar over its days marked at the middle; stated is a filled circle, reported a hollow square."""
+    import matplotlib.dates as mdates
+
+    lines = {line.get_gid(): line for line in plot.timeline_chart(ds).axes[0].lines}
+    attack, transition, hq9 = lines["evt-aktobe-attacks-2016"], lines["evt-uzbekistan-transition-2016"], lines["at-chn-tkm-hq9-2015"]
+    days: Any = attack.get_xdata()  # matplotlib types data loosely
+    spanned: Any = transition.get_xdata()
+    assert len(days) == 1 and attack.get_marker() == "o" and attack.get_markerfacecolor() != "white"
+    start, _, end = (mdates.date2num(x) for x in spanned)  # type: ignore[no-untyped-call]
+    assert end - start == pytest.approx(30)  # September 2016: thirty days
+    assert hq9.get_marker() == "s" and hq9.get_markerfacecolor() == "white"
+
+
+def test_timeline_chart_of_a_query_into_given_axes(ds: ca.Dataset) -> None:
+    """A timeline (here of Kazakhstan's records) drawn into given axes returns their figure, with the given title."""
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    line = ca.timeline(ds.involving("KAZ"))
+    assert plot.timeline_chart(line, ax=ax, title="Kazakhstan") is fig
+    assert len(ax.lines) == len(line) > 0 and ax.get_title() == "Kazakhstan"
+
+
+def test_timeline_chart_of_nothing_dated_says_so() -> None:
+    """A dataset without dated records draws no line and says there is none."""
+    axes = plot.timeline_chart(ca.Dataset()).axes[0]
+    assert not axes.lines and [t.get_text() for t in axes.texts] == ["no dated records"]
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "field"),
+    [
+        pytest.param((nx.MultiDiGraph(),), {}, "data", id="a-graph"),
+        pytest.param((ca.Dataset(),), {"title": 5}, "title", id="title-a-number"),
+        pytest.param((ca.Dataset(),), {"ax": "axes"}, "ax", id="ax-a-string"),
+    ],
+)
+def test_timeline_chart_refuses_what_it_cannot_draw(args: tuple[object, ...], kwargs: dict[str, object], field: str) -> None:
+    """Neither a dataset nor a timeline, a title that is no str, axes that are none: ArgumentError at the argument."""
+    with pytest.raises(ca.ArgumentError) as info:
+        plot.timeline_chart(*args, **kwargs)  # type: ignore[arg-type]
+    assert info.value.field == field

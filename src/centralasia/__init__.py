@@ -68,7 +68,7 @@ if TYPE_CHECKING:
     from centralasia.edges import Relation, apply_scenario, relations
     from centralasia.export import network_to_json, to_frame, write_network
     from centralasia.network import collapse, influence_network, influence_scores, weighted_network
-    from centralasia.plot import influence_map, robustness_chart, role_shares
+    from centralasia.plot import influence_map, robustness_chart, role_shares, timeline_chart
     from centralasia.query import Query
     from centralasia.reader import (
         CellRobustness,
@@ -86,6 +86,7 @@ if TYPE_CHECKING:
     )
     from centralasia.roles import RoleSummary, role_summary
     from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, make_scenario
+    from centralasia.timelines import Timeline, TimelineEntry, timeline
     from centralasia.tracks import DEFAULT_TIERS, INCLUSION, Cell, Momentum, Pooling, Readings, Regional, Support, Tier, Tiers, Track, Vote
     from centralasia.weights import DEFAULT_WEIGHTS, Layer, Weights
 
@@ -109,6 +110,7 @@ _LAZY: dict[str, str] = {
     "influence_map": "centralasia.plot",
     "role_shares": "centralasia.plot",
     "robustness_chart": "centralasia.plot",
+    "timeline_chart": "centralasia.plot",
     "Query": "centralasia.query",
     "Relation": "centralasia.edges",
     "apply_scenario": "centralasia.edges",
@@ -118,6 +120,9 @@ _LAZY: dict[str, str] = {
     "DEFAULT_MAGNITUDES": "centralasia.scenarios",
     "Magnitudes": "centralasia.scenarios",
     "make_scenario": "centralasia.scenarios",
+    "Timeline": "centralasia.timelines",
+    "TimelineEntry": "centralasia.timelines",
+    "timeline": "centralasia.timelines",
     "ArticleCheck": "centralasia.checks",
     "ClaimCheck": "centralasia.checks",
     "CellRobustness": "centralasia.reader",
@@ -228,6 +233,8 @@ __all__ = [
     "Support",
     "Tier",
     "Tiers",
+    "Timeline",
+    "TimelineEntry",
     "Track",
     "UnknownIdError",
     "UsageError",
@@ -258,6 +265,8 @@ __all__ = [
     "role_summary",
     "scenario_frame",
     "scenario_shifts",
+    "timeline",
+    "timeline_chart",
     "to_frame",
     "votes",
     "weighted_network",

@@ -28,7 +28,7 @@ __all__ = [
     "summary_frame",
 ]
 
-#: A column's pandas dtype: ``"string"``, ``"Float64"``, ``"Int64"`` and ``"boolean"`` allow missing values.
+#: A column and its pandas dtype (``"string"``, ``"Float64"``, ``"Int64"`` and ``"boolean"`` allow missing values).
 Column = tuple[str, str]
 
 

@@ -13,16 +13,16 @@ from centralasia.model import ARTICLE, ARTICLE_TIME, Dataset, EvidenceKind, Pers
 
 __all__ = ["CITE_STYLES", "CITE_WHAT", "CiteStyle", "CiteWhat", "cite"]
 
-#: A citation's format: plain text, a BibTeX entry, or CSL-JSON (a list of one item).
+#: A citation's format (plain text, a BibTeX entry, or CSL-JSON as a list of one item).
 CiteStyle = Literal["text", "bibtex", "csl-json"]
-#: What is cited: the source article or the library.
+#: What is cited, the source article or the library.
 CiteWhat = Literal["article", "library"]
 #: The formats :func:`cite` writes.
 CITE_STYLES: Final[tuple[CiteStyle, ...]] = get_args(CiteStyle)
 #: What :func:`cite` cites.
 CITE_WHAT: Final[tuple[CiteWhat, ...]] = get_args(CiteWhat)
 
-#: The article has no date; the latest event it names is of October 2016 (:data:`ARTICLE_TIME`): "late" that year.
+#: The article has no date; the latest event it names is of October 2016 (:data:`ARTICLE_TIME`), so "late" that year.
 _WHEN = f"late {ARTICLE_TIME.year}"
 
 #: The library as CITATION.cff names it, where the package metadata is not installed.

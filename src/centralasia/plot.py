@@ -28,9 +28,21 @@ if TYPE_CHECKING:
 
     from centralasia.reader import Robustness
     from centralasia.roles import RoleSummary
+    from centralasia.timelines import Timeline
     from centralasia.tracks import Track
 
-__all__ = ["DOMAIN_COLORS", "IMAGE_SUFFIXES", "POWERS", "POWER_COLORS", "image_format", "influence_map", "robustness_chart", "role_shares", "save"]
+__all__ = [
+    "DOMAIN_COLORS",
+    "IMAGE_SUFFIXES",
+    "POWERS",
+    "POWER_COLORS",
+    "image_format",
+    "influence_map",
+    "robustness_chart",
+    "role_shares",
+    "save",
+    "timeline_chart",
+]
 
 _N = TypeVar("_N", bound=Hashable)
 
@@ -564,6 +576,56 @@ def robustness_chart(rob: Robustness, *, ax: Axes | None = None, track: Track | 
     else:
         ax.legend(handles=handles, loc="upper right", fontsize=8, frameon=False, title="P(lead) above each", title_fontsize=8)
     return fig
+
+
+def timeline_chart(data: Dataset | Timeline, *, ax: Axes | None = None, title: str | None = None) -> Figure:
+    """Draw the dated records in date order: one line each, its marker the certainty, a bar for a month or year.
+
+    Each record is one :class:`~matplotlib.lines.Line2D` (its ``gid`` the record's id),
+    coloured by kind: a marker on its day, or a bar over every day a date
+    known to the month or year can mean, marked at its middle. The marker
+    tells the certainty: filled circle stated, hollow square reported, hollow
+    diamond assessed, hollow triangle projected.
+
+    Parameters
+    ----------
+    data : Dataset or Timeline
+        A dataset (its :func:`~centralasia.timeline`) or a timeline; compose
+        with the queries, e.g. ``ds.involving("KAZ")``.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes; by default a new figure (without pyplot).
+    title : str, optional
+        The title; by default "Dated records of the article".
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on (that of *ax* when given).
+
+    Raises
+    ------
+    ArgumentError
+        If *data* is neither a Dataset nor a Timeline, *ax* not matplotlib axes or *title* not a str.
+    MissingDependencyError
+        If matplotlib is not installed.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> fig = timeline_chart(ca.load().between("2016-06", "2016-07"))
+    >>> [line.get_gid() for line in fig.axes[0].lines][:2]
+    ['evt-aktobe-attacks-2016', 'evt-russian-visit-kaz-2016']
+    """
+    from centralasia.timelines import Timeline, timeline
+
+    if not isinstance(data, (Dataset, Timeline)):
+        raise ArgumentError("data", f"expected a Dataset or the Timeline centralasia.timeline() returns, not {type(data).__name__} {data!r:.40}")
+    _title(title)
+    _given_axes(ax, "timeline_chart")
+    _require_matplotlib("timeline_chart")
+    from centralasia import _timechart
+
+    return _timechart.draw(timeline(data) if isinstance(data, Dataset) else data, ax, title)
 
 
 def image_format(path: str | os.PathLike[str]) -> str:

@@ -17,6 +17,7 @@ import attrs
 from centralasia import _display
 from centralasia.errors import ArgumentError, DataError, Problem, UnknownIdError
 from centralasia.model._checks import check_deeply, rechecking
+from centralasia.model._dates import DateLike
 from centralasia.model._records import (
     Agreement,
     ArmsTransfer,
@@ -33,9 +34,10 @@ from centralasia.model._records import (
     State,
     Statement,
 )
+from centralasia.model._selection import Match, bounds, covering, date_of, in_bounds, participants
 
-# Domain and RoleKind are only for the examples in the docstrings, which run as doctests.
-from centralasia.model._vocab import Domain, RoleKind  # noqa: F401
+# ActorId types the queries; Domain and RoleKind are only for the examples in the docstrings, which run as doctests.
+from centralasia.model._vocab import ActorId, Domain, RoleKind  # noqa: F401
 
 __all__ = ["Dataset", "references"]
 
@@ -495,11 +497,48 @@ class Dataset:
 
     # -- derived datasets ---------------------------------------------------
 
-    def filter(self, keep: Callable[[Record], bool]) -> Dataset:
-        """A dataset of the records for which *keep* is true (references must still resolve)."""
+    def filter(self, keep: Callable[[Record], bool], *, closed: bool = True) -> Dataset:
+        """A dataset of the records for which *keep* is true, and of every record they name.
+
+        The records kept are whole: what they reference (an agreement's
+        parties, a statement's speakers and occasion, the claims their
+        evidence rests on, what a claim is about...) comes along, however
+        far, so that the result is a valid dataset for every analysis. It may
+        therefore hold records *keep* refused; those it accepted are exactly
+        ``[r for r in ds if keep(r)]``, in dataset order. With
+        ``closed=False`` nothing comes along and a kept record naming a
+        dropped one is a :class:`DataError`.
+
+        Examples
+        --------
+        >>> ev = [Evidence(paragraph=1)]
+        >>> kaz, chn = State(id="KAZ", name="Kazakhstan", evidence=ev), State(id="CHN", name="China", evidence=ev)
+        >>> role = Role(id="r", actor="CHN", role=RoleKind.INVESTOR, domain=Domain.ECONOMIC, over=["KAZ"], summary="Invests.", evidence=ev)
+        >>> ds = Dataset(states=[kaz, chn], roles=[role])
+        >>> list(ds.filter(lambda r: isinstance(r, Role)).ids())
+        ['KAZ', 'CHN', 'r']
+        """
         if not callable(keep):
             raise ArgumentError("keep", f"expected a function of a record, got {type(keep).__name__} {keep!r:.40}")
-        return Dataset(**{name: [r for r in getattr(self, name) if keep(r)] for name in self.COLLECTIONS})
+        if closed is not True and closed is not False:
+            raise ArgumentError("closed", f"closed is True or False, not {closed!r:.40}")
+        if not closed:
+            return Dataset(**{name: [r for r in getattr(self, name) if keep(r)] for name in self.COLLECTIONS})
+        return self._closure([r.id for r in self if keep(r)])
+
+    def _closure(self, chosen: Iterable[str]) -> Dataset:
+        """The dataset of the records *chosen* (ids of this dataset) and every record they name, however far."""
+        kept = set(chosen)
+        stack = list(kept)
+        while stack:
+            record = self._index[stack.pop()]
+            named = [ref for _, ref, _ in references(record)]
+            named += [e.claim for _, _, evidence in _evidence_lists(record) for e in evidence if e.claim is not None]
+            for ref in named:
+                if ref not in kept:
+                    kept.add(ref)
+                    stack.append(ref)
+        return Dataset(**{name: [r for r in getattr(self, name) if r.id in kept] for name in self.COLLECTIONS})
 
     def article_only(self) -> Dataset:
         """The article's view: background records, memberships and field values removed.
@@ -538,6 +577,85 @@ class Dataset:
         if not isinstance(other, Dataset):
             raise ArgumentError("other", f"expected a Dataset, got {type(other).__name__} {other!r:.40}")
         return Dataset(**{name: getattr(self, name) + getattr(other, name) for name in self.COLLECTIONS})
+
+    # -- queries: each keeps whole records and what they name, as filter does --
+
+    def involving(self, *actors: ActorId) -> Dataset:
+        """The records any of *actors* (state or organisation ids) takes part in, as :meth:`filter` keeps them.
+
+        An actor takes part in a record that names it as an actor, party,
+        supplier, recipient, member, target, host, principal, speaker's state,
+        role holder, one a role is over, or subject of a claim or scenario
+        (places do not count), and in its own record. A state grouping ("Central
+        Asia") is a name for its members, however deep: a record naming it
+        involves each member, and asking for it asks for any member. Other
+        organisations are actors of their own: a record naming the SCO does not
+        involve its members. Raises :class:`UnknownIdError` for an id naming no
+        state or organisation.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> kaz = ca.load().involving("KAZ")
+        >>> [e.id for e in kaz.events][:2]
+        ['evt-aktobe-attacks-2016', 'evt-almaty-attack-2016']
+        >>> "role-central-asia-balancer" in kaz  # a role of the grouping Central Asia
+        True
+        """
+        covered = covering(actors, self._index)
+        return self._closure([r.id for r in self if not covered.isdisjoint(participants(r, self.get))])
+
+    def between(self, start: DateLike | None = None, end: DateLike | None = None, *, match: Match = "overlaps", undated: bool = False) -> Dataset:
+        """The dated records from *start* to *end*, both inclusive, as :meth:`filter` keeps them.
+
+        A record's date is that of an agreement, event or statement (else the
+        date of the event it was made at), an arms transfer's year, or the
+        ``since`` of a role (when the role began); states, organisations,
+        people, claims and scenarios bear none. Each bound is a
+        :class:`PartialDate` (or ISO string or :class:`datetime.date`) that
+        stands for all its days: ``between("2016-06", "2016")`` runs from 1
+        June to 31 December 2016; ``None`` leaves that side open. A date known
+        to the month or year stands for a span of days too: with *match*
+        ``"overlaps"`` (the default) it is kept when any day it can mean is in
+        the range, so "2016" is kept by June 2016; with ``"within"`` only when
+        every day is. Undated records are left out unless *undated* is true.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> june = ca.load().between("2016-06", "2016-06")
+        >>> [e.id for e in june.events][:2]
+        ['evt-aktobe-attacks-2016', 'evt-sco-defence-ministers-2016']
+        >>> [t.id for t in ca.load().between("2016-06", "2016-06").arms_transfers]
+        []
+        """
+        lo, hi, how = bounds(start, end, match)
+        if undated is not True and undated is not False:
+            raise ArgumentError("undated", f"undated is True or False, not {undated!r:.40}")
+        dates = ((r, date_of(r, self.get)) for r in self)
+        return self._closure([r.id for r, d in dates if (undated if d is None else in_bounds(d[0], lo, hi, how))])
+
+    def of_kind(self, *kinds: type[Record]) -> Dataset:
+        """The records of the classes *kinds* (such as ``Event``), as :meth:`filter` keeps them.
+
+        :meth:`of_type` gives the records of one class as a tuple; this gives a
+        dataset to analyse. Raises :class:`ArgumentError` for no kind or one
+        that is not a record class.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> events = ca.load().of_kind(ca.Event)
+        >>> len(events.events), len(events.roles)
+        (14, 0)
+        """
+        if not kinds:
+            raise ArgumentError("kinds", "name at least one record class, such as Event")
+        for i, kind in enumerate(kinds):
+            if kind not in _RECORD_TYPES:
+                names = ", ".join(k.__name__ for k in _RECORD_TYPES)
+                raise ArgumentError(f"kinds[{i}]", f"a kind is a record class ({names}), not {type(kind).__name__} {kind!r:.40}")
+        return self._closure([r.id for r in self if isinstance(r, kinds)])
 
 
 _COLLECTION_TYPES: dict[str, type] = {

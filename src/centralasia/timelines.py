@@ -1,0 +1,247 @@
+"""The timeline of a dataset: its dated records in date order, with their precision and certainty."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal, TypedDict
+
+import attrs
+
+from centralasia.errors import ArgumentError, MissingDependencyError
+from centralasia.model import Agreement, ArmsTransfer, Certainty, Dataset, Event, PartialDate, Precision, Role, Statement
+from centralasia.model._selection import DatedBy, date_of, participants
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["COLUMNS", "DatedBy", "DatedKind", "Timeline", "TimelineEntry", "TimelineRow", "timeline"]
+
+#: The kinds of record that bear a date, by their collection's singular name.
+DatedKind = Literal["agreement", "arms_transfer", "event", "statement", "role"]
+
+_KINDS: tuple[tuple[type, DatedKind], ...] = (
+    (Agreement, "agreement"),
+    (ArmsTransfer, "arms_transfer"),
+    (Event, "event"),
+    (Statement, "statement"),
+    (Role, "role"),
+)
+
+
+class TimelineRow(TypedDict):
+    """One row of :meth:`Timeline.rows`: plain values, dates as ISO strings and :class:`datetime.date`."""
+
+    id: str
+    kind: DatedKind
+    date: str
+    precision: str
+    earliest: _dt.date
+    latest: _dt.date
+    dated_by: DatedBy
+    certainty: str
+    actors: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    label: str
+
+
+#: The columns of :meth:`Timeline.rows` and :meth:`Timeline.to_frame`, in order.
+COLUMNS: tuple[str, ...] = tuple(TimelineRow.__annotations__)
+
+
+@attrs.frozen
+class TimelineEntry:
+    """One dated record on a timeline.
+
+    Attributes
+    ----------
+    id : str
+        The record's id.
+    kind : DatedKind
+        ``"agreement"``, ``"arms_transfer"``, ``"event"``, ``"statement"`` or ``"role"``.
+    date : PartialDate
+        Its date, to the precision the article gives.
+    dated_by : DatedBy
+        Where the date comes from: the record's ``date``, an arms transfer's
+        ``year``, a statement's ``occasion`` (the event it was made at), or a
+        role's ``since`` (when it began).
+    certainty : Certainty
+        How sure the article is of it.
+    actors : tuple of str
+        The actors taking part, as the record names them (see :meth:`Dataset.involving <centralasia.Dataset.involving>`).
+    paragraphs : tuple of int
+        The body paragraphs of its article evidence (none for background only).
+    label : str
+        Its title, designation or summary.
+    """
+
+    id: str
+    kind: DatedKind
+    date: PartialDate
+    dated_by: DatedBy
+    certainty: Certainty
+    actors: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    label: str
+
+    @property
+    def precision(self) -> Precision:
+        """Whether the date is known to the day, month or year."""
+        return self.date.precision
+
+    @property
+    def earliest(self) -> _dt.date:
+        """The first day the date can mean."""
+        return self.date.earliest
+
+    @property
+    def latest(self) -> _dt.date:
+        """The last day the date can mean."""
+        return self.date.latest
+
+
+@attrs.frozen
+class Timeline:
+    """The dated records of a dataset, by their first possible day, then their last, then id.
+
+    Attributes
+    ----------
+    entries : tuple of TimelineEntry
+        One per dated record.
+    undated : tuple of str
+        The ids of the agreements, arms transfers, events, statements and roles without a date, in dataset order.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> line = timeline(ca.load())
+    >>> first = line.entries[0]
+    >>> first.id, str(first.date), first.precision.value, first.certainty.value, first.dated_by
+    ('at-chn-tkm-hq9-2015', '2015', 'year', 'reported', 'year')
+    >>> len(line), line.undated[:2]
+    (19, ('agr-rus-chn-stable-central-asia', 'agr-rus-chn-division-of-labour'))
+    """
+
+    entries: tuple[TimelineEntry, ...]
+    undated: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[TimelineEntry]:
+        return iter(self.entries)
+
+    def rows(self) -> list[TimelineRow]:
+        """One plain row per entry (the columns :data:`COLUMNS`), for tables and CSV.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> row = timeline(ca.load()).rows()[-1]
+        >>> row["id"], row["date"], row["precision"], row["earliest"], row["paragraphs"]
+        ('st-xi-putin-brics-2016', '2016-10', 'month', datetime.date(2016, 10, 1), (2,))
+        """
+        return [
+            TimelineRow(
+                id=e.id,
+                kind=e.kind,
+                date=str(e.date),
+                precision=e.precision.value,
+                earliest=e.earliest,
+                latest=e.latest,
+                dated_by=e.dated_by,
+                certainty=e.certainty.value,
+                actors=e.actors,
+                paragraphs=e.paragraphs,
+                label=e.label,
+            )
+            for e in self.entries
+        ]
+
+    def to_frame(self) -> pandas.DataFrame:
+        """The rows as a :class:`pandas.DataFrame` indexed by ``id`` (needs the ``pandas`` extra).
+
+        ``earliest`` and ``latest`` are pandas timestamps, so the frame sorts
+        and filters by date; ``date`` keeps the article's precision.
+
+        Raises
+        ------
+        MissingDependencyError
+            If pandas is not installed.
+
+        Examples
+        --------
+        >>> import centralasia as ca
+        >>> frame = timeline(ca.load()).to_frame()
+        >>> frame.loc["evt-aktobe-attacks-2016", ["date", "precision", "certainty"]].tolist()
+        ['2016-06-05', 'day', 'stated']
+        >>> str(frame["earliest"].dtype)
+        'datetime64[ns]'
+        """
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise MissingDependencyError("pandas", "pandas", "Timeline.to_frame") from exc
+        frame = pd.DataFrame.from_records(self.rows(), columns=list(COLUMNS))
+        for column in ("earliest", "latest"):
+            frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
+        return frame.set_index("id")
+
+
+_Dated = Agreement | ArmsTransfer | Event | Statement | Role
+
+
+def _kind(record: _Dated) -> DatedKind:
+    return next(name for cls, name in _KINDS if isinstance(record, cls))
+
+
+def _label(record: _Dated) -> str:
+    if isinstance(record, (Agreement, Event)):
+        return record.title
+    if isinstance(record, ArmsTransfer):
+        return f"{record.designation} ({record.supplier} \u2192 {record.recipient})"
+    return record.summary
+
+
+def timeline(ds: Dataset) -> Timeline:
+    """The timeline of *ds*: each dated record with its date, precision, certainty, actors and paragraphs.
+
+    Records are dated as :meth:`Dataset.between <centralasia.Dataset.between>`
+    dates them. Compose with the queries: ``timeline(ds.involving("KAZ"))``.
+
+    Raises
+    ------
+    ArgumentError
+        If *ds* is not a :class:`~centralasia.Dataset`.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> [(e.id, str(e.date)) for e in timeline(ca.load().between("2016-08", "2016-08"))]
+    [('agr-qccm-2016', '2016-08-03'), ('evt-urumqi-exercises', '2016-08-03'), ('evt-bishkek-embassy-attack-2016', '2016-08-30')]
+    """
+    if not isinstance(ds, Dataset):
+        raise ArgumentError("ds", f"expected a Dataset, got {type(ds).__name__} {ds!r:.40}")
+    entries: list[TimelineEntry] = []
+    undated: list[str] = []
+    for record in ds:
+        if not isinstance(record, (Agreement, ArmsTransfer, Event, Statement, Role)):
+            continue
+        dated = date_of(record, ds.get)
+        if dated is None:
+            undated.append(record.id)
+            continue
+        entries.append(
+            TimelineEntry(
+                id=record.id,
+                kind=_kind(record),
+                date=dated[0],
+                dated_by=dated[1],
+                certainty=record.certainty,
+                actors=tuple(participants(record, ds.get)),
+                paragraphs=tuple(sorted({e.paragraph for e in record.evidence if e.paragraph is not None and not e.is_background})),
+                label=_label(record),
+            )
+        )
+    entries.sort(key=lambda e: (e.earliest, e.latest, e.id))
+    return Timeline(entries=tuple(entries), undated=tuple(undated))
