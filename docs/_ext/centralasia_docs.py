@@ -40,8 +40,8 @@ API_TOPICS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
         "dataset",
         "The dataset, loading and conversion",
-        "The checked collection of records, loading the bundled data, adding your own, JSON in and out, and queries over the records.",
-        ("centralasia.loader", "centralasia.convert", "centralasia.additions", "centralasia.query"),
+        "The checked collection of records, loading the bundled data, adding your own, JSON in and out, and queries over the records, a timeline of them, and citing the article and the library.",
+        ("centralasia.loader", "centralasia.convert", "centralasia.additions", "centralasia.query", "centralasia.timelines", "centralasia.citation"),
     ),
     (
         "networks",
@@ -75,7 +75,7 @@ API_TOPICS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ),
 )
 #: Names placed on another topic's page than their module's.
-_PLACED = {"Dataset": "dataset"}
+_PLACED = {"Dataset": "dataset", "scenario_frame": "scenarios"}
 #: The page of public names no topic claims (written only when there are some).
 _OTHER = ("other", "More names", "Public names of the package that belong to none of the topics above.")
 #: A data value is shown when its repr is at most this long.

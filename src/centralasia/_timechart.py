@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CERTAINTY_MARKERS", "KIND_COLORS", "draw"]
 
-#: The marker of each certainty: filled for what the article states, hollow for the rest.
+#: The marker of each certainty, filled for what the article states and hollow for the rest.
 CERTAINTY_MARKERS: Mapping[Certainty, str] = {
     Certainty.STATED: "o",
     Certainty.REPORTED: "s",

@@ -25,11 +25,11 @@ from centralasia.model._vocab import OrganizationKind
 
 __all__ = ["DatedBy", "Match", "bounds", "covering", "date_of", "in_bounds", "participants"]
 
-#: Where a record's date comes from: its ``date``, an arms transfer's ``year``,
-#: a statement's occasion (an undated statement made at a dated event), a role's ``since``.
+#: Where a record's date comes from (its ``date``, an arms transfer's ``year``,
+#: a statement's occasion for an undated statement made at a dated event, a role's ``since``).
 DatedBy = Literal["date", "year", "occasion", "since"]
 
-#: How a date known to the month or year meets a range: it ``"overlaps"`` the
+#: How a date known to the month or year meets a range; it ``"overlaps"`` the
 #: range when some day it can mean is in it, it lies ``"within"`` when every day is.
 Match = Literal["overlaps", "within"]
 
