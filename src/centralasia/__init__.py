@@ -157,7 +157,25 @@ _LAZY: dict[str, str] = {
 #: Submodules reachable as attributes (``centralasia.network``) before their first import.
 # No submodule shares a name with a function it exports: importing it would shadow the function.
 _SUBMODULES = frozenset(
-    {"actors", "additions", "checks", "cli", "comparison", "edges", "export", "network", "plot", "query", "reader", "roles", "scenarios", "tracks", "weights"}
+    {
+        "actors",
+        "additions",
+        "checks",
+        "citation",
+        "cli",
+        "comparison",
+        "edges",
+        "export",
+        "network",
+        "plot",
+        "query",
+        "reader",
+        "roles",
+        "scenarios",
+        "timelines",
+        "tracks",
+        "weights",
+    }
 )
 
 __all__ = [
