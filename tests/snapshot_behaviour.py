@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 import warnings
@@ -52,7 +53,10 @@ def _files(write: Any, suffixes: list[str]) -> dict[str, str]:
         for suffix in suffixes:
             path = os.path.join(tmp, "out" + suffix)
             write(path)
-            out[suffix] = Path(path).read_text(encoding="utf-8")
+            # GEXF stamps the day and the networkx version: not behaviour of ours.
+            text = Path(path).read_text(encoding="utf-8")
+            text = re.sub(r'lastmodifieddate="[^"]*"', 'lastmodifieddate=""', text)
+            out[suffix] = re.sub(r"<creator>NetworkX [^<]*</creator>", "<creator>NetworkX</creator>", text)
     return out
 
 
@@ -99,7 +103,9 @@ def behaviour() -> dict[str, Any]:
         for measure in ("strength", "in_strength", "pagerank", "betweenness"):
             with warnings.catch_warnings():  # the path measures warn that they describe ties: the numbers are what is pinned
                 warnings.simplefilter("ignore", ca.DescriptiveOnlyWarning)
-                part[f"scores|{measure}"] = ca.influence_scores(G, measure, domain="security")
+                scores = ca.influence_scores(G, measure, domain="security")
+            # PageRank's last digits depend on the implementation (SciPy's or networkx's pure-Python one).
+            part[f"scores|{measure}"] = {k: round(v, 12) for k, v in scores.items()} if measure == "pagerank" else scores
         part["relations"] = [
             [r.source, r.target, r.layer.value, r.domain.value, r.weight, r.certainty.value, r.record, None if r.date is None else str(r.date), r.scenario]
             for r in ca.relations(data)

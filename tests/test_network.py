@@ -396,6 +396,67 @@ def test_pagerank_ranks_influencers_on_the_reversed_graph() -> None:
     assert ca.influence_scores(G, "pagerank") == pytest.approx(theirs, abs=1e-6)
 
 
+def _without_scipy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PageRank as on an install without SciPy: networkx's pure-Python route."""
+    import centralasia.network as network
+
+    monkeypatch.setattr(network, "_has_scipy", lambda: False)
+
+
+PAGERANK_OPTIONS = [
+    {},
+    {"alpha": 0.6, "max_iter": 500, "tol": 1e-10},
+    # Partial mappings, and keys that are no node: nx.pagerank reads 0 for a missing node and ignores the rest.
+    {"personalization": {"RUS": 1, "CHN": 3, "NOPE": 5}},
+    {"nstart": {"KAZ": 2, "RUS": 1}},
+    {"dangling": {"sco": 1, "brics": 1, "NOPE": 9}},
+]
+
+
+@pytest.mark.filterwarnings("ignore::centralasia.DescriptiveOnlyWarning")
+@pytest.mark.parametrize("options", PAGERANK_OPTIONS, ids=["defaults", "alpha-tol", "personalization", "nstart", "dangling"])
+@pytest.mark.parametrize("domain", [None, "security", "economic", "diplomatic"])
+def test_pagerank_without_scipy_gives_networkx_pagerank_scores(monkeypatch: pytest.MonkeyPatch, domain: str | None, options: dict[str, object]) -> None:
+    """Without SciPy, PageRank is networkx's pure-Python iteration: the same scores as nx.pagerank (SciPy's), to rounding."""
+    pytest.importorskip("scipy")
+    G = ca.influence_network(ca.load())
+    theirs = nx.pagerank(ca.collapse(G, domain=domain).reverse(copy=False), weight="weight", **options)  # type: ignore[arg-type]
+    _without_scipy(monkeypatch)
+    ours = ca.influence_scores(G, "pagerank", domain=domain, **options)
+    assert ours == pytest.approx(theirs, rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"max_iter": 1, "tol": 1e-30}, "pagerank failed .*PowerIterationFailedConvergence"),
+        ({"personalization": {"NOPE": 1}}, "pagerank failed .*ZeroDivisionError"),
+        ({"alpha": "x"}, "pagerank failed .*TypeError"),
+        ({"personalization": [1, 2]}, "personalization must be a mapping of node to number, not list"),
+        ({"nstart": "KAZ"}, "nstart must be a mapping of node to number, not str"),
+    ],
+    ids=["no-convergence", "personalization-unknown", "alpha-text", "personalization-list", "nstart-text"],
+)
+@pytest.mark.filterwarnings("ignore::centralasia.DescriptiveOnlyWarning")
+def test_pagerank_without_scipy_refuses_what_networkx_refuses(monkeypatch: pytest.MonkeyPatch, options: dict[str, object], message: str) -> None:
+    """Without SciPy, bad PageRank options are still our ArgumentError naming PageRank or the option, never a bare builtin."""
+    _without_scipy(monkeypatch)
+    G = ca.influence_network(ca.load())
+    with pytest.raises(ca.ArgumentError, match=message):
+        ca.influence_scores(G, "pagerank", **options)
+
+
+def test_pagerank_without_scipy_or_networkx_reference_asks_for_scipy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should a networkx drop its private pure-Python PageRank, PageRank without SciPy says to install the scipy extra."""
+    from networkx.algorithms.link_analysis import pagerank_alg
+
+    _without_scipy(monkeypatch)
+    monkeypatch.delattr(pagerank_alg, "_pagerank_python")
+    cycle = nx.MultiDiGraph([("A", "B", {"weight": 1.0, "domain": "security"}), ("B", "A", {"weight": 1.0, "domain": "security"})])
+    with pytest.raises(ca.ArgumentError, match=r"pip install 'centralasia\[scipy\]'"):
+        ca.influence_scores(cycle, "pagerank")
+
+
 def test_path_measures_warn_that_they_describe_ties_on_a_graph_not_strongly_connected() -> None:
     """PageRank on the bundled security graph warns (it is not strongly connected); strength never does; a cycle does not."""
     G = ca.influence_network(ca.load())
@@ -432,6 +493,8 @@ def test_backend_routes_the_algorithm_to_that_backend(monkeypatch: pytest.Monkey
     found = entry_points(name="nx_loopback", group="networkx.backends")
     if "nx_loopback" not in found.names:
         pytest.skip("this networkx does not ship its nx_loopback test backend")
+    if not hasattr(nx_backends._dispatchable, "_call_if_any_backends_installed"):
+        pytest.skip("this networkx (< 3.5) has not the dispatcher hook the test routes through")
     from networkx.classes.tests import dispatch_interface
 
     config_before = repr(nx.config)

@@ -436,10 +436,7 @@ def _parse_network(content: bytes, fmt: str) -> nx.MultiDiGraph[str]:
         data = strict_json(content)
         if not isinstance(data, dict):
             raise DataError([Problem.at("$", f"expected a node-link object, got {type(data).__name__}")])
-        try:
-            read = json_graph.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-        except TypeError:  # networkx < 3.4
-            read = json_graph.node_link_graph(data, directed=True, multigraph=True, link="edges")  # type: ignore[call-overload, unused-ignore]
+        read = json_graph.node_link_graph(data, directed=True, multigraph=True, edges="edges")
         graph = nx.MultiDiGraph(read)
     elif fmt == "graphml":
         graph = nx.MultiDiGraph(nx.read_graphml(io.BytesIO(content), force_multigraph=True))

@@ -512,10 +512,7 @@ def plain_graph(graph: nx.Graph[_N], *, lists: bool = False) -> nx.Graph[_N]:
 def _node_link(graph: nx.Graph[_N]) -> dict[str, JSONValue]:
     from networkx.readwrite import json_graph  # type: ignore[import-untyped, unused-ignore]
 
-    try:
-        data = json_graph.node_link_data(graph, edges="edges")
-    except TypeError:  # networkx < 3.4 names the edge list with ``link``
-        data = json_graph.node_link_data(graph, link="edges")  # type: ignore[call-arg, unused-ignore]
+    data = json_graph.node_link_data(graph, edges="edges")
     return cast("dict[str, JSONValue]", _json_of(data))
 
 
