@@ -752,7 +752,7 @@ def test_bundled_files_are_strict_json() -> None:
     """Each bundled data file passes the package's strict JSON reader: no key twice in any object, no NaN."""
     from importlib import resources
 
-    from centralasia.convert import parse_json
+    from centralasia._convert import parse_json
 
     root = resources.files("centralasia.data")
     for name in ca.Dataset.COLLECTIONS:

@@ -6,12 +6,12 @@ import os
 import threading
 from importlib import resources
 
+from centralasia._convert import converter, loads, parse_json, structure, to_text
 from centralasia._files import checked_path, read_file, utf8, write_file
-from centralasia.convert import converter, loads, parse_json, structure, to_text
 from centralasia.errors import ArgumentError, DataError, Problem
 from centralasia.model import Dataset
 
-__all__ = ["bundled_files", "dump_bundled", "load", "read_bytes"]
+__all__ = ["load"]
 
 _DATA_PACKAGE = "centralasia.data"
 _bundled: Dataset | None = None
@@ -37,7 +37,7 @@ def _read_bundled() -> Dataset:
     return structure(document, Dataset)
 
 
-def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
+def _read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
     """The bytes of the regular file at *path*; :class:`DataError` naming it if it cannot be read.
 
     Only regular files are read: a directory, a device such as ``/dev/zero``,
@@ -67,7 +67,7 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
     path : str or os.PathLike, optional
         A JSON file holding one object whose keys are some of
         :attr:`Dataset.COLLECTIONS`, in the schema that :func:`dumps` writes.
-        Only a regular file is read (see :func:`read_bytes`).
+        Only a regular file is read (see ``_read_bytes``).
     max_bytes : int, optional
         Refuse a file larger than this many bytes (by default any size).
 
@@ -96,7 +96,7 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
     """
     global _bundled
     if path is not None:
-        return loads(read_bytes(path, max_bytes=max_bytes), Dataset)
+        return loads(_read_bytes(path, max_bytes=max_bytes), Dataset)
     if max_bytes is not None:
         raise ArgumentError("max_bytes", "max_bytes limits a file of yours; the bundled data has none")
     if _bundled is None:
@@ -106,7 +106,7 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
     return _bundled
 
 
-def bundled_files(dataset: Dataset) -> dict[str, str]:
+def _bundled_files(dataset: Dataset) -> dict[str, str]:
     """The canonical text of each bundled data file for *dataset*, by file name.
 
     Re-dumping the bundled dataset gives back its files byte for byte.
@@ -115,8 +115,8 @@ def bundled_files(dataset: Dataset) -> dict[str, str]:
     return {_file_name(name): to_text(document.get(name, [])) for name in Dataset.COLLECTIONS}
 
 
-def dump_bundled(dataset: Dataset, directory: str | os.PathLike[str]) -> None:
+def _dump_bundled(dataset: Dataset, directory: str | os.PathLike[str]) -> None:
     """Write *dataset* as the per-collection files :func:`load` reads (for maintainers)."""
     folder = checked_path(directory, "directory")
-    for name, text in bundled_files(dataset).items():
+    for name, text in _bundled_files(dataset).items():
         write_file(os.path.join(folder, name), utf8(text))
