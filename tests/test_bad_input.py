@@ -673,7 +673,7 @@ def test_lookup_of_an_unknown_id_is_an_unknown_id_error(key: Any) -> None:
         ds[key]
     assert isinstance(info.value, LookupError) and isinstance(info.value, ca.CentralAsiaError)
     assert not isinstance(info.value, ValueError)
-    assert ds.get(key) is None and key not in ds
+    assert ds.get(key) is None and key not in ds.ids
 
 
 # -- the analysis functions: influence_network, role_summary, Weights ----------------------------

@@ -6,7 +6,7 @@ import enum
 import json
 from collections import Counter
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, get_args, get_origin, overload
+from typing import Any, TypeVar, cast, get_args, get_origin, overload
 
 import attrs
 import cattrs
@@ -200,7 +200,8 @@ def structure_collections(data: object, conv: cattrs.BaseConverter | None = None
 
 
 def _dataset_of(data: object, conv: cattrs.BaseConverter) -> Dataset:
-    collections = structure_collections(data, conv)
+    # Each collection holds its own kind: structured as the field's type.
+    collections = cast("dict[str, Any]", structure_collections(data, conv))
     if conv is not _package:
         return Dataset(**collections)
     # Built from JSON by the package's own hooks a moment ago: each record's construction checked it.

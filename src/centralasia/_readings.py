@@ -413,7 +413,7 @@ _NOT_MOMENTUM = frozenset({ClaimKind.PROJECTION, ClaimKind.INTENT})
 
 def _expand_known(ds: Dataset, ids: Iterable[ActorId]) -> tuple[ActorId, ...]:
     try:
-        return expand(ds, [i for i in ids if i in ds])
+        return expand(ds, [i for i in ids if i in ds.ids])
     except UnknownIdError:
         return ()
 

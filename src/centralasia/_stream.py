@@ -188,7 +188,7 @@ def relation_rows(ds: Dataset, query: Query) -> Iterator[Row]:
     if query.scenario is None:
         check_scales(ds, query.magnitudes, None)
     ctx = Context(ds, query.weights, query.as_of, query.include_undated)
-    unknown = [key for key in query.weights.record_domains if key not in ds]
+    unknown = [key for key in query.weights.record_domains if key not in ds.ids]
     if unknown and query.records is None:
         raise _no_record(unknown)
     source: Iterable[Record] = ds if query.records is None else itertools.chain(ds, streamed(ds, query.records))

@@ -142,10 +142,10 @@ def _counts(ds: Dataset) -> list[str]:
 
 
 def _suggest(ds: Dataset, key: str) -> str:
-    close = difflib.get_close_matches(key, list(ds.ids()), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(key, list(ds.ids), n=3, cutoff=0.6)
     if not close:
         lowered = key.lower()
-        close = [i for i in ds.ids() if lowered in i.lower()][:3]
+        close = [i for i in ds.ids if lowered in i.lower()][:3]
     return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else f"; '{PROG} list' shows the ids"
 
 
@@ -157,7 +157,7 @@ def _record(ds: Dataset, key: str) -> Record:
 
 
 def _scenario(ds: Dataset, key: str) -> Scenario:
-    if key not in ds:
+    if key not in ds.ids:
         ids = ", ".join(s.id for s in ds.scenarios)
         raise UsageError(f"unknown scenario {key!r}; the scenarios are {ids}")
     record = _record(ds, key)
@@ -203,7 +203,7 @@ def _role_summary(ds: Dataset, powers: Sequence[str], **options: Unpack[StreamOp
     from centralasia.actors import central_asian_states
     from centralasia.roles import role_summary
 
-    if not central_asian_states(ds) or any(p not in ds for p in powers):
+    if not central_asian_states(ds) or any(p not in ds.ids for p in powers):
         return None
     return role_summary(ds, powers=powers, **options)
 
@@ -220,7 +220,7 @@ def _check_powers(ds: Dataset, powers: Sequence[str]) -> None:
     from centralasia.actors import central_asian_states
 
     for power in powers:
-        if power not in ds:
+        if power not in ds.ids:
             if powers is DEFAULT_POWERS:  # not typed by the user: the data file lacks them
                 raise DataError([], f"the dataset has no {power!r}, one of the default powers; name others with --powers")
             raise UsageError(f"unknown power {power!r}{_suggest(ds, power)}")
@@ -303,7 +303,7 @@ def _cmd_scenarios(args: argparse.Namespace, out: Stream) -> int:
 
     ds = _load(args)
     lines: list[str] = []
-    readable = bool(central_asian_states(ds)) and all(p in ds for p in DEFAULT_POWERS)
+    readable = bool(central_asian_states(ds)) and all(p in ds.ids for p in DEFAULT_POWERS)
     width = max((len(e.actor) for sc in ds.scenarios for e in sc.effects), default=4)
     default = None
     for sc in ds.scenarios:

@@ -421,7 +421,7 @@ class RoleSummary:
         records = self._reread("explain")
         matching = [r for r in self._rows(d, records) if r.source == p and r.target in wanted]
         # The streamed records behind the edges, found in one more pass (only those are kept).
-        missing = {r.record for r in matching if r.record not in self._dataset}
+        missing = {r.record for r in matching if r.record not in self._dataset.ids}
         streamed = {rec.id: rec for rec in records if rec.id in missing} if records is not None and missing else {}
         contributions = []
         for r in matching:

@@ -238,5 +238,5 @@ def make_scenario(
         horizon=member(Horizon, horizon, "horizon", owner=None),
         outcome=outcome or "As its effects say.",
         evidence=(evidence,),
-        effects=chosen,  # type: ignore[arg-type]  # the attrs plugin reads the converter ``tuple`` as Iterable[_T_co]
+        effects=chosen,
     )
