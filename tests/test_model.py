@@ -490,7 +490,7 @@ def test_organisations_nested_to_the_limit_are_expanded_without_recursion() -> N
     """A hundred nested groupings load and expand to their one state, also with a recursion limit below their depth."""
     import sys
 
-    from centralasia.actors import expand
+    from centralasia._actors import expand
 
     ds = ca.Dataset(states=[ca.State("KAZ", "K", EV)], organizations=_groupings(100))
     limit = sys.getrecursionlimit()
@@ -503,7 +503,7 @@ def test_organisations_nested_to_the_limit_are_expanded_without_recursion() -> N
 
 def test_expand_keeps_depth_first_order_and_refuses_a_single_string() -> None:
     """Groupings expand in order, each member once; a bare string is an ArgumentError, not a walk over its letters."""
-    from centralasia.actors import expand
+    from centralasia._actors import expand
 
     ds = ca.Dataset(
         states=[ca.State(i, i, EV) for i in ("KAZ", "KGZ", "TJK")],

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from networkx.utils import backends as nx_backends
 
 import centralasia as ca
-from centralasia.actors import central_asian_states, expand
+from centralasia._actors import central_asian_states, expand
 from centralasia.network import DIRECTION
 from centralasia.weights import Layer, Weights
 

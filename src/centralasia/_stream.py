@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from centralasia._actors import central_asian_states, expand
 from centralasia._rows import Row
 from centralasia._rules import Context, record_rows
 from centralasia._tables import dataset
 from centralasia._text import shown
-from centralasia.actors import central_asian_states, expand
 from centralasia.errors import ArgumentError, DataError, Problem
 from centralasia.model import (
     ActorId,

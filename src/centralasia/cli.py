@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, Unpack
 
 from centralasia import _render
+from centralasia._actors import DEFAULT_POWERS
 from centralasia._files import Stream, checked_path, utf8, visible, write_file
-from centralasia.actors import DEFAULT_POWERS
 from centralasia.errors import ArgumentError, CentralAsiaError, DataError, FieldError, Problem, UnknownIdError, UsageError
 
 if TYPE_CHECKING:
@@ -200,7 +200,7 @@ def _cmd_summary(args: argparse.Namespace, out: Stream) -> int:
 
 def _role_summary(ds: Dataset, powers: Sequence[str], **options: Unpack[StreamOptions]) -> RoleSummary | None:
     """The role summary of *powers*, or ``None`` when the dataset lacks them or the region's states."""
-    from centralasia.actors import central_asian_states
+    from centralasia._actors import central_asian_states
     from centralasia.roles import role_summary
 
     if not central_asian_states(ds) or any(p not in ds.ids for p in powers):
@@ -217,7 +217,7 @@ def _powers(text: str) -> tuple[str, ...]:
 
 def _check_powers(ds: Dataset, powers: Sequence[str]) -> None:
     """A usage error for a power the dataset lacks; a data error when it has no Central Asian states."""
-    from centralasia.actors import central_asian_states
+    from centralasia._actors import central_asian_states
 
     for power in powers:
         if power not in ds.ids:
@@ -298,7 +298,7 @@ def _cmd_show(args: argparse.Namespace, out: Stream) -> int:
 
 
 def _cmd_scenarios(args: argparse.Namespace, out: Stream) -> int:
-    from centralasia.actors import central_asian_states
+    from centralasia._actors import central_asian_states
     from centralasia.reader import scenario_shifts
 
     ds = _load(args)

@@ -23,20 +23,10 @@ import attrs
 import networkx as nx
 
 from centralasia._files import checked_path, csv_text, number_problems, read_network_file, utf8, write_file, xml_document
+from centralasia._tables import TableName
 from centralasia.convert import JSONValue, converter, dumps
 from centralasia.errors import ArgumentError, DataError, MissingDependencyError, Problem, UnknownIdError
-from centralasia.model import (
-    Condition,
-    Dataset,
-    Effect,
-    Evidence,
-    Membership,
-    Organization,
-    PartialDate,
-    Place,
-    Record,
-    Scenario,
-)
+from centralasia.model import Condition, Dataset, Effect, Evidence, Membership, Organization, PartialDate, Place, Record, Scenario
 
 if TYPE_CHECKING:
     import pandas
@@ -47,6 +37,7 @@ __all__ = [
     "WRITERS",
     "Format",
     "PlainValue",
+    "TableName",
     "columns",
     "network_to_json",
     "plain_graph",
@@ -73,7 +64,7 @@ FORMATS: Mapping[str, Format] = MappingProxyType({".graphml": "graphml", ".gexf"
 
 #: The tables :func:`to_frame` and :func:`rows` make: one per collection of
 #: :class:`~centralasia.model.Dataset`, and four of the records' parts.
-TABLES: tuple[str, ...] = (*Dataset.COLLECTIONS, "memberships", "conditions", "effects", "evidence")
+TABLES: tuple[TableName, ...] = get_args(TableName)
 
 #: A value every networkx writer accepts: what :func:`plain_value` returns.
 PlainValue = str | int | float | bool
@@ -185,7 +176,7 @@ def _part_rows(ds: Dataset, table: str) -> Iterator[dict[str, _Cell]]:
                 }
 
 
-def rows(ds: Dataset, table: str) -> list[dict[str, _Cell]]:
+def rows(ds: Dataset, table: TableName) -> list[dict[str, _Cell]]:
     """The rows of one table of *ds* as plain dicts, without pandas.
 
     Each of :data:`Dataset.COLLECTIONS <centralasia.model.Dataset.COLLECTIONS>`
@@ -224,7 +215,7 @@ def _record_class(table: str) -> type:
     return kind
 
 
-def columns(table: str) -> list[str]:
+def columns(table: TableName) -> list[str]:
     """The columns of *table* in :func:`rows`, :func:`to_frame` and :func:`write_table`.
 
     Examples
@@ -273,7 +264,7 @@ _PART_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 
 
-def to_frame(ds: Dataset, table: str) -> pandas.DataFrame:
+def to_frame(ds: Dataset, table: TableName) -> pandas.DataFrame:
     """One table of *ds* as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
 
     The columns are those of :func:`rows`, also when the table is empty.
@@ -317,7 +308,7 @@ def to_frame(ds: Dataset, table: str) -> pandas.DataFrame:
     return frame
 
 
-def write_table(ds: Dataset, table: str, file: str | os.PathLike[str] | TextIO) -> None:
+def write_table(ds: Dataset, table: TableName, file: str | os.PathLike[str] | TextIO) -> None:
     """Write one table of *ds* as CSV, without pandas: the columns of :func:`rows`.
 
     Tuples are joined by ``";"``, booleans are ``true``/``false`` and a

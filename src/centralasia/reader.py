@@ -12,10 +12,10 @@ from typing import TextIO, TypedDict, Unpack
 import attrs
 
 from centralasia import _render
+from centralasia._actors import DEFAULT_POWERS, central_asian_states, expand
 from centralasia._readings import Options, chosen, collect_votes, evaluate, leader_of, momentum_of, prepare, shifted
 from centralasia._tables import Table, coerce_domain, lookup
 from centralasia._text import WIDTH, printable, shown
-from centralasia.actors import DEFAULT_POWERS, central_asian_states, expand
 from centralasia.errors import ArgumentError, UnknownIdError
 from centralasia.model import ActorId, Certainty, Dataset, DateLike, Direction, Domain, Effect, PartialDate, Record, Scenario, Strength
 from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, check_scales, resolve_scenario

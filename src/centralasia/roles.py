@@ -8,12 +8,12 @@ from typing import Unpack
 import attrs
 
 from centralasia import _render
+from centralasia._actors import DEFAULT_POWERS, expand
 from centralasia._readings import chosen, ids_of
 from centralasia._rows import Row
 from centralasia._stream import relation_rows
 from centralasia._sums import sum_by
 from centralasia._tables import Table, coerce_domain, dataset
-from centralasia.actors import DEFAULT_POWERS, expand
 from centralasia.checks import ArticleCheck
 from centralasia.errors import ArgumentError, UnknownIdError
 from centralasia.model import (

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from centralasia._actors import expand
 from centralasia._tables import Table, dataset, id_key, member, number, plain_text
 from centralasia._text import shown
-from centralasia.actors import expand
 from centralasia.errors import ArgumentError, FieldError, UnknownIdError
 from centralasia.model import (
     Dataset,
