@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import cattrs
@@ -392,3 +393,12 @@ def test_converter_argument_must_be_a_cattrs_converter() -> None:
     with pytest.raises(ca.ArgumentError, match="converter"):
         ca.dumps(ca.PartialDate(2016), converter=object())  # type: ignore[arg-type]
     assert ca.loads('"2016"', ca.PartialDate, converter=ca.converter) == ca.PartialDate(2016)
+
+
+def test_load_reads_a_users_file_with_a_users_converter(tmp_path: Path, ds: ca.Dataset) -> None:
+    """``load(path, converter=mine)`` reads as ``loads`` does with it; the bundled data refuses a converter, naming the argument."""
+    path = tmp_path / "data.json"
+    path.write_text(ca.dumps(ds), encoding="utf-8")
+    assert ca.load(path, converter=ca.make_converter()) == ds
+    with pytest.raises(ca.ArgumentError, match=r"\$\.converter"):
+        ca.load(converter=ca.make_converter())

@@ -6,6 +6,8 @@ import os
 import threading
 from importlib import resources
 
+import cattrs
+
 from centralasia._convert import converter, loads, parse_json, structure, to_text
 from centralasia._files import checked_path, read_file, utf8, write_file
 from centralasia.errors import ArgumentError, DataError, Problem
@@ -55,7 +57,7 @@ def _read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -
     return read_file(path, max_bytes=max_bytes, summary="cannot load dataset")
 
 
-def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None) -> Dataset:
+def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None, converter: cattrs.BaseConverter | None = None) -> Dataset:
     """The bundled article dataset, or the dataset in the JSON file at *path*.
 
     The bundled data is read on the first call only (the package import reads
@@ -70,6 +72,9 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
         Only a regular file is read (see ``_read_bytes``).
     max_bytes : int, optional
         Refuse a file larger than this many bytes (by default any size).
+    converter : cattrs.BaseConverter, optional
+        Read the file with a converter of your own (from :func:`make_converter`), as
+        :func:`loads` does; the bundled data is always read by the package's own.
 
     Raises
     ------
@@ -96,9 +101,11 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
     """
     global _bundled
     if path is not None:
-        return loads(_read_bytes(path, max_bytes=max_bytes), Dataset)
+        return loads(_read_bytes(path, max_bytes=max_bytes), Dataset, converter=converter)
     if max_bytes is not None:
         raise ArgumentError("max_bytes", "max_bytes limits a file of yours; the bundled data has none")
+    if converter is not None:
+        raise ArgumentError("converter", "a converter reads a file of yours; the bundled data is read by the package's own")
     if _bundled is None:
         with _lock:
             if _bundled is None:

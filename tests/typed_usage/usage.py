@@ -103,6 +103,7 @@ mine = ca.make_converter()
 assert_type(ca.loads(text, converter=mine), ca.Dataset)
 assert_type(ca.dumps(kaz, converter=mine), str)
 ca.configure_converter(mine)
+assert_type(ca.load("mine.json", converter=mine), ca.Dataset)
 
 # -- extend with records of one's own ----------------------------------------------------------
 
