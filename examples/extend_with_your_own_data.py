@@ -22,7 +22,7 @@ MY_FACTS = HERE / "data" / "my_facts.json"
 
 base = ca.load()
 mine = extend(base, MY_FACTS)  # checked against the bundled data, then merged after it
-added = [r for r in mine if r.id not in base]
+added = [r for r in mine if r.id not in base.ids]
 print(f"bundled records: {len(base)}; with my facts: {len(mine)} ({len(added)} added)")
 for record in added:
     print(f"  + {type(record).__name__} {record.id}")

@@ -10,6 +10,10 @@ from hypothesis import HealthCheck, settings
 
 import centralasia as ca
 
+# The typing test package is checked by mypy and pyright (tests/test_typing.py), never imported:
+# its negative cases are errors and its usage would write files.
+collect_ignore = ["typed_usage"]
+
 #: The article as shipped beside the project (absent outside this workplace).
 ARTICLE_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_44f84c857bfe33cf.txt"
 

@@ -736,7 +736,13 @@ def damaged_documents(draw: st.DrawFn) -> str:
         kind = draw(st.sampled_from(["drop", "twice", "type", "string", "number", "date", "dangling", "self", "nesting", "deep"]))
         if kind == "nesting" or not slots:
             groupings = _nested_groupings(draw(st.sampled_from([2, 50, 101, 3000])), cycle=draw(st.booleans()))
-            if any(s.get("id") == "KAZ" for s in document.get("states", [])):
+            states = document.get("states", [])
+            # An earlier damage may have put another value (a nested one, a string) in place of either list.
+            if (
+                isinstance(states, list)
+                and isinstance(document.get("organizations", []), list)
+                and any(isinstance(s, dict) and s.get("id") == "KAZ" for s in states)
+            ):
                 document.setdefault("organizations", []).extend(groupings)
             continue
         container, key = draw(st.sampled_from(slots))

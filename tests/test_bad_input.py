@@ -2,7 +2,7 @@
 
 Entry points covered here: ``loads`` (text and documents), ``load(path)``
 (files), ``Dataset(...)`` built directly, the records' own checks,
-``convert.structure``, and the analysis (``influence_network``,
+``_convert.structure``, and the analysis (``influence_network``,
 ``role_summary``, ``Weights``). Every case asserts the exact error class, the built-in
 it also is, and the exact list of problem paths (so a problem missed or
 reported twice fails the case as surely as a wrong path).
@@ -21,7 +21,7 @@ from builders import BASE_DOCUMENT, base_dataset, base_document
 
 import centralasia as ca
 from centralasia import loader
-from centralasia.convert import structure
+from centralasia._convert import structure
 from centralasia.network import influence_network
 from centralasia.roles import role_summary
 from centralasia.weights import Weights
@@ -673,7 +673,7 @@ def test_lookup_of_an_unknown_id_is_an_unknown_id_error(key: Any) -> None:
         ds[key]
     assert isinstance(info.value, LookupError) and isinstance(info.value, ca.CentralAsiaError)
     assert not isinstance(info.value, ValueError)
-    assert ds.get(key) is None and key not in ds
+    assert ds.get(key) is None and key not in ds.ids
 
 
 # -- the analysis functions: influence_network, role_summary, Weights ----------------------------

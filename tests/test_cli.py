@@ -156,7 +156,7 @@ def test_list_of_everything(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) 
     assert code == OK
     assert f"states ({len(ds.states)})" in out
     listed = [line.split()[0] for line in out.splitlines() if line.startswith("  ")]
-    assert listed == list(ds.ids())
+    assert listed == list(ds.ids)
 
 
 def test_show_prints_fields_names_and_evidence(capsys: pytest.CaptureFixture[str], ds: ca.Dataset) -> None:

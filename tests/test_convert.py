@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import cattrs
 import pytest
 from cattrs.errors import ClassValidationError
 from cattrs.preconf.json import JsonConverter
+from hypothesis import given
+from strategies import damaged_documents, mutated_documents
 
 import centralasia as ca
-from centralasia.loader import bundled_files
+from centralasia.loader import _bundled_files
 
 
 def test_bundled_data_redumps_byte_for_byte(ds: ca.Dataset) -> None:
     """Dumping the bundled dataset reproduces its data files exactly."""
     root = resources.files("centralasia.data")
-    for name, text in bundled_files(ds).items():
+    for name, text in _bundled_files(ds).items():
         assert root.joinpath(name).read_text(encoding="utf-8") == text, name
 
 
@@ -287,8 +290,8 @@ def test_unknown_field_names_are_shown_escaped_and_cut(key: str) -> None:
 
 
 def test_unstructure_gives_the_json_value_dumps_writes(ds: ca.Dataset) -> None:
-    """``convert.unstructure`` is the value ``dumps`` writes, made by the package's own converter."""
-    from centralasia.convert import unstructure
+    """``_convert.unstructure`` is the value ``dumps`` writes, made by the package's own converter."""
+    from centralasia._convert import unstructure
 
     assert unstructure(ds) == json.loads(ca.dumps(ds))
 
@@ -308,3 +311,94 @@ def test_the_public_converter_reads_with_our_errors() -> None:
         ca.converter.structure({"id": 5}, ca.State)
     assert [p.path for p in info.value.problems] == ["$.id", "$.name", "$.evidence"]
     assert ca.converter.structure({"name": "Astana"}, ca.Place) == ca.Place("Astana")
+
+
+# -- a converter of the user's own reads and writes exactly as the package's ---------------
+
+
+def _converters() -> list[cattrs.BaseConverter]:
+    """Converters of a user's own: made by us, and plain cattrs ones (of lax options) that we configured."""
+    lax = cattrs.Converter(forbid_extra_keys=False, omit_if_default=False, detailed_validation=False, prefer_attrib_converters=True, use_alias=True)
+    out: list[cattrs.BaseConverter] = [ca.make_converter(), cattrs.Converter(), lax, ca.make_converter().copy()]
+    for conv in out[1:3]:
+        ca.configure_converter(conv)
+    return out
+
+
+def _outcome(text: str | bytes, kind: type[object], conv: cattrs.BaseConverter | None) -> tuple[str, object]:
+    try:
+        return "read", ca.loads(text, kind, converter=conv)
+    except ca.DataError as exc:
+        return "refused", str(exc)
+
+
+def _same_as_the_package(text: str | bytes, kind: type[object] = ca.Dataset) -> None:
+    expected = _outcome(text, kind, None)
+    for conv in _converters():
+        assert _outcome(text, kind, conv) == expected, type(conv).__name__
+
+
+@given(mutated_documents())
+def test_a_users_converter_accepts_and_refuses_what_the_package_does(document: Any) -> None:
+    """A changed dataset document is read, or refused with the same problems, by the package and by any converter we made or configured."""
+    _same_as_the_package(json.dumps(document))
+
+
+@given(damaged_documents())
+def test_a_users_converter_refuses_damaged_documents_with_the_same_errors(text: str) -> None:
+    """Bad input (wrong types, duplicate keys, dangling ids, deep nesting) gives the same DataError whichever converter reads it."""
+    _same_as_the_package(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "cow_code": "705"}', ca.State),
+        ('{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "colour": "red"}', ca.State),
+        ('{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "aliases": "Qazaqstan"}', ca.State),
+        ('{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "region": "Mars"}', ca.State),
+        ('{"paragraph": 1.0}', ca.Evidence),
+        ('{"paragraph": true}', ca.Evidence),
+        ('"2016-13"', ca.PartialDate),
+        ("2016", ca.PartialDate),
+        ('{"paragraph": 1}', ca.Evidence),
+    ],
+)
+def test_a_users_converter_is_as_strict_as_the_package_on_records(text: str, kind: type[object]) -> None:
+    """Strings for numbers, unknown fields, a string for a list, unknown enum values: refused alike; a good record read alike."""
+    _same_as_the_package(text, kind)
+
+
+def test_dumps_with_a_users_converter_writes_the_same_text(ds: ca.Dataset) -> None:
+    """``dumps(obj, converter=...)`` with a converter we made or configured writes the package's canonical text."""
+    expected = ca.dumps(ds)
+    assert all(ca.dumps(ds, converter=conv) == expected for conv in _converters())
+
+
+def test_a_users_converter_hooks_are_used_by_loads_and_dumps() -> None:
+    """A hook the user registers on their converter is what ``loads``/``dumps`` with ``converter=`` use; the package's reading is unchanged."""
+    conv = ca.make_converter()
+    conv.register_unstructure_hook(ca.PartialDate, lambda d: f"date:{d}")
+    conv.register_structure_hook(ca.PartialDate, lambda v, _: ca.PartialDate.parse(v.removeprefix("date:")))
+    assert ca.dumps(ca.PartialDate(2016, 2), converter=conv) == '"date:2016-02"\n'
+    assert ca.loads('"date:2016-02"', ca.PartialDate, converter=conv) == ca.PartialDate(2016, 2)
+    with pytest.raises(ca.DataError):
+        ca.loads('"date:2016-02"', ca.PartialDate)
+
+
+def test_converter_argument_must_be_a_cattrs_converter() -> None:
+    """``converter=`` that is no cattrs converter is an ArgumentError naming the argument; the read-only ``ca.converter`` is the package's."""
+    with pytest.raises(ca.ArgumentError, match="converter"):
+        ca.loads("{}", converter="json")  # type: ignore[call-overload]
+    with pytest.raises(ca.ArgumentError, match="converter"):
+        ca.dumps(ca.PartialDate(2016), converter=object())  # type: ignore[arg-type]
+    assert ca.loads('"2016"', ca.PartialDate, converter=ca.converter) == ca.PartialDate(2016)
+
+
+def test_load_reads_a_users_file_with_a_users_converter(tmp_path: Path, ds: ca.Dataset) -> None:
+    """``load(path, converter=mine)`` reads as ``loads`` does with it; the bundled data refuses a converter, naming the argument."""
+    path = tmp_path / "data.json"
+    path.write_text(ca.dumps(ds), encoding="utf-8")
+    assert ca.load(path, converter=ca.make_converter()) == ds
+    with pytest.raises(ca.ArgumentError, match=r"\$\.converter"):
+        ca.load(converter=ca.make_converter())

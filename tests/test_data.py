@@ -77,7 +77,7 @@ def test_every_collection_is_filled(ds: ca.Dataset) -> None:
 
 def test_ids_are_unique_across_collections(ds: ca.Dataset) -> None:
     """No two records share an id, whatever their collections."""
-    counts = Counter(ds.ids())
+    counts = Counter(ds.ids)
     assert [i for i, n in counts.items() if n > 1] == []
     assert len(ds) == sum(counts.values())
 
@@ -250,7 +250,7 @@ def test_article_view_drops_background(ds: ca.Dataset) -> None:
     """The article-only view has no background evidence, records or field values."""
     article = ds.article_only()
     assert not any(e.is_background for _, e in _all_evidence(article))
-    assert "BRA" not in article and "KAZ" in article
+    assert "BRA" not in article.ids and "KAZ" in article.ids
     assert article["KAZ"].cow_code is None  # type: ignore[union-attr]
     # The article gives "August" without a year: no date at all in the article view.
     assert article["agr-qccm-2016"].date is None  # type: ignore[union-attr]
@@ -576,7 +576,7 @@ def test_no_present_role_from_a_past_or_an_attempt(ds: ca.Dataset, article_text:
     """ "used to be dominated by Moscow" and "Moscow is trying to sell" stay claims: Russia has no arms-supplier or counter-terrorism-partner role."""
     p4, p8 = _body_paragraphs(article_text)[3], _body_paragraphs(article_text)[7]
     assert "used to be dominated by Moscow" in p8 and "Moscow is trying to sell" in p4
-    assert "role-rus-arms-supplier" not in ds and "role-rus-ct-partner" not in ds
+    assert "role-rus-arms-supplier" not in ds.ids and "role-rus-ct-partner" not in ds.ids
     kinds = {r.role for r in ds.roles if r.actor == "RUS"}
     assert not kinds & {ca.RoleKind.ARMS_SUPPLIER, ca.RoleKind.COUNTER_TERRORISM_PARTNER}
     past, attempt = ds["c-p08-rus-arms-market-past"], ds["c-p04-rus-sells-ct-experience"]
@@ -752,7 +752,7 @@ def test_bundled_files_are_strict_json() -> None:
     """Each bundled data file passes the package's strict JSON reader: no key twice in any object, no NaN."""
     from importlib import resources
 
-    from centralasia.convert import parse_json
+    from centralasia._convert import parse_json
 
     root = resources.files("centralasia.data")
     for name in ca.Dataset.COLLECTIONS:

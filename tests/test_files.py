@@ -73,7 +73,7 @@ WRITER_IDS = [w[0] for w in WRITERS]
 #: Every public function that reads a file of the user's.
 READERS: list[tuple[str, Callable[[Any], object]]] = [
     ("load", ca.load),
-    ("read_bytes", loader.read_bytes),
+    ("read_bytes", loader._read_bytes),
     ("read_network", lambda p: export.read_network(p, "json")),
 ]
 READER_IDS = [r[0] for r in READERS]
@@ -168,14 +168,14 @@ def test_a_fifo_never_blocks_in_another_process(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("size", "limit", "ok"), [(10, 10, True), (11, 10, False), (0, 0, True), (1, 0, False)])
 def test_the_size_cap(tmp_path: Path, size: int, limit: int, ok: bool) -> None:
-    """read_bytes(max_bytes=N) reads a file of N bytes and refuses one of N + 1, naming the limit."""
+    """_read_bytes(max_bytes=N) reads a file of N bytes and refuses one of N + 1, naming the limit."""
     path = tmp_path / "f.json"
     path.write_bytes(b"x" * size)
     if ok:
-        assert loader.read_bytes(path, max_bytes=limit) == b"x" * size
+        assert loader._read_bytes(path, max_bytes=limit) == b"x" * size
     else:
         with pytest.raises(ca.DataError, match=f"limit of {limit}"):
-            loader.read_bytes(path, max_bytes=limit)
+            loader._read_bytes(path, max_bytes=limit)
 
 
 @pytest.mark.parametrize("limit", [-1, True, 2.5, "10", [10]], ids=["negative", "bool", "float", "str", "list"])
@@ -346,11 +346,11 @@ def test_a_fifo_nobody_reads_is_an_error_not_a_wait(tmp_path: Path) -> None:
 
 
 def test_dump_bundled_writes_every_file_atomically(tmp_path: Path, ds: ca.Dataset) -> None:
-    """dump_bundled writes the per-collection files byte for byte, and refuses a folder that is no path."""
-    loader.dump_bundled(ds, tmp_path)
-    assert {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()} == loader.bundled_files(ds)
+    """_dump_bundled writes the per-collection files byte for byte, and refuses a folder that is no path."""
+    loader._dump_bundled(ds, tmp_path)
+    assert {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()} == loader._bundled_files(ds)
     with pytest.raises(ca.ArgumentError):
-        loader.dump_bundled(ds, 3)  # type: ignore[arg-type]
+        loader._dump_bundled(ds, 3)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------

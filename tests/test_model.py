@@ -178,7 +178,7 @@ def test_organization_member_ids_as_of() -> None:
 def test_iteration_order_and_of_type() -> None:
     """A dataset iterates collection by collection and filters by class."""
     ds = two_states()
-    assert list(ds.ids()) == ["KAZ", "CHN", "agr"]
+    assert list(ds.ids) == ["KAZ", "CHN", "agr"]
     assert ds.of_type(ca.State) == ds.states
     assert ds.actors == ds.states
 
@@ -187,7 +187,7 @@ def test_merge_checks_the_result_as_one_dataset() -> None:
     """Merging checks references across both parts and refuses clashing ids."""
     ds = two_states()
     extra = ca.Dataset(states=[ca.State("TJK", "Tajikistan", EV)])
-    assert "TJK" in ds.merge(extra)
+    assert "TJK" in ds.merge(extra).ids
     with pytest.raises(ca.DataError, match="duplicate id 'KAZ'"):
         ds.merge(ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", EV)]))
 
@@ -195,7 +195,7 @@ def test_merge_checks_the_result_as_one_dataset() -> None:
 def test_filter_keeps_what_the_predicate_accepts() -> None:
     """``filter`` builds a checked dataset of the records kept."""
     ds = two_states().filter(lambda r: isinstance(r, ca.State))
-    assert list(ds.ids()) == ["KAZ", "CHN"]
+    assert list(ds.ids) == ["KAZ", "CHN"]
 
 
 def test_background_may_name_a_nested_field() -> None:
@@ -490,7 +490,7 @@ def test_organisations_nested_to_the_limit_are_expanded_without_recursion() -> N
     """A hundred nested groupings load and expand to their one state, also with a recursion limit below their depth."""
     import sys
 
-    from centralasia.actors import expand
+    from centralasia._actors import expand
 
     ds = ca.Dataset(states=[ca.State("KAZ", "K", EV)], organizations=_groupings(100))
     limit = sys.getrecursionlimit()
@@ -503,7 +503,7 @@ def test_organisations_nested_to_the_limit_are_expanded_without_recursion() -> N
 
 def test_expand_keeps_depth_first_order_and_refuses_a_single_string() -> None:
     """Groupings expand in order, each member once; a bare string is an ArgumentError, not a walk over its letters."""
-    from centralasia.actors import expand
+    from centralasia._actors import expand
 
     ds = ca.Dataset(
         states=[ca.State(i, i, EV) for i in ("KAZ", "KGZ", "TJK")],
@@ -595,7 +595,7 @@ def test_datasets_pickle_and_copy_as_checked_datasets(ds: ca.Dataset) -> None:
     import pickle
 
     for again in (pickle.loads(pickle.dumps(ds)), copy.copy(ds), copy.deepcopy(ds)):
-        assert again == ds and list(again.ids()) == list(ds.ids())
+        assert again == ds and list(again.ids) == list(ds.ids)
         assert again["KAZ"] == ds["KAZ"]
         with pytest.raises(TypeError):
             again._index["XYZ"] = ds["KAZ"]  # type: ignore[index]
@@ -627,3 +627,53 @@ def test_loads_reads_only_the_packages_types() -> None:
     """``loads(text, kind=int)`` is refused: the reader makes records and values of the package, not any type."""
     with pytest.raises(ca.ArgumentError, match="package's types"):
         ca.loads("5", kind=int)
+
+
+# -- lookup by kind, the container protocol and the ids view -------------------------------
+
+
+def test_lookup_gives_the_record_of_its_kind() -> None:
+    """``ds.lookup(State, id)`` is the record with that id, typed as the kind asked for."""
+    ds = two_states()
+    kaz = ds.lookup(ca.State, "KAZ")
+    assert kaz is ds["KAZ"] and kaz.name == "Kazakhstan"
+
+
+def test_lookup_of_an_absent_id_is_an_unknown_id_error() -> None:
+    """An id that names no record is our UnknownIdError (a LookupError), whatever the kind asked for."""
+    with pytest.raises(ca.UnknownIdError, match="unknown record id 'XYZ'"):
+        two_states().lookup(ca.State, "XYZ")
+
+
+def test_lookup_of_another_kind_names_both_kinds() -> None:
+    """An id of another kind is an ArgumentError saying what the record is and what was asked for."""
+    with pytest.raises(ca.ArgumentError, match="'KAZ' is a State, not an Event") as info:
+        two_states().lookup(ca.Event, "KAZ")
+    assert [p.path for p in info.value.problems] == ["$.key"]
+
+
+@pytest.mark.parametrize("kind", [str, ca.Evidence, "State", None])
+def test_lookup_refuses_what_is_no_record_class(kind: Any) -> None:
+    """A kind that is no record class (a value class, a name, None) is an ArgumentError naming ``kind``."""
+    with pytest.raises(ca.ArgumentError, match=r"\$\.kind"):
+        two_states().lookup(kind, "KAZ")
+
+
+def test_in_tests_records_and_ids_are_a_set_like_view() -> None:
+    """``record in ds`` tests the record (equal under its id); ``ds.ids`` is a read-only set of the ids, in order."""
+    ds = two_states()
+    kaz = ds.lookup(ca.State, "KAZ")
+    assert kaz in ds and attrs.evolve(kaz, name="Qazaqstan") not in ds and ca.Evidence(paragraph=1) not in ds
+    assert list(ds.ids) == [r.id for r in ds] and len(ds.ids) == len(ds)
+    assert "KAZ" in ds.ids and "XYZ" not in ds.ids and [] not in ds.ids
+    assert ds.ids & {"KAZ", "XYZ"} == {"KAZ"} and ds.ids <= {"KAZ", "CHN", "agr", "XYZ"}
+    assert not hasattr(ds.ids, "add") and not hasattr(ds.ids, "discard")
+
+
+def test_an_id_in_a_dataset_is_deprecated_and_names_the_replacement() -> None:
+    """``"KAZ" in ds`` still answers, with a DeprecationWarning pointing to ``"KAZ" in ds.ids`` (removal in 0.3)."""
+    ds = two_states()
+    with pytest.warns(DeprecationWarning, match=r"'KAZ' in dataset\.ids.*0\.3"):
+        assert "KAZ" in ds
+    with pytest.warns(DeprecationWarning, match="dataset.ids is a set-like view"):
+        assert list(ds.ids()) == ["KAZ", "CHN", "agr"]  # type: ignore[operator]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from networkx.utils import backends as nx_backends
 
 import centralasia as ca
-from centralasia.actors import central_asian_states, expand
+from centralasia._actors import central_asian_states, expand
 from centralasia.network import DIRECTION
 from centralasia.weights import Layer, Weights
 
@@ -535,7 +535,7 @@ def test_snippet_network_of_the_issue_works_on_the_bundled_data(ds: ca.Dataset) 
     G = ca.influence_network(ds, domain="security", as_of="2016-12-31")
     assert isinstance(G, nx.MultiDiGraph)
     assert {d["domain"] for _, _, d in G.edges(data=True)} == {"security"}
-    assert all(d["record"] in ds for _, _, d in G.edges(data=True))
+    assert all(d["record"] in ds.ids for _, _, d in G.edges(data=True))
     # the Chinese arms transfers run supplier -> recipient
     assert G.has_edge("CHN", "UZB") and not any(d["layer"] == "arms-transfer" for d in G.get_edge_data("UZB", "CHN", default={}).values())
 

@@ -50,7 +50,7 @@ def test_whole_datasets_round_trip_through_json(ds: ca.Dataset) -> None:
     text = ca.dumps(ds)
     again = ca.loads(text)
     assert again == ds
-    assert list(again.ids()) == list(ds.ids())
+    assert list(again.ids) == list(ds.ids)
     assert ca.dumps(again) == text
     assert ca.loads(text.encode("utf-8")) == ds
 
@@ -78,10 +78,10 @@ def test_dataset_lookup_iteration_and_length_agree(ds: ca.Dataset) -> None:
     """Every record is found by its id, iterated once in collection order, and counted once."""
     records = [r for name in ca.Dataset.COLLECTIONS for r in getattr(ds, name)]
     assert list(ds) == records
-    assert len(ds) == len(records) == len(set(ds.ids()))
+    assert len(ds) == len(records) == len(set(ds.ids))
     for record in records:
         assert ds[record.id] is record
-        assert record.id in ds
+        assert record.id in ds.ids and record in ds
     for kind in cs.RECORD_STRATEGIES:
         assert ds.of_type(kind) == tuple(r for r in records if type(r) is kind)
 
@@ -405,7 +405,7 @@ def test_edges_join_distinct_actors_with_sound_weights(ds: ca.Dataset) -> None:
         assert set(data) >= {"layer", "domain", "weight", "certainty", "date", "record"}
         assert math.isfinite(data["weight"]) and data["weight"] >= 0
         assert data["domain"] in domains
-        assert data["record"] in ds and str(key).startswith(data["record"])
+        assert data["record"] in ds.ids and str(key).startswith(data["record"])
         # Both ends are nodes with attributes: never a bare node, never a state grouping.
         assert u in G and v in G
         assert G.nodes[u] and G.nodes[v], (u, v)

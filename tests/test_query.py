@@ -20,7 +20,7 @@ EVENT_AT_VISIT = ca.Statement(id="st-at-visit", speakers=["envoy"], summary="Sai
 
 
 def _ids(ds: ca.Dataset) -> list[str]:
-    return list(ds.ids())
+    return list(ds.ids)
 
 
 # -- filter ------------------------------------------------------------------------------
@@ -67,10 +67,10 @@ def test_filter_keeps_exactly_the_accepted_records_and_their_references(ds: ca.D
     """Every accepted record is kept unchanged; every other record kept is named by a kept one; the result checks."""
     chosen = set(data.draw(st.sets(st.sampled_from(_ids(ds)))) if len(ds) else set())
     kept = ds.filter(lambda r: r.id in chosen)
-    assert chosen <= set(kept.ids())
-    assert all(kept[i] == ds[i] for i in kept.ids())
+    assert chosen <= set(kept.ids)
+    assert all(kept[i] == ds[i] for i in kept.ids)
     named = {ref for r in kept for _, ref, _ in references(r)} | {e.claim for r in kept for e in r.evidence if e.claim}
-    assert set(kept.ids()) - chosen <= named
+    assert set(kept.ids) - chosen <= named
 
 
 # -- involving ---------------------------------------------------------------------------
@@ -86,8 +86,8 @@ def test_involving_an_actor_keeps_the_records_it_takes_part_in() -> None:
 def test_involving_a_grouping_asks_for_any_member() -> None:
     """Central Asia involves Tajikistan's agreement and visit as well as Kazakhstan's records."""
     region = small().involving("ca")
-    assert {"visit", "ag-chn-tjk", "attack", "at-rus-kaz"} <= set(region.ids())
-    assert set(region.ids()) == set(small().involving("KAZ", "TJK").ids())
+    assert {"visit", "ag-chn-tjk", "attack", "at-rus-kaz"} <= set(region.ids)
+    assert set(region.ids) == set(small().involving("KAZ", "TJK").ids)
 
 
 def test_an_organisation_is_an_actor_of_its_own() -> None:
@@ -202,7 +202,7 @@ def test_between_leaves_undated_records_out_unless_asked() -> None:
     """The undated statement and role are out by default, in with ``undated=True``."""
     ds = small()
     assert "st" not in ds.between("2016") and "guarantor" not in ds.between("2016")
-    assert {"st", "guarantor", "visit"} <= set(ds.between("2016-04", "2016-04", undated=True).ids())
+    assert {"st", "guarantor", "visit"} <= set(ds.between("2016-04", "2016-04", undated=True).ids)
     assert "attack" not in ds.between("2016-04", "2016-04", undated=True)
 
 

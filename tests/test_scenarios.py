@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import centralasia as ca
+from centralasia._actors import expand
 from centralasia.comparison import Change
 from centralasia.scenarios import resolve_scenario
 
@@ -174,7 +175,7 @@ def _moves(ds: ca.Dataset, sc: ca.Scenario) -> list[tuple[ca.Effect, tuple[str, 
     out = []
     for effect in sc.effects:
         if effect.actor in ("RUS", "CHN") and effect.direction in (UP, DOWN):
-            over = tuple(s for s in ca.actors.expand(ds, effect.over) if s in region) if effect.over else region
+            over = tuple(s for s in expand(ds, effect.over) if s in region) if effect.over else region
             out.append((effect, over))
     return out
 

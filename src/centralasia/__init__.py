@@ -60,6 +60,25 @@ from centralasia.model import (
 )
 
 if TYPE_CHECKING:
+    # The submodules, reachable as attributes (``ca.export.Format``): the lazy ``__getattr__`` imports them.
+    from centralasia import actors as actors
+    from centralasia import additions as additions
+    from centralasia import checks as checks
+    from centralasia import citation as citation
+    from centralasia import cli as cli
+    from centralasia import comparison as comparison
+    from centralasia import convert as convert
+    from centralasia import edges as edges
+    from centralasia import export as export
+    from centralasia import network as network
+    from centralasia import plot as plot
+    from centralasia import query as query
+    from centralasia import reader as reader
+    from centralasia import roles as roles
+    from centralasia import scenarios as scenarios
+    from centralasia import timelines as timelines
+    from centralasia import tracks as tracks
+    from centralasia import weights as weights
     from centralasia._sweep import scenario_frame
     from centralasia.additions import extend
     from centralasia.checks import ArticleCheck, ClaimCheck

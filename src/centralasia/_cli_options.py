@@ -255,7 +255,7 @@ def match_id(key: str, ids: Sequence[str], what: str) -> str | None:
 
 def record_id(ds: Dataset, key: str) -> str:
     """The id of the record of *ds* that *key* names (case aside), or a usage error suggesting close ids."""
-    ids = list(ds.ids())
+    ids = list(ds.ids)
     found = match_id(key, ids, "record")
     if found is None:
         raise UsageError(f"unknown record id {key!r}{suggest(ids, key)}")

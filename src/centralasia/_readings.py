@@ -11,12 +11,12 @@ from typing import NamedTuple
 
 import attrs
 
+from centralasia._actors import central_asian_states, expand
 from centralasia._rows import Row
 from centralasia._rules import background_only
 from centralasia._stream import STREAMED, relation_rows
 from centralasia._tables import Table
 from centralasia._text import shown
-from centralasia.actors import central_asian_states, expand
 from centralasia.checks import LEADING_ROLES
 from centralasia.errors import ArgumentError, UnknownIdError
 from centralasia.model import (
@@ -413,7 +413,7 @@ _NOT_MOMENTUM = frozenset({ClaimKind.PROJECTION, ClaimKind.INTENT})
 
 def _expand_known(ds: Dataset, ids: Iterable[ActorId]) -> tuple[ActorId, ...]:
     try:
-        return expand(ds, [i for i in ids if i in ds])
+        return expand(ds, [i for i in ids if i in ds.ids])
     except UnknownIdError:
         return ()
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import attrs
 
+from centralasia._actors import expand, is_grouping
 from centralasia._rows import Row, within
-from centralasia.actors import expand, is_grouping
 from centralasia.model import (
     ARTICLE_TIME,
     Agreement,
@@ -132,14 +132,14 @@ class Context:
         return weight
 
     def actor(self, id: str) -> tuple[str, ...]:
-        """:func:`~centralasia.actors.expand` of one id, from a cache."""
+        """``_actors.expand`` of one id, from a cache."""
         cached = self.expanded.get(id)
         if cached is None:
             cached = self.expanded[id] = expand(self.ds, (id,))
         return cached
 
     def actors(self, ids: tuple[str, ...]) -> tuple[str, ...]:
-        """:func:`~centralasia.actors.expand` of *ids*, from a cache of each id's expansion."""
+        """``_actors.expand`` of *ids*, from a cache of each id's expansion."""
         if len(ids) == 1:
             # The hot path: one id, already expanded.
             return self.expanded.get(ids[0]) or self.actor(ids[0])

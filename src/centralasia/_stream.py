@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from centralasia._actors import central_asian_states, expand
 from centralasia._rows import Row
 from centralasia._rules import Context, record_rows
 from centralasia._tables import dataset
 from centralasia._text import shown
-from centralasia.actors import central_asian_states, expand
 from centralasia.errors import ArgumentError, DataError, Problem
 from centralasia.model import (
     ActorId,
@@ -188,7 +188,7 @@ def relation_rows(ds: Dataset, query: Query) -> Iterator[Row]:
     if query.scenario is None:
         check_scales(ds, query.magnitudes, None)
     ctx = Context(ds, query.weights, query.as_of, query.include_undated)
-    unknown = [key for key in query.weights.record_domains if key not in ds]
+    unknown = [key for key in query.weights.record_domains if key not in ds.ids]
     if unknown and query.records is None:
         raise _no_record(unknown)
     source: Iterable[Record] = ds if query.records is None else itertools.chain(ds, streamed(ds, query.records))

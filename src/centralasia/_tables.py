@@ -8,13 +8,32 @@ import numbers
 import unicodedata
 from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from types import MappingProxyType
-from typing import NoReturn, TypeVar, overload
+from typing import Literal, NoReturn, TypeVar, overload
 
 from centralasia._text import shown
 from centralasia.errors import ArgumentError, FieldError
 from centralasia.model import Dataset, Domain
 
-__all__ = ["MAX_FACTOR", "Table", "coerce_domain", "dataset", "flag", "id_key", "lookup", "member", "number", "plain_text"]
+__all__ = ["MAX_FACTOR", "Table", "TableName", "coerce_domain", "dataset", "flag", "id_key", "lookup", "member", "number", "plain_text"]
+
+#: A table name :func:`~centralasia.export.to_frame` and the other table writers take: a
+#: collection of :class:`~centralasia.model.Dataset`, or one of four of the records' parts.
+TableName = Literal[
+    "states",
+    "organizations",
+    "people",
+    "agreements",
+    "arms_transfers",
+    "events",
+    "statements",
+    "roles",
+    "scenarios",
+    "claims",
+    "memberships",
+    "conditions",
+    "effects",
+    "evidence",
+]
 
 _E = TypeVar("_E", bound=enum.Enum)
 _K = TypeVar("_K")

@@ -13,11 +13,11 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 
+from centralasia._convert import parse_json, structure_collections
+from centralasia._files import read_file
 from centralasia._tables import dataset
 from centralasia._text import shown
-from centralasia.convert import parse_json, structure_collections
 from centralasia.errors import ArgumentError, DataError, Problem
-from centralasia.loader import read_bytes
 from centralasia.model import Dataset, Record
 
 __all__ = ["extend", "read_additions"]
@@ -133,7 +133,7 @@ def extend(base: Dataset, additions: str | os.PathLike[str] | Mapping[str, Seque
     if isinstance(additions, Mapping):
         records = _collections(additions)
     elif isinstance(additions, (str, os.PathLike)):
-        records = read_additions(read_bytes(additions))
+        records = read_additions(read_file(additions, summary="cannot load dataset"))
     else:
         raise ArgumentError("additions", f"additions must be a path or a mapping of collection names to records, not {type(additions).__name__}")
     try:

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Unpack
 
 from centralasia import _cli_options as opt
 from centralasia import _render
+from centralasia._actors import DEFAULT_POWERS
 from centralasia._cli_options import PROG, Parser, add_data_options, load_data, match_id, note, record_id, refuse_data_options
 from centralasia._files import Stream, checked_path, utf8, visible, write_error, write_file
-from centralasia.actors import DEFAULT_POWERS
 from centralasia.errors import ArgumentError, CentralAsiaError, DataError, FieldError, Problem, UnknownIdError, UsageError
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def _scenario(ds: Dataset, key: str) -> Scenario:
     found = match_id(key, ids, "scenario")
     if found is not None:
         return ds.scenarios[ids.index(found)]
-    other = match_id(key, list(ds.ids()), "record")
+    other = match_id(key, list(ds.ids), "record")
     if other is not None:
         raise UsageError(f"{key!r} is a {type(ds[other]).__name__}, not a scenario; the scenarios are {', '.join(ids)}")
     raise UsageError(f"unknown scenario {key!r}; the scenarios are {', '.join(ids)}")
@@ -111,19 +111,19 @@ def _cmd_summary(args: argparse.Namespace, out: Stream) -> int:
 
 def _role_summary(ds: Dataset, powers: Sequence[str], **options: Unpack[StreamOptions]) -> RoleSummary | None:
     """The role summary of *powers*, or ``None`` when the dataset lacks them or the region's states."""
-    from centralasia.actors import central_asian_states
+    from centralasia._actors import central_asian_states
     from centralasia.roles import role_summary
 
-    if not central_asian_states(ds) or any(p not in ds for p in powers):
+    if not central_asian_states(ds) or any(p not in ds.ids for p in powers):
         return None
     return role_summary(ds, powers=powers, **options)
 
 
 def _check_powers(ds: Dataset, powers: Sequence[str]) -> tuple[str, ...]:
     """*powers* as the dataset spells them; a usage error for one it lacks, a data error when it has no Central Asian states."""
-    from centralasia.actors import central_asian_states
+    from centralasia._actors import central_asian_states
 
-    ids = list(ds.ids())
+    ids = list(ds.ids)
     found: list[str] = []
     for power in powers:
         match = match_id(power, ids, "power")
@@ -210,12 +210,12 @@ def _cmd_show(args: argparse.Namespace, out: Stream) -> int:
 
 
 def _cmd_scenarios(args: argparse.Namespace, out: Stream) -> int:
-    from centralasia.actors import central_asian_states
+    from centralasia._actors import central_asian_states
     from centralasia.reader import scenario_shifts
 
     ds = load_data(args)
     lines: list[str] = []
-    readable = bool(central_asian_states(ds)) and all(p in ds for p in DEFAULT_POWERS)
+    readable = bool(central_asian_states(ds)) and all(p in ds.ids for p in DEFAULT_POWERS)
     width = max((len(e.actor) for sc in ds.scenarios for e in sc.effects), default=4)
     default = None
     for sc in ds.scenarios:

@@ -24,20 +24,10 @@ import networkx as nx
 
 from centralasia._files import checked_path, csv_text, number_problems, read_network_file, utf8, write_file, xml_document
 from centralasia._frames import SupportsFrame, result_frame
+from centralasia._tables import TableName
 from centralasia.convert import JSONValue, converter, dumps
 from centralasia.errors import ArgumentError, DataError, MissingDependencyError, Problem, UnknownIdError
-from centralasia.model import (
-    Condition,
-    Dataset,
-    Effect,
-    Evidence,
-    Membership,
-    Organization,
-    PartialDate,
-    Place,
-    Record,
-    Scenario,
-)
+from centralasia.model import Condition, Dataset, Effect, Evidence, Membership, Organization, PartialDate, Place, Record, Scenario
 
 if TYPE_CHECKING:
     import pandas
@@ -48,6 +38,7 @@ __all__ = [
     "WRITERS",
     "Format",
     "PlainValue",
+    "TableName",
     "columns",
     "network_to_json",
     "plain_graph",
@@ -74,7 +65,7 @@ FORMATS: Mapping[str, Format] = MappingProxyType({".graphml": "graphml", ".gexf"
 
 #: The tables :func:`to_frame` and :func:`rows` make, one per collection of
 #: :class:`~centralasia.model.Dataset`, and four of the records' parts.
-TABLES: tuple[str, ...] = (*Dataset.COLLECTIONS, "memberships", "conditions", "effects", "evidence")
+TABLES: tuple[TableName, ...] = get_args(TableName)
 
 #: A value every networkx writer accepts, as :func:`plain_value` returns.
 PlainValue = str | int | float | bool
@@ -186,7 +177,7 @@ def _part_rows(ds: Dataset, table: str) -> Iterator[dict[str, _Cell]]:
                 }
 
 
-def rows(ds: Dataset, table: str) -> list[dict[str, _Cell]]:
+def rows(ds: Dataset, table: TableName) -> list[dict[str, _Cell]]:
     """The rows of one table of *ds* as plain dicts, without pandas.
 
     Each of :data:`Dataset.COLLECTIONS <centralasia.model.Dataset.COLLECTIONS>`
@@ -225,7 +216,7 @@ def _record_class(table: str) -> type:
     return kind
 
 
-def columns(table: str) -> list[str]:
+def columns(table: TableName) -> list[str]:
     """The columns of *table* in :func:`rows`, :func:`to_frame` and :func:`write_table`.
 
     Examples
@@ -274,7 +265,7 @@ _PART_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 
 
-def to_frame(ds: Dataset | SupportsFrame, table: str | None = None) -> pandas.DataFrame:
+def to_frame(ds: Dataset | SupportsFrame, table: TableName | None = None) -> pandas.DataFrame:
     """One table of *ds* as a :class:`pandas.DataFrame`, or a computed result's own (needs the ``pandas`` extra).
 
     The columns are those of :func:`rows`, also when the table is empty.
@@ -315,7 +306,7 @@ def to_frame(ds: Dataset | SupportsFrame, table: str | None = None) -> pandas.Da
     return frame.set_index("id") if "id" in frame.columns else frame
 
 
-def write_table(ds: Dataset, table: str, file: str | os.PathLike[str] | TextIO) -> None:
+def write_table(ds: Dataset, table: TableName, file: str | os.PathLike[str] | TextIO) -> None:
     """Write one table of *ds* as CSV, without pandas: the columns of :func:`rows`.
 
     Tuples are joined by ``";"``, booleans are ``true``/``false`` and a

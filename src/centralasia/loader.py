@@ -6,12 +6,14 @@ import os
 import threading
 from importlib import resources
 
+import cattrs
+
+from centralasia._convert import converter, loads, parse_json, structure, to_text
 from centralasia._files import checked_path, read_file, utf8, write_file
-from centralasia.convert import converter, loads, parse_json, structure, to_text
 from centralasia.errors import ArgumentError, DataError, Problem
 from centralasia.model import Dataset
 
-__all__ = ["bundled_files", "dump_bundled", "is_bundled", "load", "read_bytes"]
+__all__ = ["is_bundled", "load"]
 
 _DATA_PACKAGE = "centralasia.data"
 _bundled: Dataset | None = None
@@ -37,7 +39,7 @@ def _read_bundled() -> Dataset:
     return structure(document, Dataset)
 
 
-def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
+def _read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
     """The bytes of the regular file at *path*; :class:`DataError` naming it if it cannot be read.
 
     Only regular files are read: a directory, a device such as ``/dev/zero``,
@@ -55,7 +57,7 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     return read_file(path, max_bytes=max_bytes, summary="cannot load dataset")
 
 
-def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None) -> Dataset:
+def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None, converter: cattrs.BaseConverter | None = None) -> Dataset:
     """The bundled article dataset, or the dataset in the JSON file at *path*.
 
     The bundled data is read on the first call only (the package import reads
@@ -67,9 +69,12 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
     path : str or os.PathLike, optional
         A JSON file holding one object whose keys are some of
         :attr:`Dataset.COLLECTIONS`, in the schema that :func:`dumps` writes.
-        Only a regular file is read (see :func:`read_bytes`).
+        Only a regular file is read (see ``_read_bytes``).
     max_bytes : int, optional
         Refuse a file larger than this many bytes (by default any size).
+    converter : cattrs.BaseConverter, optional
+        Read the file with a converter of your own (from :func:`make_converter`), as
+        :func:`loads` does; the bundled data is always read by the package's own.
 
     Raises
     ------
@@ -96,9 +101,11 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
     """
     global _bundled
     if path is not None:
-        return loads(read_bytes(path, max_bytes=max_bytes), Dataset)
+        return loads(_read_bytes(path, max_bytes=max_bytes), Dataset, converter=converter)
     if max_bytes is not None:
         raise ArgumentError("max_bytes", "max_bytes limits a file of yours; the bundled data has none")
+    if converter is not None:
+        raise ArgumentError("converter", "a converter reads a file of yours; the bundled data is read by the package's own")
     if _bundled is None:
         with _lock:
             if _bundled is None:
@@ -111,7 +118,7 @@ def is_bundled(dataset: object) -> bool:
     return dataset is not None and dataset is _bundled
 
 
-def bundled_files(dataset: Dataset) -> dict[str, str]:
+def _bundled_files(dataset: Dataset) -> dict[str, str]:
     """The canonical text of each bundled data file for *dataset*, by file name.
 
     Re-dumping the bundled dataset gives back its files byte for byte.
@@ -120,8 +127,8 @@ def bundled_files(dataset: Dataset) -> dict[str, str]:
     return {_file_name(name): to_text(document.get(name, [])) for name in Dataset.COLLECTIONS}
 
 
-def dump_bundled(dataset: Dataset, directory: str | os.PathLike[str]) -> None:
+def _dump_bundled(dataset: Dataset, directory: str | os.PathLike[str]) -> None:
     """Write *dataset* as the per-collection files :func:`load` reads (for maintainers)."""
     folder = checked_path(directory, "directory")
-    for name, text in bundled_files(dataset).items():
+    for name, text in _bundled_files(dataset).items():
         write_file(os.path.join(folder, name), utf8(text))

@@ -19,12 +19,12 @@ from typing import Any, Literal, TypeVar, Unpack
 
 import networkx as nx
 
+from centralasia._actors import central_asian_states, is_grouping
 from centralasia._rows import row_attributes, within
 from centralasia._stream import relation_rows
 from centralasia._sums import Sum, sum_by
 from centralasia._tables import member
 from centralasia._text import WIDTH, printable, shown
-from centralasia.actors import central_asian_states, is_grouping
 from centralasia.errors import ArgumentError, DataError, DescriptiveOnlyWarning
 from centralasia.model import Dataset, DateLike, Domain, Organization, PartialDate, State
 from centralasia.query import Query, QueryOptions

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, TextIO, TypedDict, Unpack
 import attrs
 
 from centralasia import _frames, _panels, _render
+from centralasia._actors import DEFAULT_POWERS, central_asian_states, expand
 from centralasia._readings import Options, chosen, collect_votes, evaluate, leader_of, momentum_of, prepare, shifted
 from centralasia._tables import Table, coerce_domain, lookup
 from centralasia._text import WIDTH, printable, shown
-from centralasia.actors import DEFAULT_POWERS, central_asian_states, expand
 from centralasia.errors import ArgumentError, UnknownIdError
 from centralasia.model import ActorId, Certainty, Dataset, DateLike, Direction, Domain, Effect, PartialDate, Record, Scenario, Strength
 from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, check_scales, resolve_scenario
@@ -672,7 +672,7 @@ def scenario_shifts(
     limit = max(SCANNED_SHIFTS[-1], 2 * magnitudes.increase)
     scanned = SCANNED_SHIFTS if limit == SCANNED_SHIFTS[-1] else tuple(limit * i / len(SCANNED_SHIFTS) for i in range(1, len(SCANNED_SHIFTS) + 1))
     assumed = tuple(e for e in resolved.effects if e.assumed)
-    own = attrs.evolve(resolved, effects=tuple(e for e in resolved.effects if not e.assumed))  # type: ignore[misc]  # the attrs plugin reads the converter ``tuple`` as Iterable[_T_co]
+    own = attrs.evolve(resolved, effects=tuple(e for e in resolved.effects if not e.assumed))
     article_only = shifted(base, ds, own, point.powers, point.states, magnitudes, None, point.pooling) if assumed else after
     # The breakeven is the article's: its own effects only, never our assumed ones.
     scans = [shifted(base, ds, own, point.powers, point.states, magnitudes, t, point.pooling) for t in scanned]

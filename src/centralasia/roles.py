@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Unpack
 import attrs
 
 from centralasia import _frames, _panels, _render
+from centralasia._actors import DEFAULT_POWERS, expand
 from centralasia._readings import chosen, ids_of
 from centralasia._rows import Row
 from centralasia._stream import relation_rows
 from centralasia._sums import sum_by
 from centralasia._tables import Table, coerce_domain, dataset
-from centralasia.actors import DEFAULT_POWERS, expand
 from centralasia.checks import ArticleCheck
 from centralasia.errors import ArgumentError, UnknownIdError
 from centralasia.model import (
@@ -442,7 +442,7 @@ class RoleSummary:
         records = self._reread("explain")
         matching = [r for r in self._rows(d, records) if r.source == p and r.target in wanted]
         # The streamed records behind the edges, found in one more pass (only those are kept).
-        missing = {r.record for r in matching if r.record not in self._dataset}
+        missing = {r.record for r in matching if r.record not in self._dataset.ids}
         streamed = {rec.id: rec for rec in records if rec.id in missing} if records is not None and missing else {}
         contributions = []
         for r in matching:

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from centralasia._actors import expand
 from centralasia._tables import Table, dataset, id_key, member, number, plain_text
 from centralasia._text import shown
-from centralasia.actors import expand
 from centralasia.errors import ArgumentError, FieldError, UnknownIdError
 from centralasia.model import (
     Dataset,
@@ -238,5 +238,5 @@ def make_scenario(
         horizon=member(Horizon, horizon, "horizon", owner=None),
         outcome=outcome or "As its effects say.",
         evidence=(evidence,),
-        effects=chosen,  # type: ignore[arg-type]  # the attrs plugin reads the converter ``tuple`` as Iterable[_T_co]
+        effects=chosen,
     )

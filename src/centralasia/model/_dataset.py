@@ -8,7 +8,9 @@ reference resolves.
 from __future__ import annotations
 
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar, cast, overload
 
@@ -44,6 +46,7 @@ __all__ = ["Dataset", "references"]
 _R = TypeVar("_R", bound=Record)
 _FACTORY: type = type(attrs.Factory(tuple))  # attrs.Factory is typed as a function
 _T = TypeVar("_T")
+_S = TypeVar("_S")
 
 # Which fields of which record kinds name which kind of record; the single source
 # for reference checking (and for anyone else that walks references).
@@ -185,15 +188,91 @@ def _strip_memberships(org: Organization) -> Organization:
     return attrs.evolve(org, members=tuple(m for m in views if m is not None))
 
 
+class _Ids(AbstractSet[str]):
+    """The ids of a dataset, set-like and read-only; calling it (``ds.ids()``, the 0.1 method) is deprecated."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self, index: Mapping[str, object]) -> None:
+        self._index = index
+
+    @classmethod
+    def _from_iterable(cls, ids: Iterable[_S]) -> AbstractSet[_S]:
+        # ``ds.ids & other`` and the other set operations give a plain frozenset.
+        return frozenset(ids)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            return key in self._index
+        except TypeError:  # an unhashable key names no record
+            return False
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(repr(i)[:40] for i in list(self._index)[:5])
+        return f"ids({shown}{', ...' if len(self._index) > 5 else ''}; {len(self._index)} in all)"
+
+    def __call__(self) -> Iterator[str]:
+        warnings.warn("dataset.ids() is deprecated: dataset.ids is a set-like view of the ids now (removed in 0.3)", DeprecationWarning, stacklevel=2)
+        return iter(self)
+
+
 class _NotRecords(tuple[object, ...]):
     """A collection given as something other than a sequence; holds it for the report."""
 
 
-def _records(value: Iterable[object]) -> tuple[Any, ...]:
+def _records(value: Iterable[_T]) -> tuple[_T, ...]:
     """Convert a dataset collection to a tuple; :class:`Dataset` reports what is not a sequence."""
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        return _NotRecords((value,))
+        return _NotRecords((value,))  # type: ignore[return-value]  # reported by Dataset, with its path
     return tuple(value)
+
+
+# One typed converter per collection: type checkers read a collection's parameter type
+# from its converter's, so ``Dataset(states=[an_agreement])`` is a type error.
+def _states(value: Iterable[State]) -> tuple[State, ...]:
+    return _records(value)
+
+
+def _organizations(value: Iterable[Organization]) -> tuple[Organization, ...]:
+    return _records(value)
+
+
+def _people(value: Iterable[Person]) -> tuple[Person, ...]:
+    return _records(value)
+
+
+def _agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:
+    return _records(value)
+
+
+def _arms_transfers(value: Iterable[ArmsTransfer]) -> tuple[ArmsTransfer, ...]:
+    return _records(value)
+
+
+def _events(value: Iterable[Event]) -> tuple[Event, ...]:
+    return _records(value)
+
+
+def _statements(value: Iterable[Statement]) -> tuple[Statement, ...]:
+    return _records(value)
+
+
+def _roles(value: Iterable[Role]) -> tuple[Role, ...]:
+    return _records(value)
+
+
+def _scenarios(value: Iterable[Scenario]) -> tuple[Scenario, ...]:
+    return _records(value)
+
+
+def _claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
+    return _records(value)
 
 
 def _record_problems(path: str, record: Record, index: Mapping[str, Record]) -> Iterator[Problem]:
@@ -288,15 +367,23 @@ class Dataset:
     deep. Its index is read-only.
 
     Look records up by id with ``ds[id]`` (raises :class:`UnknownIdError`, a
-    :class:`LookupError`) or ``ds.get(id, default=None)``. Construction checks
-    the whole dataset and raises one :class:`DataError` listing every problem.
+    :class:`LookupError`) or ``ds.get(id, default=None)``, and by kind and id with
+    ``ds.lookup(State, id)``, typed as that kind. Construction checks the whole
+    dataset and raises one :class:`DataError` listing every problem.
+
+    A dataset is a container of records: iteration yields them, ``len`` counts
+    them and ``record in ds`` tests one. Its ids are :attr:`ids`, a read-only
+    set-like view (``"KAZ" in ds.ids``). Testing an id with ``"KAZ" in ds``
+    still works but is deprecated (a :class:`DeprecationWarning`) and will be
+    removed in 0.3.
 
     Examples
     --------
     >>> ev = [Evidence(paragraph=1)]
-    >>> ds = Dataset(states=[State("KAZ", "Kazakhstan", ev, cow_code=705)])
-    >>> ds["KAZ"].name, ds.get("nope"), "KAZ" in ds, len(ds)
-    ('Kazakhstan', None, True, 1)
+    >>> kaz = State(id="KAZ", name="Kazakhstan", evidence=ev, cow_code=705)
+    >>> ds = Dataset(states=[kaz])
+    >>> ds.lookup(State, "KAZ").cow_code, ds.get("nope"), kaz in ds, "KAZ" in ds.ids, len(ds)
+    (705, None, True, True, 1)
     """
 
     #: The collections, in the order of the JSON document and of iteration.
@@ -313,16 +400,16 @@ class Dataset:
         "claims",
     )
 
-    states: tuple[State, ...] = attrs.field(factory=tuple, converter=_records)
-    organizations: tuple[Organization, ...] = attrs.field(factory=tuple, converter=_records)
-    people: tuple[Person, ...] = attrs.field(factory=tuple, converter=_records)
-    agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=_records)
-    arms_transfers: tuple[ArmsTransfer, ...] = attrs.field(factory=tuple, converter=_records)
-    events: tuple[Event, ...] = attrs.field(factory=tuple, converter=_records)
-    statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=_records)
-    roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=_records)
-    scenarios: tuple[Scenario, ...] = attrs.field(factory=tuple, converter=_records)
-    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_records)
+    states: tuple[State, ...] = attrs.field(factory=tuple, converter=_states)
+    organizations: tuple[Organization, ...] = attrs.field(factory=tuple, converter=_organizations)
+    people: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
+    agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=_agreements)
+    arms_transfers: tuple[ArmsTransfer, ...] = attrs.field(factory=tuple, converter=_arms_transfers)
+    events: tuple[Event, ...] = attrs.field(factory=tuple, converter=_events)
+    statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=_statements)
+    roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=_roles)
+    scenarios: tuple[Scenario, ...] = attrs.field(factory=tuple, converter=_scenarios)
+    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims)
     _index: Mapping[str, Record] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -427,11 +514,55 @@ class Dataset:
         except TypeError:  # an unhashable key names no record either
             return default
 
-    def __contains__(self, key: object) -> bool:
-        try:
-            return key in self._index
-        except TypeError:
-            return False
+    def lookup(self, kind: type[_R], key: str) -> _R:
+        """The record of class *kind* with id *key*, typed as *kind*.
+
+        Raises
+        ------
+        UnknownIdError
+            If no record has the id *key*.
+        ArgumentError
+            If the record with id *key* is of another kind (the message names both),
+            or *kind* is no record class.
+
+        Examples
+        --------
+        >>> ev = [Evidence(paragraph=1)]
+        >>> ds = Dataset(states=[State(id="KAZ", name="Kazakhstan", evidence=ev, cow_code=705)])
+        >>> ds.lookup(State, "KAZ").cow_code
+        705
+        >>> ds.lookup(Role, "KAZ")
+        Traceback (most recent call last):
+        ...
+        centralasia.errors.ArgumentError: invalid argument: 1 problem
+          - 'KAZ' is a State, not a Role @ $.key
+        """
+        if not (isinstance(kind, type) and issubclass(kind, _RECORD_TYPES)):
+            raise ArgumentError("kind", f"expected a record class such as State, got {type(kind).__name__} {kind!r:.40}")
+        record = self[key]
+        if not isinstance(record, kind):
+            raise ArgumentError("key", f"{key!r:.60} is {_a(type(record).__name__)}, not {_a(kind.__name__)}")
+        return record
+
+    def __contains__(self, item: object) -> bool:
+        """Whether *item* is a record of this dataset (an equal record under its id).
+
+        An id string is tested as ``item in ds.ids`` would, with a
+        :class:`DeprecationWarning`: the id test moves to :attr:`ids` (removal in 0.3).
+        """
+        if isinstance(item, str):
+            warnings.warn(
+                f"`{item!r:.40} in dataset` tests an id; use `{item!r:.40} in dataset.ids` (testing ids with `in` is removed in 0.3)",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            return item in self._index
+        if isinstance(item, Record):
+            try:
+                return bool(self._index.get(item.id) == item)
+            except TypeError:  # a record built with an unhashable id
+                return False
+        return False
 
     def __iter__(self) -> Iterator[Record]:
         """Every record, collection by collection in :attr:`COLLECTIONS` order."""
@@ -441,9 +572,18 @@ class Dataset:
     def __len__(self) -> int:
         return len(self._index)
 
-    def ids(self) -> Iterator[str]:
-        """Every id, in iteration order."""
-        return (r.id for r in self)
+    @property
+    def ids(self) -> AbstractSet[str]:
+        """Every id, in iteration order: a read-only set-like view (``"KAZ" in ds.ids``, ``ds.ids & other``).
+
+        Examples
+        --------
+        >>> ev = [Evidence(paragraph=1)]
+        >>> ds = Dataset(states=[State(id="KAZ", name="Kazakhstan", evidence=ev)])
+        >>> "KAZ" in ds.ids, list(ds.ids), ds.ids <= {"KAZ", "KGZ"}
+        (True, ['KAZ'], True)
+        """
+        return _Ids(self._index)
 
     def of_type(self, kind: type[_R]) -> tuple[_R, ...]:
         """The records of one class, e.g. ``ds.of_type(Event)``."""
@@ -486,7 +626,7 @@ class Dataset:
             return [Problem.at(path if broken.field is None else f"{path}.{broken.field}", broken.message)]
         if not isinstance(record.id, str) or not record.id:
             problems.append(Problem.at(f"{path}.id", f"expected a non-empty id string, got {record.id!r:.40}"))
-        elif record.id in self:
+        elif record.id in self._index:
             problems.append(Problem.at(f"{path}.id", f"id {record.id!r:.60} is already a record of the dataset"))
         try:
             problems.extend(_record_problems(path, record, self._index))
@@ -559,7 +699,7 @@ class Dataset:
             kept = (_strip_background(r) for r in getattr(self, name))
             out[name] = [r for r in kept if r is not None]
         try:
-            return Dataset(**out)
+            return Dataset(**cast("dict[str, Any]", out))  # each list holds its collection's kind
         except DataError as exc:
             raise DataError(exc.problems, "no article view: article records cite background-only records") from None
 

@@ -453,6 +453,17 @@ class Role:
             raise FieldError(f"over[{self.over.index(self.actor)}]", f"a role is over others, not over its own actor {self.actor!r:.40}", "Role")
 
 
+# Typed converters (not ``tuple`` or a generic one): type checkers read a field's
+# parameter type from its converter's, so ``effects=[Effect(...)]`` checks and a list of
+# anything else does not.
+def _conditions(value: Iterable[Condition]) -> tuple[Condition, ...]:
+    return to_tuple(value)
+
+
+def _effects(value: Iterable[Effect]) -> tuple[Effect, ...]:
+    return to_tuple(value)
+
+
 @attrs.frozen(field_transformer=typed_fields)
 class Scenario:
     """A future the article sketches: its drivers, its effects and its outcome."""
@@ -462,8 +473,8 @@ class Scenario:
     horizon: Horizon
     outcome: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
-    conditions: tuple[Condition, ...] = attrs.field(factory=tuple, converter=to_tuple)
-    effects: tuple[Effect, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    conditions: tuple[Condition, ...] = attrs.field(factory=tuple, converter=_conditions)
+    effects: tuple[Effect, ...] = attrs.field(factory=tuple, converter=_effects)
     certainty: Certainty = Certainty.PROJECTED
 
 

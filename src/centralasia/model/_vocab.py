@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
+from typing import ClassVar
 
 __all__ = [
     "ARTICLE",
@@ -50,7 +52,7 @@ class Vocabulary(enum.Enum):
     a C call. The relation rules look enum members up millions of times.
     """
 
-    __hash__ = object.__hash__
+    __hash__: ClassVar[Callable[[object], int]] = object.__hash__
 
 
 class Certainty(Vocabulary):
