@@ -357,7 +357,7 @@ class _PublicConverter(_ReadOnlyConverter):
 # What load(), loads() and dumps() use: no caller can reach it, so none can change what another reads.
 _package = _ReadOnlyConverter()
 
-#: A converter configured for centralasia, read-only: registering a hook on it or
+#: A converter configured for centralasia, read-only; registering a hook on it or
 #: setting an option raises :class:`~centralasia.ArgumentError`, and ``structure``
 #: raises :class:`~centralasia.DataError` with paths, as :func:`loads` does. It is
 #: not the one :func:`~centralasia.load` reads with; :func:`make_converter` (or

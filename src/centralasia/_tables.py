@@ -16,7 +16,7 @@ from centralasia.model import Dataset, Domain
 
 __all__ = ["MAX_FACTOR", "Table", "TableName", "coerce_domain", "dataset", "flag", "id_key", "lookup", "member", "number", "plain_text"]
 
-#: A table name :func:`~centralasia.export.to_frame` and the other table writers take: a
+#: A table name :func:`~centralasia.export.to_frame` and the other table writers take; a
 #: collection of :class:`~centralasia.model.Dataset`, or one of four of the records' parts.
 TableName = Literal[
     "states",

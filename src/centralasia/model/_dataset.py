@@ -18,6 +18,8 @@ import attrs
 
 from centralasia import _display
 from centralasia.errors import ArgumentError, DataError, Problem, UnknownIdError
+from centralasia.model import _collections
+from centralasia.model._background import strip_background
 from centralasia.model._checks import check_deeply, rechecking
 from centralasia.model._dates import DateLike
 from centralasia.model._records import (
@@ -44,7 +46,6 @@ from centralasia.model._vocab import ActorId, Domain, RoleKind  # noqa: F401
 __all__ = ["Dataset", "references"]
 
 _R = TypeVar("_R", bound=Record)
-_FACTORY: type = type(attrs.Factory(tuple))  # attrs.Factory is typed as a function
 _T = TypeVar("_T")
 _S = TypeVar("_S")
 
@@ -148,131 +149,6 @@ def _background_field_problem(owner: object, field: str) -> str | None:
     if rest and value is not None:
         return _background_field_problem(value, rest)
     return None
-
-
-_A = TypeVar("_A")
-
-
-def _reset_field(owner: _A, field: str) -> _A:
-    """*owner* with *field* (``name`` or dotted ``place.state``) back at its default."""
-    head, _, rest = field.partition(".")
-    if rest:
-        value = getattr(owner, head)
-        return owner if value is None else attrs.evolve(owner, **{head: _reset_field(value, rest)})  # type: ignore[misc]
-    default: object = attrs.fields_dict(type(owner))[head].default  # type: ignore[arg-type]
-    # A Factory default (tuple fields) is called, as attrs does on init.
-    value = default.factory() if isinstance(default, _FACTORY) else default  # type: ignore[attr-defined]  # attrs types Factory as a function
-    return attrs.evolve(owner, **{head: value})  # type: ignore[misc]
-
-
-_E = TypeVar("_E", bound=Record | Membership)
-
-
-def _strip_background(owner: _E) -> _E | None:
-    """The article's view of a record or membership: ``None`` if only background supports it."""
-    article = tuple(e for e in owner.evidence if not e.is_background)
-    if not article:
-        return None
-    out = attrs.evolve(owner, evidence=article)
-    for e in owner.evidence:
-        if e.is_background:
-            for field in e.fields:
-                out = _reset_field(out, field)
-    if isinstance(out, Organization):
-        return cast(_E, _strip_memberships(out))
-    return out
-
-
-def _strip_memberships(org: Organization) -> Organization:
-    views = (_strip_background(m) for m in org.members)
-    return attrs.evolve(org, members=tuple(m for m in views if m is not None))
-
-
-class _Ids(AbstractSet[str]):
-    """The ids of a dataset, set-like and read-only; calling it (``ds.ids()``, the 0.1 method) is deprecated."""
-
-    __slots__ = ("_index",)
-
-    def __init__(self, index: Mapping[str, object]) -> None:
-        self._index = index
-
-    @classmethod
-    def _from_iterable(cls, ids: Iterable[_S]) -> AbstractSet[_S]:
-        # ``ds.ids & other`` and the other set operations give a plain frozenset.
-        return frozenset(ids)
-
-    def __contains__(self, key: object) -> bool:
-        try:
-            return key in self._index
-        except TypeError:  # an unhashable key names no record
-            return False
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
-
-    def __len__(self) -> int:
-        return len(self._index)
-
-    def __repr__(self) -> str:
-        shown = ", ".join(repr(i)[:40] for i in list(self._index)[:5])
-        return f"ids({shown}{', ...' if len(self._index) > 5 else ''}; {len(self._index)} in all)"
-
-    def __call__(self) -> Iterator[str]:
-        warnings.warn("dataset.ids() is deprecated: dataset.ids is a set-like view of the ids now (removed in 0.3)", DeprecationWarning, stacklevel=2)
-        return iter(self)
-
-
-class _NotRecords(tuple[object, ...]):
-    """A collection given as something other than a sequence; holds it for the report."""
-
-
-def _records(value: Iterable[_T]) -> tuple[_T, ...]:
-    """Convert a dataset collection to a tuple; :class:`Dataset` reports what is not a sequence."""
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        return _NotRecords((value,))  # type: ignore[return-value]  # reported by Dataset, with its path
-    return tuple(value)
-
-
-# One typed converter per collection: type checkers read a collection's parameter type
-# from its converter's, so ``Dataset(states=[an_agreement])`` is a type error.
-def _states(value: Iterable[State]) -> tuple[State, ...]:
-    return _records(value)
-
-
-def _organizations(value: Iterable[Organization]) -> tuple[Organization, ...]:
-    return _records(value)
-
-
-def _people(value: Iterable[Person]) -> tuple[Person, ...]:
-    return _records(value)
-
-
-def _agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:
-    return _records(value)
-
-
-def _arms_transfers(value: Iterable[ArmsTransfer]) -> tuple[ArmsTransfer, ...]:
-    return _records(value)
-
-
-def _events(value: Iterable[Event]) -> tuple[Event, ...]:
-    return _records(value)
-
-
-def _statements(value: Iterable[Statement]) -> tuple[Statement, ...]:
-    return _records(value)
-
-
-def _roles(value: Iterable[Role]) -> tuple[Role, ...]:
-    return _records(value)
-
-
-def _scenarios(value: Iterable[Scenario]) -> tuple[Scenario, ...]:
-    return _records(value)
-
-
-def _claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
-    return _records(value)
 
 
 def _record_problems(path: str, record: Record, index: Mapping[str, Record]) -> Iterator[Problem]:
@@ -400,16 +276,16 @@ class Dataset:
         "claims",
     )
 
-    states: tuple[State, ...] = attrs.field(factory=tuple, converter=_states)
-    organizations: tuple[Organization, ...] = attrs.field(factory=tuple, converter=_organizations)
-    people: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
-    agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=_agreements)
-    arms_transfers: tuple[ArmsTransfer, ...] = attrs.field(factory=tuple, converter=_arms_transfers)
-    events: tuple[Event, ...] = attrs.field(factory=tuple, converter=_events)
-    statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=_statements)
-    roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=_roles)
-    scenarios: tuple[Scenario, ...] = attrs.field(factory=tuple, converter=_scenarios)
-    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims)
+    states: tuple[State, ...] = attrs.field(factory=tuple, converter=_collections.states)
+    organizations: tuple[Organization, ...] = attrs.field(factory=tuple, converter=_collections.organizations)
+    people: tuple[Person, ...] = attrs.field(factory=tuple, converter=_collections.people)
+    agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=_collections.agreements)
+    arms_transfers: tuple[ArmsTransfer, ...] = attrs.field(factory=tuple, converter=_collections.arms_transfers)
+    events: tuple[Event, ...] = attrs.field(factory=tuple, converter=_collections.events)
+    statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=_collections.statements)
+    roles: tuple[Role, ...] = attrs.field(factory=tuple, converter=_collections.roles)
+    scenarios: tuple[Scenario, ...] = attrs.field(factory=tuple, converter=_collections.scenarios)
+    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_collections.claims)
     _index: Mapping[str, Record] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -424,7 +300,7 @@ class Dataset:
         for name in self.COLLECTIONS:
             kind = expected_types[name].type
             records = self._collection(name)
-            if isinstance(records, _NotRecords):
+            if isinstance(records, _collections.NotRecords):
                 got = type(records[0]).__name__
                 problems.append(Problem.at(f"$.{name}", f"expected a sequence of {_COLLECTION_TYPES[name].__name__} records, got {got}"))
                 continue
@@ -574,7 +450,7 @@ class Dataset:
 
     @property
     def ids(self) -> AbstractSet[str]:
-        """Every id, in iteration order: a read-only set-like view (``"KAZ" in ds.ids``, ``ds.ids & other``).
+        """Every id, in iteration order, as a read-only set-like view (``"KAZ" in ds.ids``, ``ds.ids & other``).
 
         Examples
         --------
@@ -583,7 +459,7 @@ class Dataset:
         >>> "KAZ" in ds.ids, list(ds.ids), ds.ids <= {"KAZ", "KGZ"}
         (True, ['KAZ'], True)
         """
-        return _Ids(self._index)
+        return _collections.IdsView(self._index)
 
     def of_type(self, kind: type[_R]) -> tuple[_R, ...]:
         """The records of one class, e.g. ``ds.of_type(Event)``."""
@@ -696,7 +572,7 @@ class Dataset:
         """
         out: dict[str, list[Record]] = {}
         for name in self.COLLECTIONS:
-            kept = (_strip_background(r) for r in getattr(self, name))
+            kept = (strip_background(r) for r in getattr(self, name))
             out[name] = [r for r in kept if r is not None]
         try:
             return Dataset(**cast("dict[str, Any]", out))  # each list holds its collection's kind
