@@ -170,7 +170,7 @@ class UnknownIdError(CentralAsiaError, LookupError):
     def __init__(self, key: str, what: str = "record", choices: Iterable[str] = ()) -> None:
         self.key = key
         self.what = what
-        self.choices = tuple(choices)
+        self.choices: tuple[str, ...] = tuple(choices)
         super().__init__(str(self))
 
     def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str, tuple[str, ...]]]:

@@ -531,7 +531,7 @@ class Dataset:
         >>> kaz, chn = State(id="KAZ", name="Kazakhstan", evidence=ev), State(id="CHN", name="China", evidence=ev)
         >>> role = Role(id="r", actor="CHN", role=RoleKind.INVESTOR, domain=Domain.ECONOMIC, over=["KAZ"], summary="Invests.", evidence=ev)
         >>> ds = Dataset(states=[kaz, chn], roles=[role])
-        >>> list(ds.filter(lambda r: isinstance(r, Role)).ids())
+        >>> list(ds.filter(lambda r: isinstance(r, Role)).ids)
         ['KAZ', 'CHN', 'r']
         """
         if not callable(keep):
@@ -615,7 +615,7 @@ class Dataset:
         >>> kaz = ca.load().involving("KAZ")
         >>> [e.id for e in kaz.events][:2]
         ['evt-aktobe-attacks-2016', 'evt-almaty-attack-2016']
-        >>> "role-central-asia-balancer" in kaz  # a role of the grouping Central Asia
+        >>> "role-central-asia-balancer" in kaz.ids  # a role of the grouping Central Asia
         True
         """
         covered = covering(actors, self._index)
