@@ -93,19 +93,19 @@ def index(seed: int = 0) -> ca.Dataset:
     regions = [r for r in ca.Region if r is not ca.Region.CENTRAL_ASIA]
     states = [
         ca.State(
-            s,
-            f"State {s}",
-            _evidence(rng),
+            id=s,
+            name=f"State {s}",
+            evidence=_evidence(rng),
             region=ca.Region.CENTRAL_ASIA if s in CENTRAL_ASIAN else rng.choice([*regions, None]),
         )
         for s in ids
     ]
     grouping = ca.Organization(
-        "central-asia",
-        "Central Asia",
-        ca.OrganizationKind.STATE_GROUPING,
-        _evidence(rng),
-        members=[ca.Membership(m, _evidence(rng)) for m in CENTRAL_ASIAN],
+        id="central-asia",
+        name="Central Asia",
+        kind=ca.OrganizationKind.STATE_GROUPING,
+        evidence=_evidence(rng),
+        members=[ca.Membership(member=m, evidence=_evidence(rng)) for m in CENTRAL_ASIAN],
     )
     organizations = [grouping]
     agreements = []
@@ -114,35 +114,35 @@ def index(seed: int = 0) -> ca.Dataset:
         members = rng.sample(ids, rng.randint(3, 15))
         memberships = [
             ca.Membership(
-                m,
-                _evidence(rng),
+                member=m,
+                evidence=_evidence(rng),
                 status=rng.choice(list(ca.MembershipStatus)),
                 since=_date(rng),
                 certainty=rng.choice(_CERTAINTY),
             )
             for m in members
         ]
-        organizations.append(ca.Organization(f"org-{i}", f"Organisation {i}", kind, _evidence(rng), members=memberships))
+        organizations.append(ca.Organization(id=f"org-{i}", name=f"Organisation {i}", kind=kind, evidence=_evidence(rng), members=memberships))
         if kind is ca.OrganizationKind.SECURITY_MECHANISM:
             agreements.append(
                 ca.Agreement(
-                    f"founding-{i}",
-                    f"Founding of organisation {i}",
-                    ca.AgreementKind.MULTILATERAL_MECHANISM,
-                    rng.choice(list(ca.Domain)),
-                    members,
-                    _evidence(rng),
+                    id=f"founding-{i}",
+                    title=f"Founding of organisation {i}",
+                    kind=ca.AgreementKind.MULTILATERAL_MECHANISM,
+                    domain=rng.choice(list(ca.Domain)),
+                    parties=members,
+                    evidence=_evidence(rng),
                     date=_date(rng),
                     establishes=f"org-{i}",
                 )
             )
-    people = [ca.Person(f"person-{i}", f"Person {i}", "official", _evidence(rng), state=rng.choice(ids)) for i in range(_PEOPLE)]
+    people = [ca.Person(id=f"person-{i}", name=f"Person {i}", position="official", evidence=_evidence(rng), state=rng.choice(ids)) for i in range(_PEOPLE)]
     occasions = [
         ca.Event(
-            f"occasion-{i}",
-            rng.choice((ca.EventKind.SUMMIT, ca.EventKind.MEETING)),
-            f"Occasion {i}",
-            _evidence(rng),
+            id=f"occasion-{i}",
+            kind=rng.choice((ca.EventKind.SUMMIT, ca.EventKind.MEETING)),
+            title=f"Occasion {i}",
+            evidence=_evidence(rng),
             date=_date(rng),
             actors=tuple(rng.sample(ids, rng.randint(2, 5))),
             host=rng.choice(ids),
@@ -151,10 +151,10 @@ def index(seed: int = 0) -> ca.Dataset:
     ]
     communiques = [
         ca.Statement(
-            f"communique-{i}",
-            [rng.choice(people).id],
-            f"Communiqué of occasion {i}",
-            _evidence(rng),
+            id=f"communique-{i}",
+            speakers=[rng.choice(people).id],
+            summary=f"Communiqué of occasion {i}",
+            evidence=_evidence(rng),
             on_behalf_of=e.actors,
             occasion=e.id,
             about=(e.host,) if e.host is not None and e.host not in e.actors else (),
@@ -211,10 +211,10 @@ def stream(n: int, seed: int = 0, *, ix: ca.Dataset | None = None) -> Iterator[R
             host = rng.choice(states) if ekind in (ca.EventKind.VISIT, ca.EventKind.MEETING, ca.EventKind.SUMMIT) else None
             hit = over(rng.randint(1, 2)) if ekind in (ca.EventKind.ATTACK, ca.EventKind.ANNOUNCEMENT) else ()
             yield ca.Event(
-                f"ev-{i}",
-                ekind,
-                f"Event {i}",
-                _evidence(rng),
+                id=f"ev-{i}",
+                kind=ekind,
+                title=f"Event {i}",
+                evidence=_evidence(rng),
                 date=_date(rng),
                 actors=actors(rng.randint(1, 3)),
                 targets=hit,
@@ -225,10 +225,10 @@ def stream(n: int, seed: int = 0, *, ix: ca.Dataset | None = None) -> Iterator[R
         elif kind == "statement":
             occasion = rng.choice(occasions) if rng.random() < 0.2 else None
             yield ca.Statement(
-                f"st-{i}",
-                rng.sample(people, rng.randint(1, 2)),
-                f"Statement {i}",
-                _evidence(rng),
+                id=f"st-{i}",
+                speakers=rng.sample(people, rng.randint(1, 2)),
+                summary=f"Statement {i}",
+                evidence=_evidence(rng),
                 on_behalf_of=actors(1) if rng.random() < 0.6 else (),
                 occasion=occasion,
                 date=None if occasion is not None else _date(rng),
@@ -241,25 +241,25 @@ def stream(n: int, seed: int = 0, *, ix: ca.Dataset | None = None) -> Iterator[R
             supplier = rng.choice(suppliers)
             recipient = rng.choice([s for s in rng.sample(states, 3) if s != supplier])
             yield ca.ArmsTransfer(
-                f"at-{i}",
-                supplier,
-                recipient,
-                f"System {i % 97}",
-                "",
-                rng.choice(list(ca.SipriCategory)),
-                _evidence(rng),
+                id=f"at-{i}",
+                supplier=supplier,
+                recipient=recipient,
+                designation=f"System {i % 97}",
+                description="",
+                category=rng.choice(list(ca.SipriCategory)),
+                evidence=_evidence(rng),
                 year=rng.randint(1995, 2016),
                 number=rng.randint(1, 50),
                 certainty=certainty,
             )
         elif kind == "agreement":
             yield ca.Agreement(
-                f"ag-{i}",
-                f"Agreement {i}",
-                rng.choice((ca.AgreementKind.BILATERAL_AGREEMENT,) * 4 + (ca.AgreementKind.TACIT_UNDERSTANDING,)),
-                rng.choice(list(ca.Domain)),
-                actors(2) if rng.random() < 0.8 else actors(rng.randint(3, 5)),
-                _evidence(rng),
+                id=f"ag-{i}",
+                title=f"Agreement {i}",
+                kind=rng.choice((ca.AgreementKind.BILATERAL_AGREEMENT,) * 4 + (ca.AgreementKind.TACIT_UNDERSTANDING,)),
+                domain=rng.choice(list(ca.Domain)),
+                parties=actors(2) if rng.random() < 0.8 else actors(rng.randint(3, 5)),
+                evidence=_evidence(rng),
                 date=_date(rng),
                 certainty=certainty,
             )
@@ -267,13 +267,13 @@ def stream(n: int, seed: int = 0, *, ix: ca.Dataset | None = None) -> Iterator[R
             actor = actors(1)[0]
             kind_of_role, domain = rng.choice(list(ca.RoleKind)), rng.choice(list(ca.Domain))
             yield ca.Role(
-                f"ro-{i}",
-                actor,
-                kind_of_role,
-                domain,
-                tuple(t for t in over(rng.randint(1, 3)) if t != actor) or ("central-asia",),  # a role is over others
-                f"Role {i}",
-                _evidence(rng),
+                id=f"ro-{i}",
+                actor=actor,
+                role=kind_of_role,
+                domain=domain,
+                over=tuple(t for t in over(rng.randint(1, 3)) if t != actor) or ("central-asia",),  # a role is over others
+                summary=f"Role {i}",
+                evidence=_evidence(rng),
                 since=_date(rng),
                 certainty=certainty,
             )

@@ -37,7 +37,7 @@ print(ca.scenario_shifts(ds, "scn-chinese-security-challenge"))
 # A scenario of your own: the same machinery, your effects.
 mine = ca.make_scenario(
     "my-russian-retreat",
-    [ca.Effect("RUS", ca.Domain.SECURITY, ca.Direction.DECREASE, "Russia withdraws.", strength=ca.Strength.FULL)],
+    [ca.Effect(actor="RUS", domain=ca.Domain.SECURITY, direction=ca.Direction.DECREASE, description="Russia withdraws.", strength=ca.Strength.FULL)],
     title="Russia withdraws from the region's security",
 )
 print()

@@ -107,7 +107,15 @@ def network(aggregates: pd.DataFrame) -> nx.MultiDiGraph:
 def library_sums(rows: pd.DataFrame) -> dict[tuple[str, str, str, str], float]:
     """The same sums by streaming *rows* through ``ca.relations`` as Event records, checked against the bundled data."""
     records = (
-        ca.Event(f"feed-{i}", ca.EventKind(kind), "A feed event", (EVIDENCE,), actors=(source,), targets=(target,), certainty=ca.Certainty(certainty))
+        ca.Event(
+            id=f"feed-{i}",
+            kind=ca.EventKind(kind),
+            title="A feed event",
+            evidence=(EVIDENCE,),
+            actors=(source,),
+            targets=(target,),
+            certainty=ca.Certainty(certainty),
+        )
         for i, (source, target, kind, certainty) in enumerate(rows.itertuples(index=False))
     )
     sums: dict[tuple[str, str, str, str], float] = {}

@@ -47,5 +47,5 @@ except ca.DataError as exc:
         print(f"  - {problem}")
 
 # Two datasets that stand on their own combine with Dataset.merge.
-own = ca.Dataset(states=[ca.State("MNG", "Mongolia", [ca.Evidence(paragraph=2, kind=ca.EvidenceKind.BACKGROUND, source="UN M49")])])
+own = ca.Dataset(states=[ca.State(id="MNG", name="Mongolia", evidence=[ca.Evidence(paragraph=2, kind=ca.EvidenceKind.BACKGROUND, source="UN M49")])])
 print(f"merged with a dataset of its own: {len(mine.merge(own))} records")

@@ -33,7 +33,7 @@ BG = (ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="a public
 
 def state(id: str, central: bool = False) -> ca.State:
     """A state named by its id; ``central=True`` puts it in Central Asia."""
-    return ca.State(id, id, EV, region=ca.Region.CENTRAL_ASIA if central else None)
+    return ca.State(id=id, name=id, evidence=EV, region=ca.Region.CENTRAL_ASIA if central else None)
 
 
 def small() -> ca.Dataset:
@@ -41,35 +41,68 @@ def small() -> ca.Dataset:
     return ca.Dataset(
         states=[state("RUS"), state("CHN"), state("KAZ", True), state("TJK", True), state("USA")],
         organizations=[
-            ca.Organization("ca", "Central Asia", ca.OrganizationKind.STATE_GROUPING, EV, members=[ca.Membership("KAZ", EV), ca.Membership("TJK", EV)]),
             ca.Organization(
-                "club",
-                "A club",
-                ca.OrganizationKind.INTERGOVERNMENTAL_ORGANIZATION,
-                EV,
+                id="ca",
+                name="Central Asia",
+                kind=ca.OrganizationKind.STATE_GROUPING,
+                evidence=EV,
+                members=[ca.Membership(member="KAZ", evidence=EV), ca.Membership(member="TJK", evidence=EV)],
+            ),
+            ca.Organization(
+                id="club",
+                name="A club",
+                kind=ca.OrganizationKind.INTERGOVERNMENTAL_ORGANIZATION,
+                evidence=EV,
                 members=[
-                    ca.Membership("RUS", EV, since=ca.PartialDate(2001)),
-                    ca.Membership("KAZ", EV, status=ca.MembershipStatus.OBSERVER, since=ca.PartialDate(2005)),
+                    ca.Membership(member="RUS", evidence=EV, since=ca.PartialDate(2001)),
+                    ca.Membership(member="KAZ", evidence=EV, status=ca.MembershipStatus.OBSERVER, since=ca.PartialDate(2005)),
                 ],
             ),
-            ca.Organization("isis", "ISIS", ca.OrganizationKind.NON_STATE_ARMED_GROUP, EV),
+            ca.Organization(id="isis", name="ISIS", kind=ca.OrganizationKind.NON_STATE_ARMED_GROUP, evidence=EV),
         ],
-        people=[ca.Person("envoy", "An envoy", "envoy", EV, state="CHN")],
+        people=[ca.Person(id="envoy", name="An envoy", position="envoy", evidence=EV, state="CHN")],
         arms_transfers=[
-            ca.ArmsTransfer("at-rus-kaz", "RUS", "KAZ", "S-300", "air defence", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV, year=2015),
             ca.ArmsTransfer(
-                "at-chn-kaz", "CHN", "KAZ", "HQ-9", "air defence", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV, year=2016, certainty=ca.Certainty.REPORTED
+                id="at-rus-kaz",
+                supplier="RUS",
+                recipient="KAZ",
+                designation="S-300",
+                description="air defence",
+                category=ca.SipriCategory.AIR_DEFENCE_SYSTEMS,
+                evidence=EV,
+                year=2015,
+            ),
+            ca.ArmsTransfer(
+                id="at-chn-kaz",
+                supplier="CHN",
+                recipient="KAZ",
+                designation="HQ-9",
+                description="air defence",
+                category=ca.SipriCategory.AIR_DEFENCE_SYSTEMS,
+                evidence=EV,
+                year=2016,
+                certainty=ca.Certainty.REPORTED,
             ),
         ],
         agreements=[
-            ca.Agreement("ag-chn-tjk", "A centre", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["CHN", "TJK"], EV, date=ca.PartialDate(2016, 2))
+            ca.Agreement(
+                id="ag-chn-tjk",
+                title="A centre",
+                kind=ca.AgreementKind.BILATERAL_AGREEMENT,
+                domain=ca.Domain.SECURITY,
+                parties=["CHN", "TJK"],
+                evidence=EV,
+                date=ca.PartialDate(2016, 2),
+            )
         ],
         events=[
-            ca.Event("visit", ca.EventKind.VISIT, "A visit", EV, date=ca.PartialDate(2016, 4, 6), actors=["RUS"], host="TJK"),
-            ca.Event("attack", ca.EventKind.ATTACK, "An attack", EV, date=ca.PartialDate(2016, 6, 5), actors=["isis"], targets=["KAZ"]),
+            ca.Event(id="visit", kind=ca.EventKind.VISIT, title="A visit", evidence=EV, date=ca.PartialDate(2016, 4, 6), actors=["RUS"], host="TJK"),
+            ca.Event(id="attack", kind=ca.EventKind.ATTACK, title="An attack", evidence=EV, date=ca.PartialDate(2016, 6, 5), actors=["isis"], targets=["KAZ"]),
         ],
-        statements=[ca.Statement("st", ["envoy"], "Words", EV, about=["ca"], domain=ca.Domain.ECONOMIC, repeated=True)],
-        roles=[ca.Role("guarantor", "RUS", ca.RoleKind.SECURITY_GUARANTOR, ca.Domain.SECURITY, ["ca"], "Guarantor", EV)],
+        statements=[ca.Statement(id="st", speakers=["envoy"], summary="Words", evidence=EV, about=["ca"], domain=ca.Domain.ECONOMIC, repeated=True)],
+        roles=[
+            ca.Role(id="guarantor", actor="RUS", role=ca.RoleKind.SECURITY_GUARANTOR, domain=ca.Domain.SECURITY, over=["ca"], summary="Guarantor", evidence=EV)
+        ],
     )
 
 
@@ -87,38 +120,60 @@ def claimed() -> ca.Dataset:
     momentum, security: CHN up (``c-up``), RUS down (``c-down``); a projection (``c-proj``) left out.
     """
     claims = [
-        ca.Claim("c-lead", ca.ClaimKind.ASSESSMENT, "RUS guarantees.", _cited(3, "c-lead"), actors=["RUS"], about=["ca"], scope=ca.Scope.REGIONAL),
-        ca.Claim("c-part", ca.ClaimKind.ASSESSMENT, "CHN helps TJK.", _cited(4, "c-part"), actors=["CHN"], about=["TJK"], certainty=ca.Certainty.ASSESSED),
-        ca.Claim("c-rus-arms", ca.ClaimKind.ACT, "RUS armed KAZ.", _cited(5, "c-rus-arms"), actors=["RUS"], about=["KAZ"]),
         ca.Claim(
-            "c-chn-arms", ca.ClaimKind.ACT, "CHN armed KAZ twice.", _cited(8, "c-chn-arms"), actors=["CHN"], about=["KAZ"], certainty=ca.Certainty.REPORTED
+            id="c-lead",
+            kind=ca.ClaimKind.ASSESSMENT,
+            summary="RUS guarantees.",
+            evidence=_cited(3, "c-lead"),
+            actors=["RUS"],
+            about=["ca"],
+            scope=ca.Scope.REGIONAL,
         ),
-        ca.Claim("c-visit", ca.ClaimKind.ACT, "RUS visited TJK.", _cited(5, "c-visit"), actors=["RUS", "TJK"]),
         ca.Claim(
-            "c-up",
-            ca.ClaimKind.ASSESSMENT,
-            "CHN grows.",
-            _cited(6, "c-up"),
+            id="c-part",
+            kind=ca.ClaimKind.ASSESSMENT,
+            summary="CHN helps TJK.",
+            evidence=_cited(4, "c-part"),
+            actors=["CHN"],
+            about=["TJK"],
+            certainty=ca.Certainty.ASSESSED,
+        ),
+        ca.Claim(id="c-rus-arms", kind=ca.ClaimKind.ACT, summary="RUS armed KAZ.", evidence=_cited(5, "c-rus-arms"), actors=["RUS"], about=["KAZ"]),
+        ca.Claim(
+            id="c-chn-arms",
+            kind=ca.ClaimKind.ACT,
+            summary="CHN armed KAZ twice.",
+            evidence=_cited(8, "c-chn-arms"),
+            actors=["CHN"],
+            about=["KAZ"],
+            certainty=ca.Certainty.REPORTED,
+        ),
+        ca.Claim(id="c-visit", kind=ca.ClaimKind.ACT, summary="RUS visited TJK.", evidence=_cited(5, "c-visit"), actors=["RUS", "TJK"]),
+        ca.Claim(
+            id="c-up",
+            kind=ca.ClaimKind.ASSESSMENT,
+            summary="CHN grows.",
+            evidence=_cited(6, "c-up"),
             actors=["CHN"],
             about=["ca"],
             domain=ca.Domain.SECURITY,
             trend=ca.Direction.INCREASE,
         ),
         ca.Claim(
-            "c-down",
-            ca.ClaimKind.TIE,
-            "RUS shrinks.",
-            _cited(6, "c-down"),
+            id="c-down",
+            kind=ca.ClaimKind.TIE,
+            summary="RUS shrinks.",
+            evidence=_cited(6, "c-down"),
             actors=["RUS"],
             about=["ca"],
             domain=ca.Domain.SECURITY,
             trend=ca.Direction.DECREASE,
         ),
         ca.Claim(
-            "c-proj",
-            ca.ClaimKind.PROJECTION,
-            "CHN may grow.",
-            _cited(9, "c-proj"),
+            id="c-proj",
+            kind=ca.ClaimKind.PROJECTION,
+            summary="CHN may grow.",
+            evidence=_cited(9, "c-proj"),
             actors=["CHN"],
             about=["ca"],
             domain=ca.Domain.SECURITY,
@@ -129,13 +184,34 @@ def claimed() -> ca.Dataset:
     return ca.Dataset(
         states=[state("RUS"), state("CHN"), state("KAZ", True), state("TJK", True), state("USA")],
         organizations=[
-            ca.Organization("ca", "Central Asia", ca.OrganizationKind.STATE_GROUPING, EV, members=[ca.Membership("KAZ", EV), ca.Membership("TJK", EV)])
+            ca.Organization(
+                id="ca",
+                name="Central Asia",
+                kind=ca.OrganizationKind.STATE_GROUPING,
+                evidence=EV,
+                members=[ca.Membership(member="KAZ", evidence=EV), ca.Membership(member="TJK", evidence=EV)],
+            )
         ],
         claims=claims,
         roles=[
-            ca.Role("guarantor", "RUS", ca.RoleKind.SECURITY_GUARANTOR, ca.Domain.SECURITY, ["ca"], "Guarantor", _cited(3, "c-lead")),
             ca.Role(
-                "partner", "CHN", ca.RoleKind.SECURITY_PARTNER, ca.Domain.SECURITY, ["TJK"], "Partner", _cited(4, "c-part"), certainty=ca.Certainty.ASSESSED
+                id="guarantor",
+                actor="RUS",
+                role=ca.RoleKind.SECURITY_GUARANTOR,
+                domain=ca.Domain.SECURITY,
+                over=["ca"],
+                summary="Guarantor",
+                evidence=_cited(3, "c-lead"),
+            ),
+            ca.Role(
+                id="partner",
+                actor="CHN",
+                role=ca.RoleKind.SECURITY_PARTNER,
+                domain=ca.Domain.SECURITY,
+                over=["TJK"],
+                summary="Partner",
+                evidence=_cited(4, "c-part"),
+                certainty=ca.Certainty.ASSESSED,
             ),
         ],
         arms_transfers=[
@@ -143,7 +219,11 @@ def claimed() -> ca.Dataset:
             transfer(id="at-chn-1", supplier="CHN", recipient="KAZ", evidence=_cited(8, "c-chn-arms"), certainty=ca.Certainty.REPORTED),
             transfer(id="at-chn-2", supplier="CHN", recipient="KAZ", evidence=_cited(8, "c-chn-arms"), certainty=ca.Certainty.REPORTED),
         ],
-        events=[ca.Event("visit", ca.EventKind.VISIT, "A visit", _cited(5, "c-visit"), date=ca.PartialDate(2016, 4), actors=["RUS"], host="TJK")],
+        events=[
+            ca.Event(
+                id="visit", kind=ca.EventKind.VISIT, title="A visit", evidence=_cited(5, "c-visit"), date=ca.PartialDate(2016, 4), actors=["RUS"], host="TJK"
+            )
+        ],
     )
 
 
@@ -169,8 +249,10 @@ def split(ds: ca.Dataset) -> tuple[ca.Dataset, list[ca.Record]]:
 def two_states() -> ca.Dataset:
     """Kazakhstan and China (ids ``KAZ``, ``CHN``) and one security agreement ``agr`` between them."""
     return ca.Dataset(
-        states=[ca.State("KAZ", "Kazakhstan", EV), ca.State("CHN", "China", EV)],
-        agreements=[ca.Agreement("agr", "t", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["KAZ", "CHN"], EV)],
+        states=[ca.State(id="KAZ", name="Kazakhstan", evidence=EV), ca.State(id="CHN", name="China", evidence=EV)],
+        agreements=[
+            ca.Agreement(id="agr", title="t", kind=ca.AgreementKind.BILATERAL_AGREEMENT, domain=ca.Domain.SECURITY, parties=["KAZ", "CHN"], evidence=EV)
+        ],
     )
 
 

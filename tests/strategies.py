@@ -169,9 +169,9 @@ def evidence(draw: st.DrawFn, record: type | None = None, background: bool | Non
         source = draw(nonblank_texts.filter(lambda s: s != ARTICLE))
         names = _field_names(record) if record is not None else texts
         fields = tuple(draw(st.lists(names, max_size=2 if name_fields else 0, unique=True)))
-        return ca.Evidence(paragraph, None, section, ca.EvidenceKind.BACKGROUND, source, fields, note)
+        return ca.Evidence(paragraph=paragraph, quote=None, section=section, kind=ca.EvidenceKind.BACKGROUND, source=source, fields=fields, note=note)
     quote = draw(_maybe(nonblank_texts))
-    return ca.Evidence(paragraph, quote, section, ca.EvidenceKind.ARTICLE, ARTICLE, (), note)
+    return ca.Evidence(paragraph=paragraph, quote=quote, section=section, kind=ca.EvidenceKind.ARTICLE, source=ARTICLE, fields=(), note=note)
 
 
 @functools.cache
@@ -183,7 +183,7 @@ def evidence_lists(record: type | None = None) -> st.SearchStrategy[tuple[ca.Evi
 @st.composite
 def places(draw: st.DrawFn, actors: Sequence[str] | None = None) -> ca.Place:
     """A named place, in one of *actors* or in none."""
-    return ca.Place(draw(nonempty_texts), draw(_maybe_ref(actors)))
+    return ca.Place(name=draw(nonempty_texts), state=draw(_maybe_ref(actors)))
 
 
 @st.composite
@@ -203,7 +203,7 @@ def memberships(draw: st.DrawFn, actors: Sequence[str] | None = None) -> ca.Memb
 @st.composite
 def conditions(draw: st.DrawFn, actors: Sequence[str] | None = None) -> ca.Condition:
     """A scenario condition involving some of *actors*."""
-    return ca.Condition(draw(nonempty_texts), draw(_refs(actors)))
+    return ca.Condition(description=draw(nonempty_texts), actors=draw(_refs(actors)))
 
 
 @st.composite
@@ -575,9 +575,18 @@ def influence_datasets(draw: st.DrawFn, max_records: int = 4) -> ca.Dataset:
     drawn with references among these actors, the grouping included.
     """
     ev = (ca.Evidence(paragraph=1),)
-    fixed_states = [ca.State(i, i, ev, region=ca.Region.CENTRAL_ASIA if i in CENTRAL_ASIAN else None) for i in INFLUENCE_STATES]
-    grouping = ca.Organization("ca", "Central Asia", ca.OrganizationKind.STATE_GROUPING, ev, members=[ca.Membership(m, ev) for m in CENTRAL_ASIAN])
-    people_ = [ca.Person("p-rus", "R", "official", ev, state="RUS"), ca.Person("p-chn", "C", "official", ev, state="CHN")]
+    fixed_states = [ca.State(id=i, name=i, evidence=ev, region=ca.Region.CENTRAL_ASIA if i in CENTRAL_ASIAN else None) for i in INFLUENCE_STATES]
+    grouping = ca.Organization(
+        id="ca",
+        name="Central Asia",
+        kind=ca.OrganizationKind.STATE_GROUPING,
+        evidence=ev,
+        members=[ca.Membership(member=m, evidence=ev) for m in CENTRAL_ASIAN],
+    )
+    people_ = [
+        ca.Person(id="p-rus", name="R", position="official", evidence=ev, state="RUS"),
+        ca.Person(id="p-chn", name="C", position="official", evidence=ev, state="CHN"),
+    ]
     actors = [*INFLUENCE_STATES, "ca"]
 
     def ids(prefix: str, most: int) -> list[str]:
@@ -607,8 +616,8 @@ def _claim_evidence(paragraph: int, claim: str | None) -> ca.Evidence:
 @st.composite
 def claimed_datasets(draw: st.DrawFn) -> ca.Dataset:
     """Three states, two claims in paragraphs 3 and 7, and agreements, roles and transfers each resting on no claim, one or both."""
-    states = [ca.State(code, code, [_claim_evidence(1, None)]) for code in ("AAA", "BBB", "CCC")]
-    claims = [ca.Claim(f"c{p}", ca.ClaimKind.ACT, f"Statement of paragraph {p}.", [_claim_evidence(p, None)]) for p in (3, 7)]
+    states = [ca.State(id=code, name=code, evidence=[_claim_evidence(1, None)]) for code in ("AAA", "BBB", "CCC")]
+    claims = [ca.Claim(id=f"c{p}", kind=ca.ClaimKind.ACT, summary=f"Statement of paragraph {p}.", evidence=[_claim_evidence(p, None)]) for p in (3, 7)]
     ids = [s.id for s in states]
 
     def evidence() -> list[ca.Evidence]:
@@ -619,15 +628,23 @@ def claimed_datasets(draw: st.DrawFn) -> ca.Dataset:
     for i in range(draw(st.integers(0, 4))):
         parties = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=3, unique=True))
         domain = draw(st.sampled_from(list(ca.Domain)))
-        records["agreements"].append(ca.Agreement(f"ag{i}", "An agreement.", ca.AgreementKind.BILATERAL_AGREEMENT, domain, parties, evidence()))
+        records["agreements"].append(
+            ca.Agreement(id=f"ag{i}", title="An agreement.", kind=ca.AgreementKind.BILATERAL_AGREEMENT, domain=domain, parties=parties, evidence=evidence())
+        )
     for i in range(draw(st.integers(0, 4))):
         actor = draw(st.sampled_from(ids))
         domain = draw(st.sampled_from(list(ca.Domain)))
         kind = draw(st.sampled_from([ca.RoleKind.SECURITY_GUARANTOR, ca.RoleKind.INVESTOR, ca.RoleKind.MEDIATOR]))
-        records["roles"].append(ca.Role(f"ro{i}", actor, kind, domain, [i_ for i_ in ids if i_ != actor], "A role.", evidence()))
+        records["roles"].append(
+            ca.Role(id=f"ro{i}", actor=actor, role=kind, domain=domain, over=[i_ for i_ in ids if i_ != actor], summary="A role.", evidence=evidence())
+        )
     for i in range(draw(st.integers(0, 3))):
         supplier, recipient = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
-        records["arms_transfers"].append(ca.ArmsTransfer(f"at{i}", supplier, recipient, "X-1", "", ca.SipriCategory.AIRCRAFT, evidence()))
+        records["arms_transfers"].append(
+            ca.ArmsTransfer(
+                id=f"at{i}", supplier=supplier, recipient=recipient, designation="X-1", description="", category=ca.SipriCategory.AIRCRAFT, evidence=evidence()
+            )
+        )
     return ca.Dataset(states=states, claims=claims, **records)  # type: ignore[arg-type]
 
 

@@ -10,7 +10,7 @@ from builders import EV, small
 import centralasia as ca
 from centralasia.additions import read_additions
 
-ROLE = ca.Role("r-new", "CHN", ca.RoleKind.INVESTOR, ca.Domain.ECONOMIC, ["KAZ"], "Invests.", EV)
+ROLE = ca.Role(id="r-new", actor="CHN", role=ca.RoleKind.INVESTOR, domain=ca.Domain.ECONOMIC, over=["KAZ"], summary="Invests.", evidence=EV)
 
 
 def test_ca_extend_is_the_function() -> None:

@@ -537,9 +537,9 @@ def test_bad_bundled_files_are_a_data_error_and_are_not_cached(tmp_path: Path, m
 # -- Dataset(...) built directly --------------------------------------------------------
 
 E = (ca.Evidence(paragraph=1),)
-KAZ = ca.State("KAZ", "Kazakhstan", E)
-CHN = ca.State("CHN", "China", E)
-SCO = ca.Organization("SCO", "SCO", ca.OrganizationKind.INTERGOVERNMENTAL_ORGANIZATION, E)
+KAZ = ca.State(id="KAZ", name="Kazakhstan", evidence=E)
+CHN = ca.State(id="CHN", name="China", evidence=E)
+SCO = ca.Organization(id="SCO", name="SCO", kind=ca.OrganizationKind.INTERGOVERNMENTAL_ORGANIZATION, evidence=E)
 
 
 def _unchecked(record: Any, **changes: Any) -> Any:
@@ -551,7 +551,7 @@ def _unchecked(record: Any, **changes: Any) -> Any:
 
 
 def _agreement(id: str, *parties: Any) -> ca.Agreement:
-    return ca.Agreement(id, "An agreement", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, parties, E)
+    return ca.Agreement(id=id, title="An agreement", kind=ca.AgreementKind.BILATERAL_AGREEMENT, domain=ca.Domain.SECURITY, parties=parties, evidence=E)
 
 
 DATASET_CASES: list[tuple[str, Callable[[], ca.Dataset], list[tuple[str, str]]]] = [
@@ -645,11 +645,17 @@ FIELD_CASES: list[tuple[str, Callable[[], object], str]] = [
     ("coerce-none", lambda: ca.PartialDate.coerce(None), "$"),  # type: ignore[arg-type]
     ("evidence-paragraph-12", lambda: ca.Evidence(paragraph=12), "$.paragraph"),
     ("evidence-background-no-source", lambda: ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND), "$.source"),
-    ("state-empty-evidence", lambda: ca.State("KAZ", "K", []), "$.evidence"),
-    ("state-bad-id", lambda: ca.State("Kazakhstan", "K", E), "$.id"),
-    ("place-empty-name", lambda: ca.Place(""), "$.name"),
-    ("role-empty-over", lambda: ca.Role("r", "CHN", ca.RoleKind.INVESTOR, ca.Domain.ECONOMIC, [], "s", E), "$.over"),
-    ("transfer-number-zero", lambda: ca.ArmsTransfer("t", "RUS", "KAZ", "S-300", "", ca.SipriCategory.MISSILES, E, number=0), "$.number"),
+    ("state-empty-evidence", lambda: ca.State(id="KAZ", name="K", evidence=[]), "$.evidence"),
+    ("state-bad-id", lambda: ca.State(id="Kazakhstan", name="K", evidence=E), "$.id"),
+    ("place-empty-name", lambda: ca.Place(name=""), "$.name"),
+    ("role-empty-over", lambda: ca.Role(id="r", actor="CHN", role=ca.RoleKind.INVESTOR, domain=ca.Domain.ECONOMIC, over=[], summary="s", evidence=E), "$.over"),
+    (
+        "transfer-number-zero",
+        lambda: ca.ArmsTransfer(
+            id="t", supplier="RUS", recipient="KAZ", designation="S-300", description="", category=ca.SipriCategory.MISSILES, evidence=E, number=0
+        ),
+        "$.number",
+    ),
 ]
 
 

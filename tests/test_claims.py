@@ -131,6 +131,6 @@ def test_a_full_effect_moves_further_than_a_gradual_one() -> None:
     base = ca.role_summary(ds)
     moved = {}
     for strength in ca.Strength:
-        effect = ca.Effect("CHN", ca.Domain.SECURITY, ca.Direction.INCREASE, "China gains.", strength=strength)
+        effect = ca.Effect(actor="CHN", domain=ca.Domain.SECURITY, direction=ca.Direction.INCREASE, description="China gains.", strength=strength)
         moved[strength] = ca.role_summary(ds, scenario=ca.make_scenario("mine", [effect])).share("CHN", "security") - base.share("CHN", "security")
     assert 0 < moved[ca.Strength.GRADUAL] < moved[ca.Strength.MODERATE] < moved[ca.Strength.FULL]

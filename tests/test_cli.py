@@ -632,7 +632,7 @@ def test_track_with_over_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_data_file_without_a_default_power_is_bad_data(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A file of the user's without China, the default power they never typed, is a data problem (exit 1), not their usage."""
     ev = [ca.Evidence(paragraph=1)]
-    ds = ca.Dataset(states=[ca.State("RUS", "Russia", ev), ca.State("KAZ", "Kazakhstan", ev, region=ca.Region.CENTRAL_ASIA)])
+    ds = ca.Dataset(states=[ca.State(id="RUS", name="Russia", evidence=ev), ca.State(id="KAZ", name="Kazakhstan", evidence=ev, region=ca.Region.CENTRAL_ASIA)])
     path = tmp_path / "no-china.json"
     path.write_text(ca.dumps(ds), encoding="utf-8")
     code, _, err = run(capsys, "--data", str(path), "robustness", "--draws", "5")

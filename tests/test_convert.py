@@ -38,7 +38,7 @@ def test_partial_dates_are_iso_strings_of_their_precision(ds: ca.Dataset) -> Non
 
 def test_defaults_are_left_out_and_enums_are_values() -> None:
     """Fields at their default are omitted; enums are written as their values."""
-    state = ca.State("KAZ", "Kazakhstan", [ca.Evidence(paragraph=1)], region=ca.Region.CENTRAL_ASIA)
+    state = ca.State(id="KAZ", name="Kazakhstan", evidence=[ca.Evidence(paragraph=1)], region=ca.Region.CENTRAL_ASIA)
     assert json.loads(ca.dumps(state)) == {
         "id": "KAZ",
         "name": "Kazakhstan",
@@ -226,8 +226,8 @@ def test_hooks_on_a_users_converter_change_nothing_for_the_package() -> None:
     mine = ca.make_converter()
     mine.register_structure_hook(str, lambda v, _: "changed")
     mine.register_unstructure_hook(ca.PartialDate, lambda v: "changed")
-    assert mine.structure({"name": "Astana"}, ca.Place) == ca.Place("changed")
-    assert ca.loads('{"name": "Astana"}', ca.Place) == ca.Place("Astana")
+    assert mine.structure({"name": "Astana"}, ca.Place) == ca.Place(name="changed")
+    assert ca.loads('{"name": "Astana"}', ca.Place) == ca.Place(name="Astana")
     assert ca.dumps(ca.PartialDate(2016)) == '"2016"\n'
 
 
@@ -267,7 +267,9 @@ def test_dumps_of_what_is_no_json_value_is_an_argument_error(value: Any) -> None
         ca.dumps(value)
 
 
-@pytest.mark.parametrize("kind", [5, "State", None, ca.State("KAZ", "K", [ca.Evidence(paragraph=1)])], ids=["int", "str", "none", "an-instance"])
+@pytest.mark.parametrize(
+    "kind", [5, "State", None, ca.State(id="KAZ", name="K", evidence=[ca.Evidence(paragraph=1)])], ids=["int", "str", "none", "an-instance"]
+)
 def test_loads_refuses_a_kind_that_is_no_type(kind: Any) -> None:
     """``loads(text, kind)`` with *kind* no type is an ArgumentError at ``$.kind``."""
     with pytest.raises(ca.ArgumentError) as info:
@@ -300,9 +302,9 @@ def test_a_copy_of_the_public_converter_is_the_callers_own() -> None:
     """``ca.converter.copy()`` gives a configured converter whose hooks (also on record fields) change nothing for the package."""
     mine = ca.converter.copy()
     mine.register_structure_hook(str, lambda v, _: "changed")
-    assert mine.structure({"name": "Astana"}, ca.Place) == ca.Place("changed")
-    assert ca.converter.structure({"name": "Astana"}, ca.Place) == ca.Place("Astana")
-    assert ca.loads('{"name": "Astana"}', ca.Place) == ca.Place("Astana")
+    assert mine.structure({"name": "Astana"}, ca.Place) == ca.Place(name="changed")
+    assert ca.converter.structure({"name": "Astana"}, ca.Place) == ca.Place(name="Astana")
+    assert ca.loads('{"name": "Astana"}', ca.Place) == ca.Place(name="Astana")
 
 
 def test_the_public_converter_reads_with_our_errors() -> None:
@@ -310,7 +312,7 @@ def test_the_public_converter_reads_with_our_errors() -> None:
     with pytest.raises(ca.DataError) as info:
         ca.converter.structure({"id": 5}, ca.State)
     assert [p.path for p in info.value.problems] == ["$.id", "$.name", "$.evidence"]
-    assert ca.converter.structure({"name": "Astana"}, ca.Place) == ca.Place("Astana")
+    assert ca.converter.structure({"name": "Astana"}, ca.Place) == ca.Place(name="Astana")
 
 
 # -- a converter of the user's own reads and writes exactly as the package's ---------------

@@ -349,7 +349,7 @@ def test_control_characters_round_trip_where_the_format_holds_them(tmp_path: Pat
 
 def test_a_dataset_built_in_code_with_unwritable_text_is_refused(tmp_path: Path) -> None:
     """write_dataset and write_table name the field holding a lone surrogate; an existing file survives."""
-    state = ca.State("KAZ", "Kazakhstan", [ca.Evidence(paragraph=1)])
+    state = ca.State(id="KAZ", name="Kazakhstan", evidence=[ca.Evidence(paragraph=1)])
     ds = ca.Dataset(states=[state])
     object.__setattr__(state, "name", "Ka\ud800z")  # changed after every check, as data built in code may be
     path = tmp_path / "out.json"

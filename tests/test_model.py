@@ -87,12 +87,12 @@ def test_evidence_refuses_misplaced_citations(kwargs: dict[str, object], field: 
 def test_records_need_evidence() -> None:
     """A record with no evidence is refused on construction."""
     with pytest.raises(ca.FieldError, match="evidence must not be empty"):
-        ca.State("KAZ", "Kazakhstan", ())
+        ca.State(id="KAZ", name="Kazakhstan", evidence=())
 
 
 def test_records_are_frozen() -> None:
     """Records cannot be changed after construction."""
-    kaz = ca.State("KAZ", "Kazakhstan", EV)
+    kaz = ca.State(id="KAZ", name="Kazakhstan", evidence=EV)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         kaz.name = "Qazaqstan"  # type: ignore[misc]
 
@@ -102,7 +102,7 @@ def test_id_sequences_become_tuples_and_refuse_bare_strings() -> None:
     agreement = two_states().agreements[0]
     assert agreement.parties == ("KAZ", "CHN")
     with pytest.raises(ca.FieldError) as info:
-        ca.Agreement("a", "t", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, "KAZ", EV)  # type: ignore[arg-type]
+        ca.Agreement(id="a", title="t", kind=ca.AgreementKind.BILATERAL_AGREEMENT, domain=ca.Domain.SECURITY, parties="KAZ", evidence=EV)  # type: ignore[arg-type]
     assert [p.path for p in info.value.problems] == ["$.parties"]
     assert "expected a sequence of strings, got str 'KAZ'" in info.value.problems[0].message
 
@@ -130,9 +130,9 @@ def test_dataset_refuses_duplicate_ids_and_dangling_references() -> None:
     """Every problem of a dataset is reported at once, each with its JSON path."""
     with pytest.raises(ca.DataError) as info:
         ca.Dataset(
-            states=[ca.State("KAZ", "Kazakhstan", EV)],
+            states=[ca.State(id="KAZ", name="Kazakhstan", evidence=EV)],
             agreements=[
-                ca.Agreement("KAZ", "t", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["KAZ", "XYZ"], EV),
+                ca.Agreement(id="KAZ", title="t", kind=ca.AgreementKind.BILATERAL_AGREEMENT, domain=ca.Domain.SECURITY, parties=["KAZ", "XYZ"], evidence=EV),
             ],
         )
     assert [p.path for p in info.value.problems] == ["$.agreements[0].id", "$.agreements[0].parties[1]"]
@@ -141,20 +141,20 @@ def test_dataset_refuses_duplicate_ids_and_dangling_references() -> None:
 def test_dataset_refuses_references_to_the_wrong_kind() -> None:
     """A statement's speaker must be a person, not a state."""
     with pytest.raises(ca.DataError, match=r"'KAZ' is a State, not a person @ \$\.statements\[0\]\.speakers\[0\]"):
-        ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", EV)], statements=[ca.Statement("s", ["KAZ"], "x", EV)])
+        ca.Dataset(states=[ca.State(id="KAZ", name="Kazakhstan", evidence=EV)], statements=[ca.Statement(id="s", speakers=["KAZ"], summary="x", evidence=EV)])
 
 
 def test_background_fields_must_be_optional_fields() -> None:
     """Background evidence may only name fields the article view can reset."""
     bg = ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="A public source", fields=("name",))
     with pytest.raises(ca.DataError, match=r"'name' is not an optional field of State @ \$\.states\[0\]\.evidence\[0\]\.fields\[0\]"):
-        ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", (bg,))])
+        ca.Dataset(states=[ca.State(id="KAZ", name="Kazakhstan", evidence=(bg,))])
 
 
 def test_article_only_resets_background_fields() -> None:
     """The article view resets fields that only background supports and drops background records."""
     bg = ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="A public source", fields=("cow_code",))
-    ds = ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", (EV[0], bg), cow_code=705), ca.State("BRA", "Brazil", (bg,))])
+    ds = ca.Dataset(states=[ca.State(id="KAZ", name="Kazakhstan", evidence=(EV[0], bg), cow_code=705), ca.State(id="BRA", name="Brazil", evidence=(bg,))])
     article = ds.article_only()
     assert [s.id for s in article.states] == ["KAZ"]
     assert article["KAZ"].cow_code is None  # type: ignore[union-attr]
@@ -164,11 +164,11 @@ def test_article_only_resets_background_fields() -> None:
 def test_organization_member_ids_as_of() -> None:
     """Members count from their ``since`` date; undated members count always."""
     org = ca.Organization(
-        "o",
-        "Org",
-        ca.OrganizationKind.FORUM,
-        EV,
-        members=[ca.Membership("KAZ", EV, since=ca.PartialDate(2016, 1)), ca.Membership("CHN", EV)],
+        id="o",
+        name="Org",
+        kind=ca.OrganizationKind.FORUM,
+        evidence=EV,
+        members=[ca.Membership(member="KAZ", evidence=EV, since=ca.PartialDate(2016, 1)), ca.Membership(member="CHN", evidence=EV)],
     )
     assert org.member_ids() == ("KAZ", "CHN")
     assert org.member_ids("2015-12-31") == ("CHN",)
@@ -186,10 +186,10 @@ def test_iteration_order_and_of_type() -> None:
 def test_merge_checks_the_result_as_one_dataset() -> None:
     """Merging checks references across both parts and refuses clashing ids."""
     ds = two_states()
-    extra = ca.Dataset(states=[ca.State("TJK", "Tajikistan", EV)])
+    extra = ca.Dataset(states=[ca.State(id="TJK", name="Tajikistan", evidence=EV)])
     assert "TJK" in ds.merge(extra).ids
     with pytest.raises(ca.DataError, match="duplicate id 'KAZ'"):
-        ds.merge(ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", EV)]))
+        ds.merge(ca.Dataset(states=[ca.State(id="KAZ", name="Kazakhstan", evidence=EV)]))
 
 
 def test_filter_keeps_what_the_predicate_accepts() -> None:
@@ -201,12 +201,12 @@ def test_filter_keeps_what_the_predicate_accepts() -> None:
 def test_background_may_name_a_nested_field() -> None:
     """``place.state`` names the state inside a place; an unknown nested field is refused."""
     bg = ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="A gazetteer", fields=("place.state",))
-    event = ca.Event("e", ca.EventKind.MEETING, "m", (EV[0], bg), place=ca.Place("Astana", "KAZ"))
-    ds = ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", EV)], events=[event])
-    assert ds.article_only()["e"].place == ca.Place("Astana")  # type: ignore[union-attr]
+    event = ca.Event(id="e", kind=ca.EventKind.MEETING, title="m", evidence=(EV[0], bg), place=ca.Place(name="Astana", state="KAZ"))
+    ds = ca.Dataset(states=[ca.State(id="KAZ", name="Kazakhstan", evidence=EV)], events=[event])
+    assert ds.article_only()["e"].place == ca.Place(name="Astana")  # type: ignore[union-attr]
     wrong = ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="A gazetteer", fields=("place.country",))
     with pytest.raises(ca.DataError, match=r"'country' is not an optional field of Place @ \$\.events\[0\]\.evidence\[1\]\.fields\[0\]"):
-        ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", EV)], events=[attrs.evolve(event, evidence=(EV[0], wrong))])
+        ca.Dataset(states=[ca.State(id="KAZ", name="Kazakhstan", evidence=EV)], events=[attrs.evolve(event, evidence=(EV[0], wrong))])
 
 
 # -- types checked at construction (issue 11, cause 13) ----------------------------------------
@@ -300,7 +300,7 @@ def test_constructors_refuse_values_of_the_wrong_type(kind: type, kwargs: dict[s
 def test_a_role_built_with_strings_for_enums_never_reaches_the_analysis() -> None:
     """The issue's case: a Role with strings for its enums is refused when built, not by an AttributeError in ``role_summary``."""
     with pytest.raises(ca.FieldError, match=r"expected a RoleKind .*got str 'security-guarantor' @ \$\.role"):
-        ca.Role("r", "RUS", "security-guarantor", "security", ["KAZ"], "s", EV)  # type: ignore[arg-type]
+        ca.Role(id="r", actor="RUS", role="security-guarantor", domain="security", over=["KAZ"], summary="s", evidence=EV)  # type: ignore[arg-type]
 
 
 # -- text that cannot be written out, and ids that are not ids (causes 4, 11, 12) --------------
@@ -322,14 +322,16 @@ UNWRITABLE = [
 @pytest.mark.parametrize(
     ("build", "path"),
     [
-        pytest.param(lambda t: ca.State("KAZ", t, EV), "$.name", id="name"),
-        pytest.param(lambda t: ca.State("KAZ", "K", EV, aliases=["Qazaqstan", t]), "$.aliases[1]", id="alias"),
+        pytest.param(lambda t: ca.State(id="KAZ", name=t, evidence=EV), "$.name", id="name"),
+        pytest.param(lambda t: ca.State(id="KAZ", name="K", evidence=EV, aliases=["Qazaqstan", t]), "$.aliases[1]", id="alias"),
         pytest.param(lambda t: ca.Evidence(paragraph=1, quote=t), "$.quote", id="quote"),
         pytest.param(lambda t: ca.Evidence(section=ca.Section.TITLE, kind=ca.EvidenceKind.BACKGROUND, source=t), "$.source", id="source"),
-        pytest.param(lambda t: ca.Place(t), "$.name", id="place"),
-        pytest.param(lambda t: ca.Person("p", "P", t, EV), "$.position", id="possibly-empty-text"),
+        pytest.param(lambda t: ca.Place(name=t), "$.name", id="place"),
+        pytest.param(lambda t: ca.Person(id="p", name="P", position=t, evidence=EV), "$.position", id="possibly-empty-text"),
         pytest.param(
-            lambda t: ca.Agreement("a", "t", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["KAZ", t], EV), "$.parties[1]", id="reference"
+            lambda t: ca.Agreement(id="a", title="t", kind=ca.AgreementKind.BILATERAL_AGREEMENT, domain=ca.Domain.SECURITY, parties=["KAZ", t], evidence=EV),
+            "$.parties[1]",
+            id="reference",
         ),
     ],
 )
@@ -345,7 +347,7 @@ def test_text_that_cannot_be_written_out_is_refused_at_its_field(build: Any, pat
 @pytest.mark.parametrize("text", ["Détente", "Қазақстан", "中华人民共和国", "Line one\nline two\ttabbed\r", "د\u200cا", "🇰🇿", "e\u0301"])
 def test_writable_unicode_text_is_kept_as_given(text: str) -> None:
     """Any other Unicode, non-NFC and zero-width joiners included, is a valid name and round-trips through JSON."""
-    state = ca.State("KAZ", text, EV, aliases=[text])
+    state = ca.State(id="KAZ", name=text, evidence=EV, aliases=[text])
     assert state.name == text
     assert ca.loads(ca.dumps(state), ca.State) == state
 
@@ -372,9 +374,11 @@ BAD_IDS = [
 @pytest.mark.parametrize(
     "build",
     [
-        pytest.param(lambda i: ca.Organization(i, "O", ca.OrganizationKind.FORUM, EV), id="organization"),
-        pytest.param(lambda i: ca.Claim(i, ca.ClaimKind.ACT, "s", EV), id="claim"),
-        pytest.param(lambda i: ca.Role(i, "CHN", ca.RoleKind.INVESTOR, ca.Domain.ECONOMIC, ["KAZ"], "s", EV), id="role"),
+        pytest.param(lambda i: ca.Organization(id=i, name="O", kind=ca.OrganizationKind.FORUM, evidence=EV), id="organization"),
+        pytest.param(lambda i: ca.Claim(id=i, kind=ca.ClaimKind.ACT, summary="s", evidence=EV), id="claim"),
+        pytest.param(
+            lambda i: ca.Role(id=i, actor="CHN", role=ca.RoleKind.INVESTOR, domain=ca.Domain.ECONOMIC, over=["KAZ"], summary="s", evidence=EV), id="role"
+        ),
     ],
 )
 def test_ids_have_no_whitespace_control_or_format_characters_and_are_nfc(build: Any, value: str, fragment: str) -> None:
@@ -387,9 +391,9 @@ def test_ids_have_no_whitespace_control_or_format_characters_and_are_nfc(build: 
 
 def test_ids_that_differ_only_by_normalisation_are_refused_together() -> None:
     """A full-width 'ＫＡＺ' beside 'KAZ' (equal under NFKC) is refused at the second, naming the first."""
-    org = ca.Organization("ＫＡＺ", "Full width", ca.OrganizationKind.FORUM, EV)
+    org = ca.Organization(id="ＫＡＺ", name="Full width", kind=ca.OrganizationKind.FORUM, evidence=EV)
     with pytest.raises(ca.DataError) as info:
-        ca.Dataset(states=[ca.State("KAZ", "Kazakhstan", EV)], organizations=[org])
+        ca.Dataset(states=[ca.State(id="KAZ", name="Kazakhstan", evidence=EV)], organizations=[org])
     assert [p.path for p in info.value.problems] == ["$.organizations[0].id"]
     assert "only by Unicode normalisation" in info.value.problems[0].message and "$.states[0]" in info.value.problems[0].message
 
@@ -397,13 +401,13 @@ def test_ids_that_differ_only_by_normalisation_are_refused_together() -> None:
 # -- values out of range, and actors related to themselves (cause 17) ----------------------------
 
 OUT_OF_RANGE = [
-    pytest.param(lambda: ca.State("KAZ", "K", EV, cow_code=0), "$.cow_code", id="cow-code-zero"),
-    pytest.param(lambda: ca.State("KAZ", "K", EV, cow_code=-705), "$.cow_code", id="cow-code-negative"),
-    pytest.param(lambda: ca.State("KAZ", "K", EV, cow_code=10**30), "$.cow_code", id="cow-code-absurd"),
-    pytest.param(lambda: ca.State("KAZ", "K", EV, gw_code=0), "$.gw_code", id="gw-code-zero"),
-    pytest.param(lambda: ca.State("KAZ", "K", EV, gw_code=1000), "$.gw_code", id="gw-code-four-digits"),
-    pytest.param(lambda: ca.State("KAZ", "K", EV, wikidata="Q２３２"), "$.wikidata", id="wikidata-full-width-digits"),
-    pytest.param(lambda: ca.State("KAZ", "K", EV, wikidata="Q٢٣"), "$.wikidata", id="wikidata-arabic-indic-digits"),
+    pytest.param(lambda: ca.State(id="KAZ", name="K", evidence=EV, cow_code=0), "$.cow_code", id="cow-code-zero"),
+    pytest.param(lambda: ca.State(id="KAZ", name="K", evidence=EV, cow_code=-705), "$.cow_code", id="cow-code-negative"),
+    pytest.param(lambda: ca.State(id="KAZ", name="K", evidence=EV, cow_code=10**30), "$.cow_code", id="cow-code-absurd"),
+    pytest.param(lambda: ca.State(id="KAZ", name="K", evidence=EV, gw_code=0), "$.gw_code", id="gw-code-zero"),
+    pytest.param(lambda: ca.State(id="KAZ", name="K", evidence=EV, gw_code=1000), "$.gw_code", id="gw-code-four-digits"),
+    pytest.param(lambda: ca.State(id="KAZ", name="K", evidence=EV, wikidata="Q２３２"), "$.wikidata", id="wikidata-full-width-digits"),
+    pytest.param(lambda: ca.State(id="KAZ", name="K", evidence=EV, wikidata="Q٢٣"), "$.wikidata", id="wikidata-arabic-indic-digits"),
     pytest.param(lambda: ca.ArmsTransfer(**{**_TRANSFER, "year": 0}), "$.year", id="transfer-year-zero"),
     pytest.param(lambda: ca.ArmsTransfer(**{**_TRANSFER, "year": -2016}), "$.year", id="transfer-year-negative"),
     pytest.param(lambda: ca.ArmsTransfer(**{**_TRANSFER, "year": 10_000}), "$.year", id="transfer-year-five-digits"),
@@ -414,7 +418,13 @@ OUT_OF_RANGE = [
     pytest.param(lambda: ca.Membership(**_MEMBER, since=ca.PartialDate(2016), until=ca.PartialDate(2015, 12)), "$.until", id="membership-until-before-since"),
     pytest.param(lambda: ca.Role(**{**_ROLE, "since": ca.PartialDate(2016, 6), "until": ca.PartialDate(2016, 5, 31)}), "$.until", id="role-until-before-since"),
     pytest.param(
-        lambda: ca.Organization("o", "O", ca.OrganizationKind.FORUM, EV, members=[ca.Membership("KAZ", EV), ca.Membership("o", EV)]),
+        lambda: ca.Organization(
+            id="o",
+            name="O",
+            kind=ca.OrganizationKind.FORUM,
+            evidence=EV,
+            members=[ca.Membership(member="KAZ", evidence=EV), ca.Membership(member="o", evidence=EV)],
+        ),
         "$.members[1].member",
         id="organization-its-own-member",
     ),
@@ -460,10 +470,10 @@ def _groupings(depth: int, cycle: bool = False) -> list[ca.Organization]:
     """*depth* state groupings ``g0``... each a member of the next, ``g0`` holding KAZ (and ``g0`` holding the last when *cycle*)."""
     chain = []
     for i in range(depth):
-        members = [ca.Membership(f"g{i - 1}" if i else "KAZ", EV)]
+        members = [ca.Membership(member=f"g{i - 1}" if i else "KAZ", evidence=EV)]
         if cycle and i == 0:
-            members.append(ca.Membership(f"g{depth - 1}", EV))
-        chain.append(ca.Organization(f"g{i}", f"G{i}", ca.OrganizationKind.STATE_GROUPING, EV, members=members))
+            members.append(ca.Membership(member=f"g{depth - 1}", evidence=EV))
+        chain.append(ca.Organization(id=f"g{i}", name=f"G{i}", kind=ca.OrganizationKind.STATE_GROUPING, evidence=EV, members=members))
     return chain
 
 
@@ -471,7 +481,7 @@ def _groupings(depth: int, cycle: bool = False) -> list[ca.Organization]:
 def test_an_organisation_member_of_itself_through_others_is_refused(depth: int) -> None:
     """A cycle of memberships between organisations is one DataError at the membership that closes it, naming the chain from the first."""
     with pytest.raises(ca.DataError) as info:
-        ca.Dataset(states=[ca.State("KAZ", "K", EV)], organizations=_groupings(depth, cycle=True))
+        ca.Dataset(states=[ca.State(id="KAZ", name="K", evidence=EV)], organizations=_groupings(depth, cycle=True))
     assert [p.path for p in info.value.problems] == ["$.organizations[1].members[0].member"]
     assert info.value.problems[0].message.startswith(f"'g0' is a member of itself: 'g0' > 'g{depth - 1}' > ")
     assert len(str(info.value)) < 400
@@ -481,7 +491,7 @@ def test_an_organisation_member_of_itself_through_others_is_refused(depth: int) 
 def test_organisations_nested_too_deep_are_refused_once_at_the_top(depth: int) -> None:
     """More than MAX_NESTING levels is one DataError at the outermost organisation's members, never a RecursionError."""
     with pytest.raises(ca.DataError) as info:
-        ca.Dataset(states=[ca.State("KAZ", "K", EV)], organizations=_groupings(depth))
+        ca.Dataset(states=[ca.State(id="KAZ", name="K", evidence=EV)], organizations=_groupings(depth))
     assert [p.path for p in info.value.problems] == [f"$.organizations[{depth - 1}].members"]
     assert f"nest {depth} deep" in info.value.problems[0].message
 
@@ -492,7 +502,7 @@ def test_organisations_nested_to_the_limit_are_expanded_without_recursion() -> N
 
     from centralasia._actors import expand
 
-    ds = ca.Dataset(states=[ca.State("KAZ", "K", EV)], organizations=_groupings(100))
+    ds = ca.Dataset(states=[ca.State(id="KAZ", name="K", evidence=EV)], organizations=_groupings(100))
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(60)
     try:
@@ -506,10 +516,22 @@ def test_expand_keeps_depth_first_order_and_refuses_a_single_string() -> None:
     from centralasia._actors import expand
 
     ds = ca.Dataset(
-        states=[ca.State(i, i, EV) for i in ("KAZ", "KGZ", "TJK")],
+        states=[ca.State(id=i, name=i, evidence=EV) for i in ("KAZ", "KGZ", "TJK")],
         organizations=[
-            ca.Organization("inner", "I", ca.OrganizationKind.STATE_GROUPING, EV, members=[ca.Membership("KGZ", EV), ca.Membership("KAZ", EV)]),
-            ca.Organization("outer", "O", ca.OrganizationKind.STATE_GROUPING, EV, members=[ca.Membership("TJK", EV), ca.Membership("inner", EV)]),
+            ca.Organization(
+                id="inner",
+                name="I",
+                kind=ca.OrganizationKind.STATE_GROUPING,
+                evidence=EV,
+                members=[ca.Membership(member="KGZ", evidence=EV), ca.Membership(member="KAZ", evidence=EV)],
+            ),
+            ca.Organization(
+                id="outer",
+                name="O",
+                kind=ca.OrganizationKind.STATE_GROUPING,
+                evidence=EV,
+                members=[ca.Membership(member="TJK", evidence=EV), ca.Membership(member="inner", evidence=EV)],
+            ),
         ],
     )
     assert expand(ds, ["KAZ", "outer", "inner", "TJK"]) == ("KAZ", "TJK", "KGZ")
@@ -536,17 +558,21 @@ def _changed(record: Any, **changes: Any) -> Any:
 
 
 CHANGED_RECORDS = [
-    pytest.param(lambda: _changed(ca.State("KAZ", "K", EV), name=5), "$.states[0].name", id="name-a-number"),
-    pytest.param(lambda: _changed(ca.State("KAZ", "K", EV), name="Ka\ud800z"), "$.states[0].name", id="name-with-a-surrogate"),
-    pytest.param(lambda: _changed(ca.State("KAZ", "K", EV), cow_code=-1), "$.states[0].cow_code", id="code-negative"),
-    pytest.param(lambda: _changed(ca.State("KAZ", "K", EV), region="Central Asia"), "$.states[0].region", id="enum-a-string"),
+    pytest.param(lambda: _changed(ca.State(id="KAZ", name="K", evidence=EV), name=5), "$.states[0].name", id="name-a-number"),
+    pytest.param(lambda: _changed(ca.State(id="KAZ", name="K", evidence=EV), name="Ka\ud800z"), "$.states[0].name", id="name-with-a-surrogate"),
+    pytest.param(lambda: _changed(ca.State(id="KAZ", name="K", evidence=EV), cow_code=-1), "$.states[0].cow_code", id="code-negative"),
+    pytest.param(lambda: _changed(ca.State(id="KAZ", name="K", evidence=EV), region="Central Asia"), "$.states[0].region", id="enum-a-string"),
     pytest.param(
-        lambda: _changed(ca.State("KAZ", "K", EV), evidence=(_changed(EV[0], paragraph=True),)), "$.states[0].evidence[0].paragraph", id="nested-bool"
+        lambda: _changed(ca.State(id="KAZ", name="K", evidence=EV), evidence=(_changed(EV[0], paragraph=True),)),
+        "$.states[0].evidence[0].paragraph",
+        id="nested-bool",
     ),
     pytest.param(
-        lambda: _changed(ca.State("KAZ", "K", EV), evidence=(_changed(EV[0], paragraph=40),)), "$.states[0].evidence[0].paragraph", id="nested-own-check"
+        lambda: _changed(ca.State(id="KAZ", name="K", evidence=EV), evidence=(_changed(EV[0], paragraph=40),)),
+        "$.states[0].evidence[0].paragraph",
+        id="nested-own-check",
     ),
-    pytest.param(lambda: _changed(ca.State("KAZ", "K", EV), evidence=()), "$.states[0].evidence", id="evidence-emptied"),
+    pytest.param(lambda: _changed(ca.State(id="KAZ", name="K", evidence=EV), evidence=()), "$.states[0].evidence", id="evidence-emptied"),
 ]
 
 
@@ -576,8 +602,14 @@ WRONG_ARGUMENTS = [
     pytest.param(lambda ds: ds.of_type("State"), "$.kind", id="of-type-a-string"),
     pytest.param(lambda ds: ds.problems_with(5), "$.record", id="problems-with-a-number"),
     pytest.param(lambda ds: ds.problems_with(ds["KAZ"], path=5), "$.path", id="problems-with-path-a-number"),
-    pytest.param(lambda ds: ca.Organization("o", "O", ca.OrganizationKind.FORUM, EV).member_ids(as_of=5), "$.as_of", id="member-ids-as-of-a-number"),
-    pytest.param(lambda ds: ca.Organization("o", "O", ca.OrganizationKind.FORUM, EV).member_ids(as_of="soon"), "$.as_of", id="member-ids-as-of-not-a-date"),
+    pytest.param(
+        lambda ds: ca.Organization(id="o", name="O", kind=ca.OrganizationKind.FORUM, evidence=EV).member_ids(as_of=5), "$.as_of", id="member-ids-as-of-a-number"
+    ),
+    pytest.param(
+        lambda ds: ca.Organization(id="o", name="O", kind=ca.OrganizationKind.FORUM, evidence=EV).member_ids(as_of="soon"),
+        "$.as_of",
+        id="member-ids-as-of-not-a-date",
+    ),
 ]
 
 
@@ -604,10 +636,10 @@ def test_datasets_pickle_and_copy_as_checked_datasets(ds: ca.Dataset) -> None:
 @pytest.mark.parametrize(
     "make",
     [
-        lambda: ca.Agreement("a", "t", ca.AgreementKind.BILATERAL_AGREEMENT, ca.Domain.SECURITY, ["KAZ", "KAZ"], EV),
-        lambda: ca.Event("e", ca.EventKind.VISIT, "A visit", EV, actors=["RUS"], targets=["KAZ", "KAZ"]),
-        lambda: ca.Role("r", "RUS", ca.RoleKind.SECURITY_PARTNER, ca.Domain.SECURITY, ["KAZ", "KAZ"], "s", EV),
-        lambda: ca.Statement("s", ["p", "p"], "Words", EV),
+        lambda: ca.Agreement(id="a", title="t", kind=ca.AgreementKind.BILATERAL_AGREEMENT, domain=ca.Domain.SECURITY, parties=["KAZ", "KAZ"], evidence=EV),
+        lambda: ca.Event(id="e", kind=ca.EventKind.VISIT, title="A visit", evidence=EV, actors=["RUS"], targets=["KAZ", "KAZ"]),
+        lambda: ca.Role(id="r", actor="RUS", role=ca.RoleKind.SECURITY_PARTNER, domain=ca.Domain.SECURITY, over=["KAZ", "KAZ"], summary="s", evidence=EV),
+        lambda: ca.Statement(id="s", speakers=["p", "p"], summary="Words", evidence=EV),
     ],
     ids=["parties", "targets", "over", "speakers"],
 )
@@ -620,7 +652,7 @@ def test_an_id_list_names_each_id_once(make: Any) -> None:
 def test_a_role_is_not_over_its_own_actor() -> None:
     """A role over its own actor gives no relation and would count for nothing: refused at that entry of ``over``."""
     with pytest.raises(ca.FieldError, match=r"own actor .*@ \$\.over\[1\]"):
-        ca.Role("r", "RUS", ca.RoleKind.SECURITY_PARTNER, ca.Domain.SECURITY, ["KAZ", "RUS"], "s", EV)
+        ca.Role(id="r", actor="RUS", role=ca.RoleKind.SECURITY_PARTNER, domain=ca.Domain.SECURITY, over=["KAZ", "RUS"], summary="s", evidence=EV)
 
 
 def test_loads_reads_only_the_packages_types() -> None:
@@ -677,3 +709,31 @@ def test_an_id_in_a_dataset_is_deprecated_and_names_the_replacement() -> None:
         assert "KAZ" in ds
     with pytest.warns(DeprecationWarning, match="dataset.ids is a set-like view"):
         assert list(ds.ids()) == ["KAZ", "CHN", "agr"]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        ca.State,
+        ca.Organization,
+        ca.Person,
+        ca.Agreement,
+        ca.ArmsTransfer,
+        ca.Event,
+        ca.Statement,
+        ca.Role,
+        ca.Scenario,
+        ca.Claim,
+        ca.Evidence,
+        ca.Place,
+        ca.Membership,
+        ca.Condition,
+        ca.Effect,
+        ca.Dataset,
+    ],
+)
+def test_record_fields_are_keyword_only(cls: type) -> None:
+    """Every record, value object and the dataset take their fields by keyword only: a positional argument is refused."""
+    assert attrs.fields(cls) and all(f.kw_only for f in attrs.fields(cls) if f.init)
+    with pytest.raises(TypeError, match="positional"):
+        cls("x")

@@ -90,7 +90,7 @@ def test_relations_stream_lazily() -> None:
 def test_event_domain_comes_from_record_override_then_statements_then_kind() -> None:
     """An event's domain: the record override, else the statements made at it, else its kind."""
     base = small()
-    said = ca.Statement("said", ["envoy"], "At the visit", EV, occasion="visit", about=["TJK"], domain=DIP)
+    said = ca.Statement(id="said", speakers=["envoy"], summary="At the visit", evidence=EV, occasion="visit", about=["TJK"], domain=DIP)
     ds = extended(base, statements=[said])
     visit = [r for r in ca.relations(ds) if r.record == "visit"]
     assert [r.domain for r in visit] == [DIP]
@@ -104,10 +104,22 @@ def test_one_record_giving_the_same_pair_twice_gets_distinct_keys() -> None:
     """Edge keys stay unique (record id, then ``#2``...) so no edge overwrites another."""
     ds = small()
     # A co-membership RUS->KAZ and a second organisation with the same pair.
-    club2 = ca.Organization("club2", "B", ca.OrganizationKind.SECURITY_MECHANISM, EV, members=[ca.Membership("RUS", EV), ca.Membership("KAZ", EV)])
+    club2 = ca.Organization(
+        id="club2",
+        name="B",
+        kind=ca.OrganizationKind.SECURITY_MECHANISM,
+        evidence=EV,
+        members=[ca.Membership(member="RUS", evidence=EV), ca.Membership(member="KAZ", evidence=EV)],
+    )
     G = ca.influence_network(extended(ds, organizations=[club2]))
     assert set(G["RUS"]["KAZ"]) == {"at-rus-kaz", "guarantor", "club", "club2"}
-    sc = ca.make_scenario("twice", [ca.Effect("RUS", SEC, ca.Direction.INCREASE, "up"), ca.Effect("RUS", ECO, ca.Direction.INCREASE, "up")])
+    sc = ca.make_scenario(
+        "twice",
+        [
+            ca.Effect(actor="RUS", domain=SEC, direction=ca.Direction.INCREASE, description="up"),
+            ca.Effect(actor="RUS", domain=ECO, direction=ca.Direction.INCREASE, description="up"),
+        ],
+    )
     G = ca.influence_network(ds, scenario=sc)
     assert {"twice", "twice#2"} <= set(G["RUS"]["KAZ"])
 
@@ -115,14 +127,14 @@ def test_one_record_giving_the_same_pair_twice_gets_distinct_keys() -> None:
 def test_a_member_listed_twice_gets_one_edge_with_its_earliest_date_and_best_standing() -> None:
     """Memberships of one member (left and rejoined, say) merge: one edge, the earliest date, the strongest standing."""
     club = ca.Organization(
-        "club",
-        "A club",
-        ca.OrganizationKind.SECURITY_MECHANISM,
-        EV,
+        id="club",
+        name="A club",
+        kind=ca.OrganizationKind.SECURITY_MECHANISM,
+        evidence=EV,
         members=[
-            ca.Membership("RUS", EV, status=ca.MembershipStatus.OBSERVER, since=ca.PartialDate(2001)),
-            ca.Membership("RUS", EV, since=ca.PartialDate(2010)),
-            ca.Membership("KAZ", EV),
+            ca.Membership(member="RUS", evidence=EV, status=ca.MembershipStatus.OBSERVER, since=ca.PartialDate(2001)),
+            ca.Membership(member="RUS", evidence=EV, since=ca.PartialDate(2010)),
+            ca.Membership(member="KAZ", evidence=EV),
         ],
     )
     ds = ca.Dataset(states=[state("RUS"), state("KAZ", True)], organizations=[club])
@@ -168,7 +180,7 @@ def test_streamed_records_are_read_once_lazily_and_groupings_expand() -> None:
     def feed() -> Iterator[ca.Record]:
         for i in range(3):
             read.append(f"ag-{i}")
-            yield ca.Agreement(f"ag-{i}", "A pact", ca.AgreementKind.BILATERAL_AGREEMENT, SEC, ["ca", "KAZ", "RUS"], EV)
+            yield ca.Agreement(id=f"ag-{i}", title="A pact", kind=ca.AgreementKind.BILATERAL_AGREEMENT, domain=SEC, parties=["ca", "KAZ", "RUS"], evidence=EV)
 
     stream = ca.relations(small(), records=feed())
     assert read == []
@@ -181,16 +193,22 @@ def test_streamed_records_are_read_once_lazily_and_groupings_expand() -> None:
 @pytest.mark.parametrize(
     ("record", "problem"),
     [
-        (ca.Role("r", "RUS", ca.RoleKind.MEDIATOR, DIP, ["KAZ", "KAZZ"], "x", EV), "unknown id 'KAZZ' @ $.records[1].over[1]"),
-        (ca.Statement("s", ["RUS"], "x", EV), "'RUS' is a State, not a person @ $.records[1].speakers[0]"),
-        (ca.ArmsTransfer("visit", "RUS", "KAZ", "x", "", ca.SipriCategory.OTHER, EV), "id 'visit' is already a record of the dataset @ $.records[1].id"),
+        (
+            ca.Role(id="r", actor="RUS", role=ca.RoleKind.MEDIATOR, domain=DIP, over=["KAZ", "KAZZ"], summary="x", evidence=EV),
+            "unknown id 'KAZZ' @ $.records[1].over[1]",
+        ),
+        (ca.Statement(id="s", speakers=["RUS"], summary="x", evidence=EV), "'RUS' is a State, not a person @ $.records[1].speakers[0]"),
+        (
+            ca.ArmsTransfer(id="visit", supplier="RUS", recipient="KAZ", designation="x", description="", category=ca.SipriCategory.OTHER, evidence=EV),
+            "id 'visit' is already a record of the dataset @ $.records[1].id",
+        ),
         (state("UZB"), "expected an Agreement, ArmsTransfer, Event, Statement or Role"),
         ("at-rus-kaz", "got str @ $.records[1]"),
     ],
 )
 def test_a_bad_streamed_record_raises_a_data_error_at_its_place_in_the_stream(record: object, problem: str) -> None:
     """Each streamed record is checked against the dataset when its turn comes; the relations before it were already yielded."""
-    good = ca.Event("ok", ca.EventKind.VISIT, "A visit", EV, actors=["CHN"], host="KAZ")
+    good = ca.Event(id="ok", kind=ca.EventKind.VISIT, title="A visit", evidence=EV, actors=["CHN"], host="KAZ")
     seen: list[str] = []
     with pytest.raises(ca.DataError, match="invalid streamed record") as caught:
         for r in ca.relations(small(), records=[good, record]):  # type: ignore[list-item]
@@ -269,7 +287,9 @@ def test_without_zeroes_layers_but_keeps_their_edges() -> None:
 
 def test_background_only_records_take_the_background_factor() -> None:
     """A record only background evidence supports is weighted by ``background``."""
-    extra = ca.ArmsTransfer("at-bg", "RUS", "TJK", "T-72", "tanks", ca.SipriCategory.ARMOURED_VEHICLES, BG)
+    extra = ca.ArmsTransfer(
+        id="at-bg", supplier="RUS", recipient="TJK", designation="T-72", description="tanks", category=ca.SipriCategory.ARMOURED_VEHICLES, evidence=BG
+    )
     ds = extended(small(), arms_transfers=[extra])
     w = ca.DEFAULT_WEIGHTS.override(background=0.5)
     assert ca.influence_network(ds, weights=w).edges["RUS", "TJK", "at-bg"]["weight"] == 1.5
@@ -378,7 +398,10 @@ def test_pagerank_ranks_the_influencer_above_those_it_influences() -> None:
     ev = EV
     ds = ca.Dataset(
         states=[state("RUS"), state("KAZ", True), state("KGZ", True), state("TJK", True)],
-        arms_transfers=[ca.ArmsTransfer(f"at-{s}", "RUS", s, "X", "x", ca.SipriCategory.OTHER, ev) for s in ("KAZ", "KGZ", "TJK")],
+        arms_transfers=[
+            ca.ArmsTransfer(id=f"at-{s}", supplier="RUS", recipient=s, designation="X", description="x", category=ca.SipriCategory.OTHER, evidence=ev)
+            for s in ("KAZ", "KGZ", "TJK")
+        ],
     )
     rank = ca.influence_scores(ca.influence_network(ds), "pagerank")
     assert sum(rank.values()) == pytest.approx(1.0)

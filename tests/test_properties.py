@@ -111,8 +111,12 @@ def test_article_only_of_a_record_on_background_alone_that_others_cite() -> None
     background = ca.Evidence(section=ca.Section.TITLE, kind=ca.EvidenceKind.BACKGROUND, source="SIPRI")
     article = ca.Evidence(paragraph=3)
     ds = ca.Dataset(
-        states=[ca.State("KAZ", "Kazakhstan", [article]), ca.State("RUS", "Russia", [background])],
-        arms_transfers=[ca.ArmsTransfer("t", "RUS", "KAZ", "S-300", "", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, [article])],
+        states=[ca.State(id="KAZ", name="Kazakhstan", evidence=[article]), ca.State(id="RUS", name="Russia", evidence=[background])],
+        arms_transfers=[
+            ca.ArmsTransfer(
+                id="t", supplier="RUS", recipient="KAZ", designation="S-300", description="", category=ca.SipriCategory.AIR_DEFENCE_SYSTEMS, evidence=[article]
+            )
+        ],
     )
     with pytest.raises(ca.DataError, match="no article view") as info:
         ds.article_only()
@@ -284,7 +288,7 @@ def test_lists_given_to_constructors_are_kept_as_tuples() -> None:
     """Lists passed in become tuples, so changing the caller's list changes nothing in the record."""
     evidence = [ca.Evidence(paragraph=1)]
     aliases = ["Moscow"]
-    states = [ca.State("RUS", "Russia", evidence, aliases=aliases)]
+    states = [ca.State(id="RUS", name="Russia", evidence=evidence, aliases=aliases)]
     ds = ca.Dataset(states=states)
     evidence.append(ca.Evidence(paragraph=2))
     aliases.append("the Kremlin")
@@ -415,12 +419,26 @@ def test_state_groupings_are_never_nodes() -> None:
     """Groupings are expanded to their members, so no edge ends at one, even when an agreement establishes it."""
     e = [ca.Evidence(paragraph=1)]
     ds = ca.Dataset(
-        states=[ca.State("KAZ", "Kazakhstan", e), ca.State("KGZ", "Kyrgyzstan", e)],
+        states=[ca.State(id="KAZ", name="Kazakhstan", evidence=e), ca.State(id="KGZ", name="Kyrgyzstan", evidence=e)],
         organizations=[
-            ca.Organization("central-asia", "Central Asia", ca.OrganizationKind.STATE_GROUPING, e, members=[ca.Membership("KAZ", e), ca.Membership("KGZ", e)])
+            ca.Organization(
+                id="central-asia",
+                name="Central Asia",
+                kind=ca.OrganizationKind.STATE_GROUPING,
+                evidence=e,
+                members=[ca.Membership(member="KAZ", evidence=e), ca.Membership(member="KGZ", evidence=e)],
+            )
         ],
         agreements=[
-            ca.Agreement("ag", "A mechanism", ca.AgreementKind.MULTILATERAL_MECHANISM, ca.Domain.SECURITY, ["KAZ", "KGZ"], e, establishes="central-asia")
+            ca.Agreement(
+                id="ag",
+                title="A mechanism",
+                kind=ca.AgreementKind.MULTILATERAL_MECHANISM,
+                domain=ca.Domain.SECURITY,
+                parties=["KAZ", "KGZ"],
+                evidence=e,
+                establishes="central-asia",
+            )
         ],
     )
     G = influence_network(ds)

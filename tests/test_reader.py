@@ -115,7 +115,9 @@ def test_effects_without_a_direction_are_listed_as_unmeasured() -> None:
 
 def test_a_scenario_that_removes_every_score_leaves_the_cells_without_shares() -> None:
     """A full decrease of the only power with economic claims leaves no share (not a division by zero) and no leader."""
-    gone = ca.make_scenario("gone", [ca.Effect("CHN", ECO, ca.Direction.DECREASE, "China leaves.", strength=ca.Strength.FULL)])
+    gone = ca.make_scenario(
+        "gone", [ca.Effect(actor="CHN", domain=ECO, direction=ca.Direction.DECREASE, description="China leaves.", strength=ca.Strength.FULL)]
+    )
     r = ca.readings(ca.load(), scenario=gone)
     assert r.cell(ECO).shares == {} and r.leader(ECO) is None
     assert r.cell(ECO).support == ca.readings(ca.load()).cell(ECO).support  # a shift adds and removes no claim
@@ -157,7 +159,9 @@ def test_bad_arguments_raise_one_error_of_ours(call: object, error: type[Excepti
 
 def test_a_dataset_without_central_asian_states_needs_over() -> None:
     """Without Central Asian states there is nothing to read over by default: the error says to name states."""
-    ds = ca.Dataset(states=[ca.State("RUS", "Russia", [ca.Evidence(paragraph=1)]), ca.State("CHN", "China", [ca.Evidence(paragraph=1)])])
+    ds = ca.Dataset(
+        states=[ca.State(id="RUS", name="Russia", evidence=[ca.Evidence(paragraph=1)]), ca.State(id="CHN", name="China", evidence=[ca.Evidence(paragraph=1)])]
+    )
     with pytest.raises(ca.ArgumentError, match="over="):
         ca.readings(ds)
 
@@ -177,7 +181,9 @@ def test_readings_do_not_depend_on_the_order_of_states_or_records() -> None:
 
 def test_an_effect_over_no_state_read_is_unmeasured() -> None:
     """An effect on a power's role over a state outside the readings is listed as not measured, not as 'unchanged'."""
-    outside = ca.make_scenario("usa", [ca.Effect("CHN", ca.Domain.SECURITY, ca.Direction.INCREASE, "China in the US.", over=["USA"])])
+    outside = ca.make_scenario(
+        "usa", [ca.Effect(actor="CHN", domain=ca.Domain.SECURITY, direction=ca.Direction.INCREASE, description="China in the US.", over=["USA"])]
+    )
     s = ca.scenario_shifts(ca.load(), outside)
     assert s.rows == () and s.unmeasured == outside.effects
 

@@ -50,7 +50,7 @@ def test_leader_per_domain_and_none_without_evidence_or_on_a_tie() -> None:
     assert s.leader("diplomatic", over="TJK") is None
     assert s.shares("diplomatic", over="TJK") == {"RUS": 0.5, "CHN": 0.5}
     # CHN's visit to TJK (1) matches RUS over TJK: 1 + 2 = 2 + 1.
-    tie = extended(small(), events=[ca.Event("chn-visit", ca.EventKind.VISIT, "A visit", EV, actors=["CHN"], host="TJK")])
+    tie = extended(small(), events=[ca.Event(id="chn-visit", kind=ca.EventKind.VISIT, title="A visit", evidence=EV, actors=["CHN"], host="TJK")])
     assert ca.role_summary(tie).leader("security", over="TJK") is None
 
 
@@ -171,7 +171,16 @@ def test_as_of_is_applied_to_the_summary() -> None:
 def test_more_weight_never_lowers_a_share(ds: ca.Dataset, power: str, target: str, certainty: ca.Certainty) -> None:
     """Adding a relation from a power to a state never lowers that power's share there or pooled."""
     before = ca.role_summary(ds)
-    extra = ca.ArmsTransfer("extra-transfer", power, target, "X", "x", ca.SipriCategory.OTHER, EV, certainty=certainty)
+    extra = ca.ArmsTransfer(
+        id="extra-transfer",
+        supplier=power,
+        recipient=target,
+        designation="X",
+        description="x",
+        category=ca.SipriCategory.OTHER,
+        evidence=EV,
+        certainty=certainty,
+    )
     after = ca.role_summary(extended(ds, arms_transfers=[extra]))
     assert after.share(power, SEC, target) >= before.share(power, SEC, target) - 1e-12
     assert after.share(power, SEC) >= before.share(power, SEC) - 1e-12
@@ -213,7 +222,12 @@ def test_summary_of_streamed_records_equals_that_of_a_dataset_holding_them(ds: c
 
 def test_a_summary_of_a_one_shot_stream_keeps_nothing_and_cannot_explain_itself() -> None:
     """After a generator, the shares are there but explain() and agreement_with_article() raise ArgumentError at $.records saying why."""
-    feed = (ca.ArmsTransfer(f"at-{i}", "CHN", "TJK", "HQ-9", "", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV) for i in range(4))
+    feed = (
+        ca.ArmsTransfer(
+            id=f"at-{i}", supplier="CHN", recipient="TJK", designation="HQ-9", description="", category=ca.SipriCategory.AIR_DEFENCE_SYSTEMS, evidence=EV
+        )
+        for i in range(4)
+    )
     s = ca.role_summary(small(), records=feed)
     assert s.influence("CHN", "security", over="TJK") == pytest.approx(2.0 + 4 * 3.0)
     with pytest.raises(ca.ArgumentError, match=r"explain\(\) reads the records again.*one-shot iterator") as info:
@@ -221,7 +235,12 @@ def test_a_summary_of_a_one_shot_stream_keeps_nothing_and_cannot_explain_itself(
     assert [p.path for p in info.value.problems] == ["$.records"]
     with pytest.raises(ca.ArgumentError, match=r"readings\(\) reads the records again"):
         s.agreement_with_article()
-    again = [ca.ArmsTransfer(f"at-{i}", "CHN", "TJK", "HQ-9", "", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, EV) for i in range(4)]
+    again = [
+        ca.ArmsTransfer(
+            id=f"at-{i}", supplier="CHN", recipient="TJK", designation="HQ-9", description="", category=ca.SipriCategory.AIR_DEFENCE_SYSTEMS, evidence=EV
+        )
+        for i in range(4)
+    ]
     explained = ca.role_summary(small(), records=again).explain("CHN", "security", over="TJK")
     assert [(c.record, c.record_type) for c in explained.contributions][:4] == [(f"at-{i}", "ArmsTransfer") for i in range(4)]
     assert explained.contributions[0].evidence == EV
@@ -303,7 +322,9 @@ def test_a_method_over_no_state_is_refused_naming_over(call: object) -> None:
 
 def test_a_dataset_without_central_asian_states_needs_over() -> None:
     """Without Central Asian states (and no ``over``) a summary is refused naming ``over``; with ``over`` it is made."""
-    ds = ca.Dataset(states=[ca.State("RUS", "Russia", EV), ca.State("CHN", "China", EV), ca.State("MNG", "Mongolia", EV)])
+    ds = ca.Dataset(
+        states=[ca.State(id="RUS", name="Russia", evidence=EV), ca.State(id="CHN", name="China", evidence=EV), ca.State(id="MNG", name="Mongolia", evidence=EV)]
+    )
     with pytest.raises(ca.ArgumentError, match="no Central Asian states") as info:
         ca.role_summary(ds)
     assert [p.path for p in info.value.problems] == ["$.over"]
@@ -312,7 +333,7 @@ def test_a_dataset_without_central_asian_states_needs_over() -> None:
 
 def test_a_grouping_without_members_names_no_state() -> None:
     """``over`` naming a grouping of no members is refused, not an empty summary."""
-    empty = ca.Organization("nobody", "Nobody", ca.OrganizationKind.STATE_GROUPING, EV)
+    empty = ca.Organization(id="nobody", name="Nobody", kind=ca.OrganizationKind.STATE_GROUPING, evidence=EV)
     with pytest.raises(ca.ArgumentError, match="no members"):
         ca.role_summary(extended(small(), organizations=[empty]), over="nobody")
 

@@ -21,7 +21,7 @@ BUNDLED = ca.load()
 
 
 #: An effect for scenarios whose other arguments a test is about.
-ONE_EFFECT = ca.Effect("RUS", ca.Domain.SECURITY, ca.Direction.INCREASE, "Russia does more.")
+ONE_EFFECT = ca.Effect(actor="RUS", domain=ca.Domain.SECURITY, direction=ca.Direction.INCREASE, description="Russia does more.")
 
 
 def scenario(*effects: ca.Effect, id: str = "what-if") -> ca.Scenario:
@@ -36,7 +36,7 @@ def scenario(*effects: ca.Effect, id: str = "what-if") -> ca.Scenario:
 
 def test_increase_adds_an_edge_worth_a_share_of_all_influence_on_the_state() -> None:
     """An increase adds ``increase * total`` from the actor to each state (empty ``over``: Central Asia)."""
-    sc = scenario(ca.Effect("RUS", SEC, UP, "more"))
+    sc = scenario(ca.Effect(actor="RUS", domain=SEC, direction=UP, description="more"))
     added = [r for r in ca.apply_scenario(small(), sc) if r.layer is ca.Layer.SCENARIO]
     assert sorted((r.source, r.target, r.weight) for r in added) == [("RUS", "KAZ", 0.5 * 6.5), ("RUS", "TJK", 0.5 * 5)]
     assert all(r.certainty is ca.Certainty.PROJECTED and r.record == r.scenario == "what-if" and r.date is None for r in added)
@@ -47,7 +47,7 @@ def test_increase_adds_an_edge_worth_a_share_of_all_influence_on_the_state() -> 
 
 def test_decrease_scales_the_actors_edges_down() -> None:
     """A decrease multiplies the actor's edges in the domain by ``1 - decrease`` and marks them."""
-    sc = scenario(ca.Effect("RUS", SEC, DOWN, "less", over=["KAZ"]))
+    sc = scenario(ca.Effect(actor="RUS", domain=SEC, direction=DOWN, description="less", over=["KAZ"]))
     changed = {r.record: r for r in ca.apply_scenario(small(), sc) if r.scenario == "what-if"}
     assert {k: r.weight for k, r in changed.items()} == {"at-rus-kaz": 1.5, "guarantor": 1.0}
     s = ca.role_summary(small(), scenario=sc)
@@ -57,18 +57,20 @@ def test_decrease_scales_the_actors_edges_down() -> None:
 
 def test_increase_from_nothing_uses_the_magnitude_itself() -> None:
     """Where no actor has influence yet, an increase adds an edge of weight ``increase``."""
-    sc = scenario(ca.Effect("RUS", ECO, UP, "trade"), id="trade")
+    sc = scenario(ca.Effect(actor="RUS", domain=ECO, direction=UP, description="trade"), id="trade")
     s = ca.role_summary(small(), scenario=sc, magnitudes=ca.Magnitudes(increase=0.25))
     # economic into KAZ: CHN 0.75 only -> RUS gets 0.25 * 0.75
     assert s.share("RUS", "economic", over="KAZ") == pytest.approx(0.1875 / 0.9375)
     # diplomatic into TJK was empty: an increase there adds exactly the magnitude
-    s = ca.role_summary(small(), scenario=scenario(ca.Effect("CHN", DIP, UP, "talk", over=["TJK"])))
+    s = ca.role_summary(small(), scenario=scenario(ca.Effect(actor="CHN", domain=DIP, direction=UP, description="talk", over=["TJK"])))
     assert s.influence("CHN", "diplomatic", over="TJK") == 0.5
 
 
 def test_shift_and_unchanged_change_nothing_and_are_noted() -> None:
     """Effects without a direction leave the numbers alone; the comparison says why."""
-    sc = scenario(ca.Effect("CHN", SEC, SHIFT, "rebalanced"), ca.Effect("RUS", SEC, SAME, "stays"))
+    sc = scenario(
+        ca.Effect(actor="CHN", domain=SEC, direction=SHIFT, description="rebalanced"), ca.Effect(actor="RUS", domain=SEC, direction=SAME, description="stays")
+    )
     base, other = ca.role_summary(small()), ca.role_summary(small(), scenario=sc)
     assert list(base) == list(other)
     c = ca.compare(base, other)
@@ -78,7 +80,7 @@ def test_shift_and_unchanged_change_nothing_and_are_noted() -> None:
 
 def test_magnitudes_are_adjustable_and_scaled_per_scenario() -> None:
     """Users set the magnitudes; ``scale`` strengthens one scenario; a decrease is capped at removal."""
-    sc = scenario(ca.Effect("RUS", SEC, DOWN, "gone"), id="gone")
+    sc = scenario(ca.Effect(actor="RUS", domain=SEC, direction=DOWN, description="gone"), id="gone")
     s = ca.role_summary(small(), scenario=sc, magnitudes=ca.Magnitudes(decrease=0.6, scale={"gone": 5}))
     assert s.influence("RUS", "security") == 0.0
     assert ca.Magnitudes(increase=0.2, scale={"x": 3}).factor("x", UP) == pytest.approx(0.6)
@@ -97,20 +99,20 @@ def test_bad_magnitudes_raise_field_errors(kwargs: dict[str, object]) -> None:
 
 def test_scenarios_by_id_or_object_and_unknown_ones_raise() -> None:
     """A scenario is given by id or object; unknown ids and actors raise UnknownIdError."""
-    sc = scenario(ca.Effect("RUS", SEC, UP, "more"))
+    sc = scenario(ca.Effect(actor="RUS", domain=SEC, direction=UP, description="more"))
     ds = extended(small(), scenarios=[sc])
     assert list(ca.role_summary(ds, scenario="what-if")) == list(ca.role_summary(ds, scenario=sc))
     with pytest.raises(ca.UnknownIdError, match="scenario"):
         ca.role_summary(ds, scenario="nowhere")
     with pytest.raises(ca.UnknownIdError):
-        ca.role_summary(small(), scenario=scenario(ca.Effect("XYZ", SEC, UP, "who?")))
+        ca.role_summary(small(), scenario=scenario(ca.Effect(actor="XYZ", domain=SEC, direction=UP, description="who?")))
     with pytest.raises(ca.FieldError):
         resolve_scenario(small(), 42)  # type: ignore[arg-type]
 
 
 def test_effects_of_a_grouping_apply_to_each_member() -> None:
     """An effect by a grouping acts for each member; one over a grouping reaches each member."""
-    sc = scenario(ca.Effect("ca", DIP, UP, "engage", over=["RUS", "CHN"]))
+    sc = scenario(ca.Effect(actor="ca", domain=DIP, direction=UP, description="engage", over=["RUS", "CHN"]))
     G = ca.influence_network(small(), scenario=sc)
     added = {(u, v) for u, v, d in G.edges(data=True) if d["layer"] == "scenario"}
     assert added == {("KAZ", "RUS"), ("KAZ", "CHN"), ("TJK", "RUS"), ("TJK", "CHN")}
@@ -119,14 +121,16 @@ def test_effects_of_a_grouping_apply_to_each_member() -> None:
 
 def test_scenario_network_respects_the_domain_filter() -> None:
     """Scenario edges of other domains do not leak into a one-domain network."""
-    sc = scenario(ca.Effect("RUS", ECO, UP, "trade"))
+    sc = scenario(ca.Effect(actor="RUS", domain=ECO, direction=UP, description="trade"))
     G = ca.influence_network(small(), domain="security", scenario=sc)
     assert {d["domain"] for _, _, d in G.edges(data=True)} == {"security"}
 
 
 def test_compare_gives_numbers_and_text() -> None:
     """``compare`` lists each power's share before and after, the leaders, balances and sentences."""
-    sc = scenario(ca.Effect("CHN", SEC, UP, "more"), ca.Effect("RUS", SEC, DOWN, "less"), id="swap")
+    sc = scenario(
+        ca.Effect(actor="CHN", domain=SEC, direction=UP, description="more"), ca.Effect(actor="RUS", domain=SEC, direction=DOWN, description="less"), id="swap"
+    )
     c = ca.compare(ca.role_summary(small()), ca.role_summary(small(), scenario=sc))
     ch = c.change("CHN", "security")
     assert isinstance(ch, Change) and ch.before == pytest.approx(3.5 / 11.5)
@@ -156,7 +160,7 @@ def test_compare_refuses_summaries_of_different_powers() -> None:
 )
 def test_an_effect_moves_its_actors_share_in_its_direction(ds: ca.Dataset, power: str, domain: ca.Domain, direction: ca.Direction, over: list[str]) -> None:
     """For any dataset, an increase never lowers and a decrease never raises the actor's share, per state and pooled."""
-    sc = scenario(ca.Effect(power, domain, direction, "moved", over=over))
+    sc = scenario(ca.Effect(actor=power, domain=domain, direction=direction, description="moved", over=over))
     base, moved = ca.role_summary(ds), ca.role_summary(ds, scenario=sc)
     sign = 1 if direction is UP else -1
     for state in over or cs.CENTRAL_ASIAN:
@@ -219,7 +223,7 @@ def test_a_long_term_chinese_challenge_grows_chinas_security_share(ds: ca.Datase
 
 def test_a_user_scenario_runs_on_the_bundled_data(ds: ca.Dataset) -> None:
     """A scenario of one's own (the US returns to Central Asian security) runs and moves the USA up."""
-    mine = ca.make_scenario("usa-returns", [ca.Effect("USA", SEC, UP, "The US returns.")])
+    mine = ca.make_scenario("usa-returns", [ca.Effect(actor="USA", domain=SEC, direction=UP, description="The US returns.")])
     powers = ("RUS", "CHN", "USA")
     c = ca.compare(ca.role_summary(ds, powers=powers), ca.role_summary(ds, powers=powers, scenario=mine))
     assert c.change("USA", "security").before == 0.0 < c.change("USA", "security").after
@@ -239,7 +243,7 @@ def test_make_scenario_refuses_effects_that_are_no_iterable_of_effects(effects: 
 @pytest.mark.parametrize("effect", ["RUS", ("RUS", "security", "increase"), {"actor": "RUS"}, None], ids=repr)
 def test_make_scenario_refuses_an_effect_that_is_no_effect(effect: object) -> None:
     """Each effect must be an Effect: anything else is an ArgumentError at ``$.effects[i]``."""
-    good = ca.Effect("RUS", SEC, UP, "More.")
+    good = ca.Effect(actor="RUS", domain=SEC, direction=UP, description="More.")
     with pytest.raises(ca.ArgumentError) as info:
         ca.make_scenario("mine", [good, effect])  # type: ignore[list-item]
     assert [p.path for p in info.value.problems] == ["$.effects[1]"]

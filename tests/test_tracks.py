@@ -85,7 +85,15 @@ def test_momentum_counts_claims_of_increase_against_decrease_and_leaves_projecti
 
 def test_a_roles_act_claims_count_on_the_acts_track_only() -> None:
     """A role resting only on an act claim casts no assessment vote; the act counts through its own record."""
-    role = ca.Role("supplier", "CHN", ca.RoleKind.ARMS_SUPPLIER, SEC, ["KAZ"], "Arms", [ca.Evidence(paragraph=8, quote="words", claim="c-chn-arms")])
+    role = ca.Role(
+        id="supplier",
+        actor="CHN",
+        role=ca.RoleKind.ARMS_SUPPLIER,
+        domain=SEC,
+        over=["KAZ"],
+        summary="Arms",
+        evidence=[ca.Evidence(paragraph=8, quote="words", claim="c-chn-arms")],
+    )
     votes = ca.votes(extended(claimed(), roles=[role]))
     assert {v.track for v in votes if v.claim == "c-chn-arms"} == {ca.Track.ACTS}
 
@@ -93,7 +101,7 @@ def test_a_roles_act_claims_count_on_the_acts_track_only() -> None:
 def test_background_records_cast_no_vote() -> None:
     """Facts not in the article are not part of its readings."""
     bg = (ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source="a public source"),)
-    extra = ca.ArmsTransfer("at-bg", "CHN", "TJK", "X", "", ca.SipriCategory.OTHER, bg)
+    extra = ca.ArmsTransfer(id="at-bg", supplier="CHN", recipient="TJK", designation="X", description="", category=ca.SipriCategory.OTHER, evidence=bg)
     assert not [v for v in ca.votes(extended(claimed(), arms_transfers=[extra])) if "at-bg" in v.records]
 
 
@@ -199,8 +207,23 @@ def test_a_leading_role_diverges_where_the_power_has_leverage_but_another_leads(
     r = ca.readings(claimed())
     check = {c.claim: c for c in r.agreement_with_article()}["c-lead"]
     assert check.agrees is None and "no security leader" in check.reason
-    more = ca.Claim("c-chn-arms-2", ca.ClaimKind.ACT, "CHN armed KAZ again.", [ca.Evidence(paragraph=9, quote="words")], actors=["CHN"], about=["KAZ"])
-    again = ca.ArmsTransfer("at-chn-3", "CHN", "KAZ", "X", "", ca.SipriCategory.OTHER, [ca.Evidence(paragraph=9, quote="words", claim="c-chn-arms-2")])
+    more = ca.Claim(
+        id="c-chn-arms-2",
+        kind=ca.ClaimKind.ACT,
+        summary="CHN armed KAZ again.",
+        evidence=[ca.Evidence(paragraph=9, quote="words")],
+        actors=["CHN"],
+        about=["KAZ"],
+    )
+    again = ca.ArmsTransfer(
+        id="at-chn-3",
+        supplier="CHN",
+        recipient="KAZ",
+        designation="X",
+        description="",
+        category=ca.SipriCategory.OTHER,
+        evidence=[ca.Evidence(paragraph=9, quote="words", claim="c-chn-arms-2")],
+    )
     r = ca.readings(extended(claimed(), arms_transfers=[again], claims=[more]))
     check = {c.claim: c for c in r.agreement_with_article()}["c-lead"]
     assert r.leader(SEC, "KAZ", track="acts") == "CHN" and check.agrees is False

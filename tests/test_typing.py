@@ -43,7 +43,7 @@ version: str = ca.__version__
 WRONG = """
 import centralasia as ca
 
-ca.State("KAZ", 705, [ca.Evidence(paragraph=1)])
+ca.State(id="KAZ", name=705, evidence=[ca.Evidence(paragraph=1)])
 """
 
 
@@ -88,7 +88,7 @@ def test_users_code_type_checks(tmp_path: Path, cache_dir: Path) -> None:
 def test_wrong_types_are_caught_by_mypy(tmp_path: Path, cache_dir: Path) -> None:
     """A wrong argument type is a type error for the user, not silently accepted."""
     out, status = _mypy(cache_dir, _snippet(tmp_path, WRONG))
-    assert status == 1 and 'Argument 2 to "State" has incompatible type "int"' in out, out
+    assert status == 1 and 'Argument "name" to "State" has incompatible type "int"' in out, out
 
 
 def test_the_typing_package_is_clean_under_mypy(cache_dir: Path) -> None:

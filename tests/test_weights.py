@@ -223,7 +223,7 @@ def test_a_record_domains_key_naming_no_record_is_refused_by_the_analysis(call: 
 
 def test_a_record_domains_key_may_name_a_streamed_record() -> None:
     """A key naming a record that comes in the stream is used; one naming none is refused once the stream has ended."""
-    extra = ca.Event("ev-new", ca.EventKind.VISIT, "A visit", EV, actors=["CHN"], host="KAZ")
+    extra = ca.Event(id="ev-new", kind=ca.EventKind.VISIT, title="A visit", evidence=EV, actors=["CHN"], host="KAZ")
     w = ca.Weights(record_domains={"ev-new": "economic"})
     found = [r for r in ca.relations(small(), weights=w, records=iter([extra])) if r.record == "ev-new"]
     assert [r.domain for r in found] == [ca.Domain.ECONOMIC]
@@ -259,7 +259,7 @@ def test_a_scale_key_naming_no_scenario_is_refused_by_the_analysis(call: Callabl
 def test_a_scale_key_may_name_the_scenario_applied_or_another_of_the_dataset() -> None:
     """Scaling a scenario of one's own (not in the dataset) or another scenario of the dataset is no typo."""
     ds = ca.load()
-    mine = ca.make_scenario("mine", [ca.Effect("CHN", ca.Domain.SECURITY, ca.Direction.INCREASE, "More.")])
+    mine = ca.make_scenario("mine", [ca.Effect(actor="CHN", domain=ca.Domain.SECURITY, direction=ca.Direction.INCREASE, description="More.")])
     m = ca.Magnitudes(scale={"mine": 2.0, "scn-detente-with-west": 0.5})
     doubled = ca.role_summary(ds, scenario=mine, magnitudes=m).influence("CHN", "security")
     plain = ca.role_summary(ds, scenario=mine).influence("CHN", "security")
@@ -275,6 +275,6 @@ def test_weights_print_without_error_at_their_bounds() -> None:
 
 def test_streamed_role_summary_is_unchanged_by_a_record_domains_key_of_the_dataset() -> None:
     """A key naming a record of the dataset is used as before (the check refuses only keys naming nothing)."""
-    ds = extended(small(), events=[ca.Event("ev-x", ca.EventKind.VISIT, "A visit", EV, actors=["CHN"], host="KAZ")])
+    ds = extended(small(), events=[ca.Event(id="ev-x", kind=ca.EventKind.VISIT, title="A visit", evidence=EV, actors=["CHN"], host="KAZ")])
     s = ca.role_summary(ds, weights=ca.Weights(record_domains={"ev-x": "economic"}))
     assert s.influence("CHN", "economic", over="KAZ") > ca.role_summary(ds).influence("CHN", "economic", over="KAZ")

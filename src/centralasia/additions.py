@@ -113,7 +113,7 @@ def extend(base: Dataset, additions: str | os.PathLike[str] | Mapping[str, Seque
     Examples
     --------
     >>> from centralasia.model import Evidence, State
-    >>> base = Dataset(states=[State("KAZ", "Kazakhstan", [Evidence(paragraph=1)]), State("RUS", "Russia", [Evidence(paragraph=1)])])
+    >>> base = Dataset(states=[State(id="KAZ", name="Kazakhstan", evidence=[Evidence(paragraph=1)]), State(id="RUS", name="Russia", evidence=[Evidence(paragraph=1)])])
     >>> records = read_additions('''{"roles": [{"id": "r1", "actor": "KAZ", "role": "balancer",
     ...   "domain": "diplomatic", "over": ["RUS"], "summary": "Balances.", "evidence": [{"paragraph": 10}]}]}''')
     >>> [r.id for r in extend(base, records).roles]

@@ -157,10 +157,10 @@ def relations(ds: Dataset, **options: Unpack[QueryOptions]) -> Iterator[Relation
 
     Records streamed from elsewhere, checked against the bundled dataset:
 
-    >>> feed = (ca.ArmsTransfer(f"feed-{i}", "RUS", "KAZ", "Su-30SM", "", ca.SipriCategory.AIRCRAFT, [ca.Evidence(paragraph=8)]) for i in range(3))
+    >>> feed = (ca.ArmsTransfer(id=f"feed-{i}", supplier="RUS", recipient="KAZ", designation="Su-30SM", description="", category=ca.SipriCategory.AIRCRAFT, evidence=[ca.Evidence(paragraph=8)]) for i in range(3))
     >>> [(r.source, r.target, r.record) for r in relations(ca.load(), records=feed) if r.record.startswith("feed-")]
     [('RUS', 'KAZ', 'feed-0'), ('RUS', 'KAZ', 'feed-1'), ('RUS', 'KAZ', 'feed-2')]
-    >>> typo = [ca.Role("mine", "RUS", ca.RoleKind.MEDIATOR, ca.Domain.DIPLOMATIC, ["KAZZ"], "A mediator.", [ca.Evidence(paragraph=9)])]
+    >>> typo = [ca.Role(id="mine", actor="RUS", role=ca.RoleKind.MEDIATOR, domain=ca.Domain.DIPLOMATIC, over=["KAZZ"], summary="A mediator.", evidence=[ca.Evidence(paragraph=9)])]
     >>> list(relations(ca.load(), records=typo))
     Traceback (most recent call last):
     ...

@@ -197,7 +197,7 @@ def rows(ds: Dataset, table: TableName) -> list[dict[str, _Cell]]:
     Examples
     --------
     >>> from centralasia.model import Evidence, State
-    >>> ds = Dataset(states=[State("KAZ", "Kazakhstan", [Evidence(paragraph=1)], cow_code=705)])
+    >>> ds = Dataset(states=[State(id="KAZ", name="Kazakhstan", evidence=[Evidence(paragraph=1)], cow_code=705)])
     >>> rows(ds, "states")[0]["cow_code"], rows(ds, "states")[0]["paragraphs"]
     (705, (1,))
     """
@@ -317,7 +317,7 @@ def write_table(ds: Dataset, table: TableName, file: str | os.PathLike[str] | Te
     --------
     >>> import io
     >>> from centralasia.model import Evidence, State
-    >>> ds = Dataset(states=[State("KAZ", "Kazakhstan", [Evidence(paragraph=1)], cow_code=705)])
+    >>> ds = Dataset(states=[State(id="KAZ", name="Kazakhstan", evidence=[Evidence(paragraph=1)], cow_code=705)])
     >>> buffer = io.StringIO()
     >>> write_table(ds, "states", buffer)
     >>> print(buffer.getvalue(), end="")
@@ -353,7 +353,7 @@ def write_dataset(ds: Dataset, path: str | os.PathLike[str]) -> None:
     >>> import os, tempfile
     >>> from centralasia import load
     >>> from centralasia.model import Evidence, State
-    >>> ds = Dataset(states=[State("KAZ", "Kazakhstan", [Evidence(paragraph=1)])])
+    >>> ds = Dataset(states=[State(id="KAZ", name="Kazakhstan", evidence=[Evidence(paragraph=1)])])
     >>> path = os.path.join(tempfile.mkdtemp(), "mine.json")
     >>> write_dataset(ds, path)
     >>> load(path) == ds

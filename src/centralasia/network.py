@@ -319,7 +319,7 @@ def weighted_network(
 
     Streamed records are summed as they come and never kept:
 
-    >>> feed = (ca.ArmsTransfer(f"feed-{i}", "RUS", "KAZ", "Su-30SM", "", ca.SipriCategory.AIRCRAFT, [ca.Evidence(paragraph=8)]) for i in range(1000))
+    >>> feed = (ca.ArmsTransfer(id=f"feed-{i}", supplier="RUS", recipient="KAZ", designation="Su-30SM", description="", category=ca.SipriCategory.AIRCRAFT, evidence=[ca.Evidence(paragraph=8)]) for i in range(1000))
     >>> weighted_network(ca.load(), records=feed, domain="security").edges["RUS", "KAZ"]["count"] > 1000
     True
     """

@@ -608,7 +608,7 @@ def role_summary(
 
     Records streamed one at a time, from a generator here, count as if they were in the dataset:
 
-    >>> feed = (ca.ArmsTransfer(f"feed-{i}", "CHN", "KAZ", "HQ-9", "", ca.SipriCategory.AIR_DEFENCE_SYSTEMS, [ca.Evidence(paragraph=8)]) for i in range(10))
+    >>> feed = (ca.ArmsTransfer(id=f"feed-{i}", supplier="CHN", recipient="KAZ", designation="HQ-9", description="", category=ca.SipriCategory.AIR_DEFENCE_SYSTEMS, evidence=[ca.Evidence(paragraph=8)]) for i in range(10))
     >>> role_summary(ca.load(), records=feed).leader("security", over="KAZ")
     'CHN'
     """

@@ -209,7 +209,7 @@ def make_scenario(
     Examples
     --------
     >>> import centralasia as ca
-    >>> mine = make_scenario("usa-returns", [ca.Effect("USA", ca.Domain.SECURITY, ca.Direction.INCREASE, "The US returns.")])
+    >>> mine = make_scenario("usa-returns", [ca.Effect(actor="USA", domain=ca.Domain.SECURITY, direction=ca.Direction.INCREASE, description="The US returns.")])
     >>> mine.evidence[0].is_background, mine.effects[0].actor
     (True, 'USA')
     >>> make_scenario("usa-returns", "USA")

@@ -8,6 +8,7 @@ ev = [ca.Evidence(paragraph=1)]
 agreement = ca.Agreement(id="agr", title="t", kind=ca.AgreementKind.BILATERAL_AGREEMENT, domain=ca.Domain.SECURITY, parties=["KAZ", "RUS"], evidence=ev)
 
 ca.State(id="KAZ", name=705, evidence=ev)  # expected error
+ca.State("KAZ", "Kazakhstan", ev)  # expected error
 ca.Dataset(states=[agreement])  # expected error
 ca.Scenario(id="s", title="t", horizon=ca.Horizon.LONG_TERM, outcome="o", evidence=ev, effects=[ev[0]])  # expected error
 ca.Organization(id="o", name="O", kind=ca.OrganizationKind.INTERGOVERNMENTAL_ORGANIZATION, evidence=ev, members=["KAZ"])  # expected error

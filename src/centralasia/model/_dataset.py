@@ -232,7 +232,7 @@ def _only(kind: type[_T], records: Iterable[object]) -> tuple[_T, ...]:
     return tuple(r for r in records if isinstance(r, kind))
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Dataset:
     """All records, checked: ids unique, every reference resolves, evidence well placed.
 
@@ -348,9 +348,9 @@ class Dataset:
             raise DataError(problems, "invalid dataset")
         object.__setattr__(self, "_index", MappingProxyType(index))
 
-    def __reduce__(self) -> tuple[type[Dataset], tuple[tuple[Record, ...], ...]]:
+    def __reduce__(self) -> tuple[Callable[[dict[str, tuple[Record, ...]]], Dataset], tuple[dict[str, tuple[Record, ...]]]]:
         # Pickled (and copied) as its collections, checked again when rebuilt; the read-only index is not picklable.
-        return (Dataset, tuple(self._collection(name) for name in self.COLLECTIONS))
+        return (_rebuild, ({name: self._collection(name) for name in self.COLLECTIONS},))
 
     def _collection(self, name: str) -> tuple[Record, ...]:
         records: tuple[Record, ...] = getattr(self, name)
@@ -485,8 +485,8 @@ class Dataset:
         Examples
         --------
         >>> ev = [Evidence(paragraph=1)]
-        >>> ds = Dataset(states=[State("KAZ", "Kazakhstan", ev)])
-        >>> role = Role("r", "KAZ", RoleKind.BALANCER, Domain.DIPLOMATIC, ["RUS"], "Balances.", ev)
+        >>> ds = Dataset(states=[State(id="KAZ", name="Kazakhstan", evidence=ev)])
+        >>> role = Role(id="r", actor="KAZ", role=RoleKind.BALANCER, domain=Domain.DIPLOMATIC, over=["RUS"], summary="Balances.", evidence=ev)
         >>> ds.problems_with(role, "$.roles[0]")
         ["unknown id 'RUS' @ $.roles[0].over[0]"]
         """
@@ -585,8 +585,8 @@ class Dataset:
         Examples
         --------
         >>> ev = [Evidence(paragraph=1)]
-        >>> a = Dataset(states=[State("KAZ", "Kazakhstan", ev)])
-        >>> b = Dataset(states=[State("KGZ", "Kyrgyzstan", ev)])
+        >>> a = Dataset(states=[State(id="KAZ", name="Kazakhstan", evidence=ev)])
+        >>> b = Dataset(states=[State(id="KGZ", name="Kyrgyzstan", evidence=ev)])
         >>> [s.id for s in a.merge(b).states]
         ['KAZ', 'KGZ']
         """
@@ -688,3 +688,8 @@ _COLLECTION_TYPES: dict[str, type] = {
 }
 #: Every record class, for isinstance checks on the hot path of a stream.
 _RECORD_TYPES = tuple(_COLLECTION_TYPES.values())
+
+
+def _rebuild(collections: dict[str, tuple[Record, ...]]) -> Dataset:
+    """A dataset from its pickled collections (its fields are keyword-only)."""
+    return Dataset(**collections)  # type: ignore[arg-type]  # each collection's converter checks its records

@@ -77,7 +77,7 @@ def _not_before_since(instance: Membership | Role, attribute: attrs.Attribute[Pa
 # --------------------------------------------------------------------------
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Evidence:
     """Where a record's claim stands: a place in the article, or a named public source.
 
@@ -150,13 +150,13 @@ def _evidences(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return to_tuple(value)
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Place:
     """A named place, in a state where the article or background says which.
 
     Examples
     --------
-    >>> Place("Dushanbe", "TJK")
+    >>> Place(name="Dushanbe", state="TJK")
     Place(name='Dushanbe', state='TJK')
     """
 
@@ -164,7 +164,7 @@ class Place:
     state: ActorId | None = None
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Membership:
     """One actor's standing in an organisation, with its own evidence."""
 
@@ -180,7 +180,7 @@ def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
     return to_tuple(value)
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Condition:
     """A driver of a scenario: what has to happen for it to come about."""
 
@@ -188,7 +188,7 @@ class Condition:
     actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Effect:
     """What a scenario does to one actor's role in one domain.
 
@@ -213,7 +213,7 @@ class Effect:
 # --------------------------------------------------------------------------
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Claim:
     """One statement of the article: the unit of evidence, whatever records rest on it.
 
@@ -247,7 +247,7 @@ class Claim:
 
     Examples
     --------
-    >>> c = Claim("c-p08-hq9", ClaimKind.ACT, "China supplied HQ-9s.", [Evidence(paragraph=8, quote="provided Turkmenistan and Uzbekistan the HQ-9")], certainty=Certainty.REPORTED)
+    >>> c = Claim(id="c-p08-hq9", kind=ClaimKind.ACT, summary="China supplied HQ-9s.", evidence=[Evidence(paragraph=8, quote="provided Turkmenistan and Uzbekistan the HQ-9")], certainty=Certainty.REPORTED)
     >>> c.kind.value, c.scope.value
     ('act', 'bilateral')
     """
@@ -265,13 +265,13 @@ class Claim:
     certainty: Certainty = Certainty.STATED
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class State:
     """A sovereign state. Its ``id`` is the ISO 3166-1 alpha-3 code.
 
     Examples
     --------
-    >>> kaz = State("KAZ", "Kazakhstan", evidence=[Evidence(paragraph=1)], cow_code=705)
+    >>> kaz = State(id="KAZ", name="Kazakhstan", evidence=[Evidence(paragraph=1)], cow_code=705)
     >>> kaz.cow_code
     705
     """
@@ -296,7 +296,7 @@ def _no_self_membership(instance: Organization, attribute: attrs.Attribute[tuple
             raise FieldError(f"members[{i}].member", f"an organisation is not its own member: {instance.id!r:.40}", "Organization")
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Organization:
     """An organisation, mechanism, group or non-state actor."""
 
@@ -324,7 +324,7 @@ class Organization:
         return tuple(m.member for m in self.members if (m.since is None or m.since <= cut) and (m.until is None or m.until > cut))
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Person:
     """A person the article names: an official, an envoy, an author."""
 
@@ -338,7 +338,7 @@ class Person:
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Agreement:
     """An agreement between actors, formal or tacit."""
 
@@ -360,7 +360,7 @@ def _not_the_supplier(instance: ArmsTransfer, attribute: attrs.Attribute[str], v
         raise FieldError("recipient", f"an actor does not supply arms to itself: supplier and recipient are both {value!r:.40}", "ArmsTransfer")
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ArmsTransfer:
     """A supply of weapons from one actor to another (never to itself).
 
@@ -387,7 +387,7 @@ class ArmsTransfer:
         return None if self.year is None else PartialDate(self.year)
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Event:
     """Something that happened: an attack, a visit, a meeting, talks..."""
 
@@ -409,7 +409,7 @@ class Event:
     certainty: Certainty = Certainty.STATED
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Statement:
     """Something officials said, with their own words where the article quotes them."""
 
@@ -431,7 +431,7 @@ class Statement:
     certainty: Certainty = Certainty.STATED
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Role:
     """A claim that an actor plays a role, in a domain, for some actors, over a period."""
 
@@ -464,7 +464,7 @@ def _effects(value: Iterable[Effect]) -> tuple[Effect, ...]:
     return to_tuple(value)
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Scenario:
     """A future the article sketches: its drivers, its effects and its outcome."""
 
