@@ -194,3 +194,11 @@ def test_table_names_are_the_tables() -> None:
     """The ``TableName`` literal lists exactly the tables ``to_frame`` makes, the collections first."""
     assert get_args(TableName) == TABLES
     assert TABLES[: len(ca.Dataset.COLLECTIONS)] == ca.Dataset.COLLECTIONS
+
+
+def test_the_readme_first_example_type_checks(tmp_path: Path, cache_dir: Path) -> None:
+    """The README's "Use it" block (the first a user copies) passes mypy --strict: lookups are typed by kind."""
+    readme = (SRC.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Use it", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    out, status = _mypy(cache_dir, _snippet(tmp_path, block))
+    assert status == 0, out
