@@ -137,9 +137,30 @@ def test_weights_show_what_differs_from_the_defaults() -> None:
     """The default weights say so in their repr; changed ones name the changed entries, and the HTML shows the default beside them."""
     assert repr(ca.DEFAULT_WEIGHTS) == "<Weights: the defaults>"
     changed = ca.DEFAULT_WEIGHTS.override(layers={"visit": 2.0})
-    assert _short(repr(changed)) == "<Weights: 1 entries changed from the defaults (layers visit)>"
+    assert _short(repr(changed)) == "<Weights: 1 entry changed from the defaults (layers visit)>"
     html = _html(changed)
     assert "<tr><td>layers</td><td>visit</td><td>2.000</td>" in html
+    two = changed.override(layers={"meeting": 3.0})
+    assert _short(repr(two)).startswith("<Weights: 2 entries changed from the defaults (")
+
+
+def test_a_timeline_shows_its_span_in_one_line_and_its_records_in_a_table(ds: ca.Dataset) -> None:
+    """A timeline's repr gives its count and span (not every entry); its HTML has a row per dated record with date, precision and certainty."""
+    line = ca.timeline(ds)
+    first, last = line.entries[0], line.entries[-1]
+    assert _short(repr(line)) == f"<Timeline: {len(line)} dated records, {first.date} to {last.date}; {len(line.undated)} undated>"
+    html = _html(line)
+    assert html.count("<tr><td>") == len(line)
+    assert f"<td>{first.date}</td><td>{first.precision.value}</td><td>{first.certainty.value}</td>" in html
+    assert all(i in html for i in line.undated)
+
+
+def test_text_in_timeline_html_is_escaped() -> None:
+    """A hostile title shows escaped in the timeline's HTML, never as markup."""
+    ev = [ca.Evidence(paragraph=1)]
+    visit = ca.Event(id="e", kind=ca.EventKind.VISIT, title="<script>x</script>", evidence=ev, date=ca.PartialDate.parse("2016-05"))
+    html = _html(ca.timeline(ca.Dataset(events=[visit])))
+    assert "<script>" not in html and "&lt;script&gt;" in html
 
 
 def test_readings_show_each_tracks_leaders_and_cells_with_support(ds: ca.Dataset) -> None:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from centralasia.model import ActorId
     from centralasia.reader import Robustness, ScenarioShift
     from centralasia.roles import Explanation, RoleSummary
+    from centralasia.timelines import Timeline
     from centralasia.tracks import Readings
     from centralasia.weights import Weights
 
@@ -28,6 +29,8 @@ __all__ = [
     "shift_repr",
     "summary_html",
     "summary_repr",
+    "timeline_html",
+    "timeline_repr",
     "weights_html",
     "weights_repr",
 ]
@@ -139,7 +142,7 @@ def weights_repr(w: Weights, default: Weights) -> str:
     if not changed and w == default:
         return "<Weights: the defaults>"
     shown = ", ".join(changed[:6]) + (", …" if len(changed) > 6 else "")
-    return one_line(f"<Weights: {len(changed)} entries changed from the defaults ({shown})>")
+    return one_line(f"<Weights: {len(changed)} {'entry' if len(changed) == 1 else 'entries'} changed from the defaults ({shown})>")
 
 
 def weights_html(w: Weights, default: Weights) -> str:
@@ -214,3 +217,22 @@ def shift_html(s: ScenarioShift) -> str:
     notes = [f"Not measured: {e.actor} {e.domain.value} {e.direction.value}: {e.description}" for e in s.unmeasured]
     notes += [f"Assumed (our reading, not the article's words): {e.actor} {e.domain.value} {e.direction.value}" for e in s.assumed]
     return panel(f"Scenario {s.scenario.id}: {s.scenario.title}", table(header, rows), notes=notes)
+
+
+# -- the timeline --------------------------------------------------------------------------------
+
+
+def timeline_repr(line: Timeline) -> str:
+    """``<Timeline: 19 dated records, 2015 to 2016-10; 17 undated>``."""
+    span = f", {line.entries[0].date} to {line.entries[-1].date}" if line.entries else ""
+    return one_line(f"<Timeline: {len(line.entries)} dated records{span}; {len(line.undated)} undated>")
+
+
+def timeline_html(line: Timeline) -> str:
+    """One row per dated record: its date at the article's precision, certainty, kind, actors and paragraphs."""
+    header = ["date", "precision", "certainty", "kind", "id", "actors", "paragraphs", "label"]
+    rows = [
+        [str(e.date), e.precision.value, e.certainty.value, e.kind, e.id, ", ".join(e.actors), ", ".join(map(str, e.paragraphs)), e.label] for e in line.entries
+    ]
+    notes = [f"Undated ({len(line.undated)}): {', '.join(line.undated)}"] if line.undated else []
+    return panel(f"Timeline: {len(line.entries)} dated records", table(header, rows), notes=notes)

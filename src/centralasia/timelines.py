@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal, TypedDict
 
 import attrs
 
+from centralasia import _panels
 from centralasia.errors import ArgumentError, MissingDependencyError
 from centralasia.model import Agreement, ArmsTransfer, Certainty, Dataset, Event, PartialDate, Precision, Role, Statement
 from centralasia.model._selection import DatedBy, date_of, participants
@@ -130,6 +131,12 @@ class Timeline:
 
     def __iter__(self) -> Iterator[TimelineEntry]:
         return iter(self.entries)
+
+    def __repr__(self) -> str:
+        return _panels.timeline_repr(self)
+
+    def _repr_html_(self) -> str:
+        return _panels.timeline_html(self)
 
     def rows(self) -> list[TimelineRow]:
         """One plain row per entry (the columns :data:`COLUMNS`), for tables and CSV.
