@@ -151,7 +151,9 @@ def test_a_timeline_shows_its_span_in_one_line_and_its_records_in_a_table(ds: ca
     assert _short(repr(line)) == f"<Timeline: {len(line)} dated records, {first.date} to {last.date}; {len(line.undated)} undated>"
     html = _html(line)
     assert html.count("<tr><td>") == len(line)
-    assert f"<td>{first.date}</td><td>{first.precision.value}</td><td>{first.certainty.value}</td>" in html
+    assert f"<td>{first.date}</td><td>{first.precision.value}</td><td>article</td><td>{first.certainty.value}</td>" in html
+    aktobe = next(e for e in line if e.id == "evt-aktobe-attacks-2016")
+    assert f"<td>{aktobe.date}</td><td>day</td><td>{html_text.escape(aktobe.date_sources[0], quote=False)[:40]}" in html
     assert all(i in html for i in line.undated)
 
 

@@ -422,7 +422,7 @@ def test_timeline_chart_draws_one_line_per_dated_record(ds: ca.Dataset, tmp_path
     fig = plot.timeline_chart(ds)
     (axes,) = fig.axes
     assert [line.get_gid() for line in axes.lines] == [e.id for e in ca.timeline(ds)]
-    assert axes.get_title() == "Dated records of the article"
+    assert axes.get_title() == "Dated records"
     path = tmp_path / "timeline.png"
     plot.save(fig, path, dpi=50)
     assert png_size(path)[1] > 100
@@ -440,6 +440,20 @@ def test_timeline_chart_marks_certainty_and_precision(ds: ca.Dataset) -> None:
     start, _, end = (mdates.date2num(x) for x in spanned)  # type: ignore[no-untyped-call]
     assert end - start == pytest.approx(30)  # September 2016: thirty days
     assert hq9.get_marker() == "s" and hq9.get_markerfacecolor() == "white"
+
+
+def test_timeline_chart_draws_background_dates_faint_and_marked(ds: ca.Dataset) -> None:
+    """A date the article does not give (only background) is drawn faint and its label marked; the article's dates are opaque."""
+    from centralasia._timechart import BACKGROUND_ALPHA, BACKGROUND_MARK
+
+    axes = plot.timeline_chart(ds).axes[0]
+    lines = {line.get_gid(): line for line in axes.lines}
+    assert lines["evt-aktobe-attacks-2016"].get_alpha() == pytest.approx(BACKGROUND_ALPHA)
+    assert lines["evt-russian-visit-kaz-2016"].get_alpha() in (None, pytest.approx(1.0))
+    labels = [tick.get_text() for tick in axes.get_yticklabels()]
+    marked = {e.id for e, label in zip(ca.timeline(ds), labels, strict=True) if label.endswith(f"{BACKGROUND_MARK})")}
+    assert marked == {e.id for e in ca.timeline(ds) if e.date_from == "background"}
+    assert any(BACKGROUND_MARK in text.get_text() for text in axes.get_legend().get_texts())
 
 
 def test_timeline_chart_of_a_query_into_given_axes(ds: ca.Dataset) -> None:

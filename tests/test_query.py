@@ -324,6 +324,26 @@ def test_timeline_entries_say_their_precision_and_source() -> None:
     assert line.undated == ("st", "guarantor")
 
 
+def test_a_date_only_background_gives_is_marked_and_the_article_view_drops_it(ds: ca.Dataset) -> None:
+    """A record whose date field only background evidence supports says so (date_from, date_sources); one the article dates says "article"; article_only() keeps only the article's dates."""
+    line = ca.timeline(ds)
+    for entry in line:
+        record = ds[entry.id]
+        owner = ds[record.occasion] if entry.dated_by == "occasion" and isinstance(record, ca.Statement) and record.occasion else record
+        field = "date" if entry.dated_by == "occasion" else entry.dated_by
+        sources = [e.source for e in owner.evidence if e.is_background and field in e.fields]
+        assert entry.date_sources == tuple(dict.fromkeys(sources)), entry.id
+        assert entry.date_from == ("background" if sources else "article"), entry.id
+    by_id = {e.id: e for e in line}
+    assert by_id["evt-aktobe-attacks-2016"].date_from == "background"  # the article calls the attacks "recent"
+    assert by_id["evt-brics-summit-2016"].date_from == "article"
+    article = ca.timeline(ds.article_only())
+    assert all(e.date_from == "article" for e in article)
+    assert {e.id for e in article} == {e.id for e in line if e.date_from == "article"}
+    row = next(r for r in line.rows() if r["id"] == "evt-aktobe-attacks-2016")
+    assert row["date_from"] == "background" and row["date_sources"] and "Aktobe" in row["date_sources"][0]
+
+
 def test_timeline_rows_and_frame() -> None:
     """The rows have the columns in order; the frame is indexed by id with dates as timestamps."""
     line = ca.timeline(small())

@@ -229,10 +229,21 @@ def timeline_repr(line: Timeline) -> str:
 
 
 def timeline_html(line: Timeline) -> str:
-    """One row per dated record: its date at the article's precision, certainty, kind, actors and paragraphs."""
-    header = ["date", "precision", "certainty", "kind", "id", "actors", "paragraphs", "label"]
+    """One row per dated record: its date and precision, who gives the date (the article or a background source), certainty, kind, actors, paragraphs."""
+    header = ["date", "precision", "date from", "certainty", "kind", "id", "actors", "paragraphs", "label"]
     rows = [
-        [str(e.date), e.precision.value, e.certainty.value, e.kind, e.id, ", ".join(e.actors), ", ".join(map(str, e.paragraphs)), e.label] for e in line.entries
+        [
+            str(e.date),
+            e.precision.value,
+            "; ".join(e.date_sources) or "article",
+            e.certainty.value,
+            e.kind,
+            e.id,
+            ", ".join(e.actors),
+            ", ".join(map(str, e.paragraphs)),
+            e.label,
+        ]
+        for e in line.entries
     ]
     notes = [f"Undated ({len(line.undated)}): {', '.join(line.undated)}"] if line.undated else []
     return panel(f"Timeline: {len(line.entries)} dated records", table(header, rows), notes=notes)

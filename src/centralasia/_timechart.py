@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["CERTAINTY_MARKERS", "KIND_COLORS", "draw"]
+__all__ = ["BACKGROUND_ALPHA", "BACKGROUND_MARK", "CERTAINTY_MARKERS", "KIND_COLORS", "draw"]
 
 #: The marker of each certainty, filled for what the article states and hollow for the rest.
 CERTAINTY_MARKERS: Mapping[Certainty, str] = {
@@ -31,6 +31,11 @@ KIND_COLORS: Mapping[DatedKind, str] = {
     "statement": "#CC79A7",
     "role": "#E69F00",
 }
+
+#: How opaque an entry whose date only a background source gives is drawn (the article's are opaque).
+BACKGROUND_ALPHA = 0.35
+#: The mark after such an entry's date in its label.
+BACKGROUND_MARK = "\u2020"
 
 #: The most characters of a record's label shown beside its line.
 LABEL_WIDTH = 48
@@ -56,15 +61,17 @@ def draw(line: Timeline, ax: Axes | None, title: str | None) -> Figure:
         color = KIND_COLORS[entry.kind]
         marker = CERTAINTY_MARKERS[entry.certainty]
         face = color if entry.certainty is Certainty.STATED else "white"
+        # A date only a background source gives is drawn faint: the article does not give it.
+        alpha = BACKGROUND_ALPHA if entry.date_sources else 1.0
         style = {"color": color, "marker": marker, "markerfacecolor": face, "markeredgecolor": color, "markersize": 7, "gid": entry.id}
         if entry.precision is Precision.DAY:
-            ax.plot([entry.earliest], [y], linestyle="", **style)  # type: ignore[arg-type]  # matplotlib converts dates
+            ax.plot([entry.earliest], [y], linestyle="", alpha=alpha, **style)  # type: ignore[arg-type]  # matplotlib converts dates
         else:
             # A bar over every day the date can mean, the marker at its middle.
             end = entry.latest + _dt.timedelta(days=1)
             middle = entry.earliest + (end - entry.earliest) / 2
-            ax.plot([entry.earliest, middle, end], [y, y, y], linewidth=6, alpha=0.75, solid_capstyle="butt", markevery=[1], **style)  # type: ignore[arg-type]
-    ax.set_yticks(range(len(line)), [f"{_short(e.label)} ({e.date})" for e in line], fontsize=8)
+            ax.plot([entry.earliest, middle, end], [y, y, y], linewidth=6, alpha=0.75 * alpha, solid_capstyle="butt", markevery=[1], **style)  # type: ignore[arg-type]
+    ax.set_yticks(range(len(line)), [f"{_short(e.label)} ({e.date}{BACKGROUND_MARK if e.date_sources else ''})" for e in line], fontsize=8)
     if len(line):
         ax.set_ylim(len(line) - 0.5, -0.5)  # earliest on top
         locator = AutoDateLocator()  # type: ignore[no-untyped-call]  # untyped in matplotlib
@@ -84,9 +91,13 @@ def draw(line: Timeline, ax: Axes | None, title: str | None) -> Figure:
         )
         for c in certainties
     ]
+    if any(e.date_sources for e in line):
+        handles.append(
+            Line2D([], [], color="#333333", marker="o", alpha=BACKGROUND_ALPHA, linestyle="", label=f"faint, {BACKGROUND_MARK}: date from a background source")
+        )
     if any(e.precision is not Precision.DAY for e in line):
         handles.append(Line2D([], [], color="#999999", linewidth=6, alpha=0.75, label="a bar: known to the month or year"))
     if handles:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
-    ax.set_title("Dated records of the article" if title is None else title, fontsize=12)
+    ax.set_title("Dated records" if title is None else title, fontsize=12)
     return fig

@@ -595,7 +595,7 @@ def timeline_chart(data: Dataset | Timeline, *, ax: Axes | None = None, title: s
     ax : matplotlib.axes.Axes, optional
         Draw into these axes; by default a new figure (without pyplot).
     title : str, optional
-        The title; by default "Dated records of the article".
+        The title; by default "Dated records". Dates only a background source gives are drawn faint and marked ``†``.
 
     Returns
     -------

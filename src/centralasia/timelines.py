@@ -16,7 +16,10 @@ from centralasia.model._selection import DatedBy, date_of, participants
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["COLUMNS", "DatedBy", "DatedKind", "Timeline", "TimelineEntry", "TimelineRow", "timeline"]
+__all__ = ["COLUMNS", "DateFrom", "DatedBy", "DatedKind", "Timeline", "TimelineEntry", "TimelineRow", "timeline"]
+
+#: Who gives a record's date, the article itself or only a background source.
+DateFrom = Literal["article", "background"]
 
 #: The kinds of record that bear a date, by their collection's singular name.
 DatedKind = Literal["agreement", "arms_transfer", "event", "statement", "role"]
@@ -40,6 +43,8 @@ class TimelineRow(TypedDict):
     earliest: _dt.date
     latest: _dt.date
     dated_by: DatedBy
+    date_from: DateFrom
+    date_sources: tuple[str, ...]
     certainty: str
     actors: tuple[str, ...]
     paragraphs: tuple[int, ...]
@@ -61,7 +66,8 @@ class TimelineEntry:
     kind : DatedKind
         ``"agreement"``, ``"arms_transfer"``, ``"event"``, ``"statement"`` or ``"role"``.
     date : PartialDate
-        Its date, to the precision the article gives.
+        Its date, to the precision its source gives: the article's, or a
+        background source's where :attr:`date_sources` names one.
     dated_by : DatedBy
         Where the date comes from: the record's ``date``, an arms transfer's
         ``year``, a statement's ``occasion`` (the event it was made at), or a
@@ -74,6 +80,10 @@ class TimelineEntry:
         The body paragraphs of its article evidence (none for background only).
     label : str
         Its title, designation or summary.
+    date_sources : tuple of str
+        The background sources that give the date, where the article does not
+        (its text says "recent" or nothing); empty when the article gives it.
+        ``ds.article_only()`` drops these dates.
     """
 
     id: str
@@ -84,6 +94,12 @@ class TimelineEntry:
     actors: tuple[str, ...]
     paragraphs: tuple[int, ...]
     label: str
+    date_sources: tuple[str, ...] = ()
+
+    @property
+    def date_from(self) -> DateFrom:
+        """``"article"`` when the article gives the date, ``"background"`` when only a background source does."""
+        return "background" if self.date_sources else "article"
 
     @property
     def precision(self) -> Precision:
@@ -157,6 +173,8 @@ class Timeline:
                 earliest=e.earliest,
                 latest=e.latest,
                 dated_by=e.dated_by,
+                date_from=e.date_from,
+                date_sources=e.date_sources,
                 certainty=e.certainty.value,
                 actors=e.actors,
                 paragraphs=e.paragraphs,
@@ -210,11 +228,23 @@ def _label(record: _Dated) -> str:
     return record.summary
 
 
+def _date_sources(record: _Dated, dated_by: DatedBy, ds: Dataset) -> tuple[str, ...]:
+    """The background sources naming the field the date comes from (the occasion's ``date`` for a statement dated by it)."""
+    owner: object = ds.get(record.occasion) if isinstance(record, Statement) and dated_by == "occasion" and record.occasion is not None else record
+    field = "date" if dated_by == "occasion" else dated_by
+    evidence = owner.evidence if isinstance(owner, (Agreement, ArmsTransfer, Event, Statement, Role)) else ()
+    return tuple(dict.fromkeys(e.source for e in evidence if e.is_background and field in e.fields))
+
+
 def timeline(ds: Dataset) -> Timeline:
     """The timeline of *ds*: each dated record with its date, precision, certainty, actors and paragraphs.
 
     Records are dated as :meth:`Dataset.between <centralasia.Dataset.between>`
     dates them. Compose with the queries: ``timeline(ds.involving("KAZ"))``.
+    A date the article does not give (it says "recent", or nothing) but a
+    background source does is kept and marked: ``date_from`` is
+    ``"background"`` and ``date_sources`` names the source;
+    ``timeline(ds.article_only())`` has the article's dates alone.
 
     Raises
     ------
@@ -226,6 +256,10 @@ def timeline(ds: Dataset) -> Timeline:
     >>> import centralasia as ca
     >>> [(e.id, str(e.date)) for e in timeline(ca.load().between("2016-08", "2016-08"))]
     [('agr-qccm-2016', '2016-08-03'), ('evt-urumqi-exercises', '2016-08-03'), ('evt-bishkek-embassy-attack-2016', '2016-08-30')]
+    >>> [e.date_from for e in timeline(ca.load().between("2016-08", "2016-08"))]
+    ['background', 'background', 'background']
+    >>> [(e.id, str(e.date)) for e in timeline(ca.load().article_only().between("2016-08", "2016-08"))]
+    []
     """
     if not isinstance(ds, Dataset):
         raise ArgumentError("ds", f"expected a Dataset, got {type(ds).__name__} {ds!r:.40}")
@@ -248,6 +282,7 @@ def timeline(ds: Dataset) -> Timeline:
                 actors=tuple(participants(record, ds.get)),
                 paragraphs=tuple(sorted({e.paragraph for e in record.evidence if e.paragraph is not None and not e.is_background})),
                 label=_label(record),
+                date_sources=_date_sources(record, dated[1], ds),
             )
         )
     entries.sort(key=lambda e: (e.earliest, e.latest, e.id))
