@@ -130,9 +130,9 @@ def test_no_attribute_docstring_in_the_package_reads_as_a_type() -> None:
 
 
 def test_site_shows_the_figures(site: Path) -> None:
-    """The figures page embeds the influence map and the role shares drawn during the build (and the timeline where the package draws one)."""
+    """The figures page embeds the influence map, the readings with their intervals, the summed weights and the timeline, drawn during the build."""
     page = (site / "figures.html").read_text(encoding="utf-8")
-    figures = ["influence-map.png", "role-shares.png"] + (["timeline.png"] if hasattr(centralasia, "timeline_chart") else [])
+    figures = ["influence-map.png", "readings.png", "role-shares.png", "timeline.png"]
     for figure in figures:
         assert f'src="_images/{figure}"' in page, figure
         assert (site / "_images" / figure).read_bytes()[:4] == b"\x89PNG", figure

@@ -29,6 +29,11 @@ DOCS = Path(__file__).resolve().parents[1]
 SRC = DOCS.parent / "src"
 NOTEBOOK = DOCS / "notebooks" / "walkthrough.py"
 
+#: The figures the build draws into docs/_figures (figures.md shows them).
+FIGURES = ("influence-map.png", "readings.png", "role-shares.png", "timeline.png")
+#: Draws of the robustness figure: enough for a stable picture, few enough for a quick build.
+FIGURE_DRAWS = 300
+
 #: The API pages: (page, title, introduction, the modules whose public names it documents).
 API_TOPICS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
@@ -258,8 +263,7 @@ def _fresh(folder: Path, key: str, *needed: str) -> bool:
 
 def _write_figures(app: Sphinx, key: str) -> None:
     folder = DOCS / "_figures"
-    timeline_page = folder / "timeline.md"
-    if not _fresh(folder, key, "timeline.md", "influence-map.png", "role-shares.png"):
+    if not _fresh(folder, key, *FIGURES):
         import matplotlib
 
         matplotlib.use("Agg")
@@ -274,22 +278,14 @@ def _write_figures(app: Sphinx, key: str) -> None:
         ds = ca.load()
         figures = {
             "influence-map.png": ca.influence_map(ca.influence_network(ds), ds),
-            "role-shares.png": ca.role_shares(ca.role_summary(ds), ca.role_summary(ds, scenario="scn-chinese-security-challenge")),
+            "readings.png": ca.robustness_chart(ca.robustness(ds, draws=FIGURE_DRAWS, seed=0)),
+            "role-shares.png": ca.role_shares(ca.role_summary(ds)),
+            "timeline.png": ca.timeline_chart(ds),
         }
-        timeline = getattr(ca, "timeline_chart", None)
-        if callable(timeline):
-            figures["timeline.png"] = timeline(ds)
+        assert tuple(figures) == FIGURES
         for file, fig in figures.items():
             save(fig, folder / file, dpi=100)
             plt.close(fig)
-        text = ""
-        if "timeline.png" in figures:
-            text = (
-                "## A timeline of the dated records\n\n"
-                "Every dated record by its date, marked by its certainty ({py:func}`centralasia.timeline_chart`):\n\n"
-                "```{figure} /_figures/timeline.png\n:alt: The dated records of the article on a time axis, marked by certainty\n:width: 100%\n```\n"
-            )
-        _write_if_changed(timeline_page, text)
         (folder / ".key").write_text(key, encoding="utf-8")
 
 

@@ -22,10 +22,11 @@
 # 2. under an established **division of labour**, Russia is the region's security
 #    guarantor and China its economic developer;
 # 3. China is becoming a security actor too (counter-terrorism, border outposts,
-#    arms sales), which challenges that division;
+#    arms supplies), which challenges that division;
 # 4. Russia stays the key security player in the short to medium term, but several
 #    scenarios could change that;
-# 5. Central Asian states would rather engage both powers in every field.
+# 5. Central Asian states would rather be partners of both powers, engaged in a
+#    balanced manner.
 #
 # This notebook follows that argument with the `centralasia` dataset: every record
 # cites the paragraph it comes from, so each number below can be traced to the text.
@@ -53,7 +54,8 @@ roles[["actor", "role", "domain", "trend", "certainty", "paragraphs"]]
 # **assessments** (their role verdicts), the **acts** they report (directed leverage
 # such as arms supplies; agreements, visits and memberships shown beside as ties),
 # and the **momentum** of their claims. Each share shows the claims behind it (`n`);
-# `*` marks a single claim, `~` a state no claim names, "—" no claim at all.
+# `*` marks a cell under two votes (no leader is named), `~` a state no claim names,
+# "—" no claim at all.
 
 # %%
 r = ca.readings(ds)
@@ -73,8 +75,10 @@ influence_map(G, ds)
 # %% [markdown]
 # ## 2. Where the tracks part
 #
-# The authors' verdict gives Russia the security lead; the acts they report are
-# China's. Each assessment claim beside the acts over the same states:
+# The authors' verdict gives Russia the security lead; the directed leverage the
+# article reports (arms supplies, announced outposts) is all China's; Russia's
+# reported acts are visits (engagement, shown as ties) and statements (attention, never
+# influence). Each assessment claim beside the acts over the same states:
 
 # %%
 print(r.agreement_with_article())
@@ -126,7 +130,8 @@ for scenario in ds.scenarios:
 #
 # The article ends with the states' wish to be indispensable partners of both powers,
 # engaged "in a balanced manner". Balance is 1 when two powers share a domain evenly
-# and is not computed unless two powers have support (two votes or more): the
+# and is computed only where the cell is supported (two votes or more) and two powers
+# have a score (see the methodology page): the
 # assessments give the economy to China alone, and the diplomatic field rests on a
 # single claim.
 

@@ -444,9 +444,10 @@ def role_shares(
             what = " vs ".join(label.replace("\n", " ") for label in labels)
         else:
             what = "baseline and scenarios" if summaries[0].scenario is None else "compared"
-        title = f"Who leads which domain: {what}"
+        # The summaries sum every record's edges: a construct of the networks, not the article's verdicts (ca.readings).
+        title = f"Summed record weights per domain: {what}"
     if ax is None:
-        fig.suptitle(f"{title}\n{where}; the leader is named right of each bar", fontsize=12)
+        fig.suptitle(f"{title}\n{where}; the leader by weight is named right of each bar (not a reading of the article)", fontsize=12)
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False, title="power")
     else:
         ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
