@@ -23,6 +23,7 @@ __all__ = [
     "label",
     "layout",
     "listed",
+    "literal",
     "plain",
     "selection",
     "spread",
@@ -75,7 +76,12 @@ def label(node: Hashable, data: Mapping[str, object], ds: Dataset | None) -> tup
     short = str(node) if is_state else acronym if isinstance(acronym, str) else name if len(name) <= 8 else str(node)
     if len(short) > 8:
         short = short[:7] + "\u2026"
-    return short, "" if name == short else wrap_label(name)
+    return literal(short), "" if name == short else literal(wrap_label(name))
+
+
+def literal(text: str) -> str:
+    """*text* as matplotlib shows it verbatim: a ``$`` of the data escaped, never read as mathtext (which "$x^$" would break)."""
+    return text.replace("$", "\\$")
 
 
 def wrap_label(text: str, width: int = 16) -> str:

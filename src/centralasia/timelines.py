@@ -161,7 +161,8 @@ class Timeline:
     def to_frame(self) -> pandas.DataFrame:
         """The rows as a :class:`pandas.DataFrame` indexed by ``id`` (needs the ``pandas`` extra).
 
-        ``earliest`` and ``latest`` are pandas timestamps, so the frame sorts
+        ``earliest`` and ``latest`` are pandas timestamps to the second (so
+        that every year a date can have, 1 to 9999, fits), and the frame sorts
         and filters by date; ``date`` keeps the article's precision.
 
         Raises
@@ -176,7 +177,7 @@ class Timeline:
         >>> frame.loc["evt-aktobe-attacks-2016", ["date", "precision", "certainty"]].tolist()
         ['2016-06-05', 'day', 'stated']
         >>> str(frame["earliest"].dtype)
-        'datetime64[ns]'
+        'datetime64[s]'
         """
         try:
             import pandas as pd
@@ -184,7 +185,8 @@ class Timeline:
             raise MissingDependencyError("pandas", "pandas", "Timeline.to_frame") from exc
         frame = pd.DataFrame.from_records(self.rows(), columns=list(COLUMNS))
         for column in ("earliest", "latest"):
-            frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
+            # Seconds, not pandas' default nanoseconds, which end in 2262 and begin in 1677.
+            frame[column] = frame[column].astype("datetime64[s]")
         return frame.set_index("id")
 
 
