@@ -109,6 +109,19 @@ def test_background_sources_are_escaped_in_the_dataset_html() -> None:
 # -- computed results -------------------------------------------------------------------------
 
 
+def test_a_timeline_shows_in_one_short_line_and_an_escaped_table(ds: ca.Dataset) -> None:
+    """A timeline and its entries have short reprs (not every entry's attrs text); its HTML lists the entries, labels escaped."""
+    line = ca.timeline(ds)
+    assert _short(repr(line)) == "<Timeline: 19 dated records, 2015 to 2016-10; 17 undated>"
+    assert _short(repr(line.entries[0])) == "<TimelineEntry 2015 arms_transfer at-chn-tkm-hq9-2015 (reported)>"
+    event = ca.Event(id="e", kind=ca.EventKind.VISIT, title="<script>x</script>" + "y" * 100_000, evidence=EV, date=ca.PartialDate(2016))
+    hostile = ca.timeline(ca.Dataset(events=[event]))
+    assert _short(repr(hostile)) and _short(repr(hostile.entries[0]))
+    html = _html(hostile)
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and len(html) < 2_000
+    assert html.count("<tr>") == 2 and "at-chn-tkm-hq9-2015" in _html(line)
+
+
 def test_a_role_summary_shows_its_leaders_and_a_shares_table(summary: ca.RoleSummary) -> None:
     """The summary's repr names its leaders per domain; its HTML is the shares table with leader and support."""
     assert _short(repr(summary)) == "<RoleSummary RUS, CHN over KAZ, KGZ, TJK, TKM, UZB: leaders security RUS, economic CHN, diplomatic \u2014>"

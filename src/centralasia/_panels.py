@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from centralasia.model import ActorId
     from centralasia.reader import Robustness, ScenarioShift
     from centralasia.roles import Explanation, RoleSummary
+    from centralasia.timelines import Timeline, TimelineEntry
     from centralasia.tracks import Readings
     from centralasia.weights import Weights
 
@@ -26,6 +27,9 @@ __all__ = [
     "robustness_repr",
     "shift_html",
     "shift_repr",
+    "timeline_entry_repr",
+    "timeline_html",
+    "timeline_repr",
     "summary_html",
     "summary_repr",
     "weights_html",
@@ -214,3 +218,25 @@ def shift_html(s: ScenarioShift) -> str:
     notes = [f"Not measured: {e.actor} {e.domain.value} {e.direction.value}: {e.description}" for e in s.unmeasured]
     notes += [f"Assumed (our reading, not the article's words): {e.actor} {e.domain.value} {e.direction.value}" for e in s.assumed]
     return panel(f"Scenario {s.scenario.id}: {s.scenario.title}", table(header, rows), notes=notes)
+
+
+# -- timelines ----------------------------------------------------------------------------------
+
+
+def timeline_repr(line: Timeline) -> str:
+    """``<Timeline: 19 dated records, 2015 to 2016-10; 23 undated>``."""
+    span = f", {line.entries[0].date} to {max(line.entries, key=lambda e: e.latest).date}" if line.entries else ""
+    return one_line(f"<Timeline: {len(line.entries)} dated records{span}; {len(line.undated)} undated>")
+
+
+def timeline_entry_repr(e: TimelineEntry) -> str:
+    """``<TimelineEntry 2016-06-05 event evt-aktobe-attacks-2016 (stated)>``."""
+    return one_line(f"<TimelineEntry {e.date} {e.kind} {e.id} ({e.certainty.value})>")
+
+
+def timeline_html(line: Timeline) -> str:
+    """The dated records in date order with their precision, certainty, actors and paragraphs; the undated ones counted."""
+    header = ["date", "precision", "dated by", "kind", "record", "certainty", "actors", "paragraphs", "label"]
+    rows = [[e.date, e.precision, e.dated_by, e.kind, e.id, e.certainty, e.actors, e.paragraphs, e.label] for e in line]
+    notes = [f"{len(line.undated)} records of dated kinds bear no date and are not shown."] if line.undated else []
+    return panel(f"Timeline: {len(line.entries)} dated records", table(header, rows), notes=notes)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal, TypedDict
 
 import attrs
 
+from centralasia import _panels
 from centralasia.errors import ArgumentError, MissingDependencyError
 from centralasia.model import Agreement, ArmsTransfer, Certainty, Dataset, Event, PartialDate, Precision, Role, Statement
 from centralasia.model._selection import DatedBy, date_of, participants
@@ -49,7 +50,7 @@ class TimelineRow(TypedDict):
 COLUMNS: tuple[str, ...] = tuple(TimelineRow.__annotations__)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class TimelineEntry:
     """One dated record on a timeline.
 
@@ -84,6 +85,10 @@ class TimelineEntry:
     paragraphs: tuple[int, ...]
     label: str
 
+    def __repr__(self) -> str:
+        """One short line: date, kind, id and certainty."""
+        return _panels.timeline_entry_repr(self)
+
     @property
     def precision(self) -> Precision:
         """Whether the date is known to the day, month or year."""
@@ -100,7 +105,7 @@ class TimelineEntry:
         return self.date.latest
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Timeline:
     """The dated records of a dataset, by their first possible day, then their last, then id.
 
@@ -127,6 +132,14 @@ class Timeline:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def __repr__(self) -> str:
+        """One short line: how many records are dated, from when to when, and how many are not."""
+        return _panels.timeline_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The entries as an escaped HTML table (Jupyter shows it for a cell ending in a timeline)."""
+        return _panels.timeline_html(self)
 
     def __iter__(self) -> Iterator[TimelineEntry]:
         return iter(self.entries)
