@@ -494,3 +494,18 @@ def test_charts_show_dollar_signs_in_the_data_as_text(tmp_path: Path) -> None:
     assert any(t.get_text().startswith("Paid") and "$5^" in t.get_text() for t in chart.axes[0].get_yticklabels())
     plot.save(chart, tmp_path / "timeline.png", dpi=40)
     plot.save(plot.influence_map(ca.influence_network(data), data), tmp_path / "map.png", dpi=40)
+
+
+def test_influence_map_cuts_a_huge_name(tmp_path: Path) -> None:
+    """A valid name of thousands of characters is cut below its node: the map keeps its size and draws without a layout warning."""
+    import warnings
+
+    ds = small()
+    states = [attrs.evolve(s, name="A" * 6000) if s.id == "KAZ" else s for s in ds.states]
+    data = ca.Dataset(**{**{name: getattr(ds, name) for name in ds.COLLECTIONS}, "states": states})
+    fig = plot.influence_map(ca.influence_network(data), data)
+    names = [t.get_text() for a in fig.axes for t in a.texts if t.get_text().startswith("AAA")]
+    assert names and all(len(n) <= 48 for n in names)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plot.save(fig, tmp_path / "map.png", dpi=40)
