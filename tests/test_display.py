@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
+import attrs
 import pytest
 from builders import EV
 
@@ -280,6 +281,16 @@ def test_a_scenario_frame_reads_every_scenario_in_one_table(ds: ca.Dataset) -> N
     row = frame[(frame["scenario"] == "scn-beijing-replaces-moscow") & (frame["domain"] == "security") & (frame["power"] == "CHN")]
     assert row["leader"].item() == shifted.leader == "CHN"
     assert row["change"].item() == pytest.approx(shifted.share("CHN") - base.share("CHN"))
+
+
+def test_a_scenario_frame_refuses_a_scenario_named_like_the_baseline(ds: ca.Dataset) -> None:
+    """A scenario whose id is "baseline" would be told apart from the baseline rows by nothing: a DataError at its id, not a mixed table."""
+    pytest.importorskip("pandas")
+    renamed = [s if i else attrs.evolve(s, id="baseline") for i, s in enumerate(ds.scenarios)]
+    data = ca.Dataset(**{**{name: getattr(ds, name) for name in ds.COLLECTIONS}, "scenarios": renamed})
+    with pytest.raises(ca.DataError) as info:
+        ca.scenario_frame(data)
+    assert [p.path for p in info.value.problems] == ["$.scenarios[0].id"]
 
 
 def test_result_frames_without_pandas_name_the_extra() -> None:
