@@ -37,7 +37,7 @@ KIND_COLORS: Mapping[DatedKind, str] = {
 LABEL_WIDTH = 48
 
 
-#: The end of the bar of a date in the last month or year a date can have: matplotlib draws no later.
+#: Where the bar of a date in the year 9999 ends, as matplotlib draws no later.
 _LAST = _dt.datetime(9999, 12, 31, 23, 59)
 
 
