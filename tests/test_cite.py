@@ -146,6 +146,20 @@ def test_a_dataset_without_a_byline_is_a_data_error() -> None:
         ca.cite(dataset=ds)
 
 
+def test_a_dataset_without_the_title_names_where_it_looked() -> None:
+    """The DataError for a dataset lacking the title or byline lists one problem at ``$.claims``, not "0 problems"."""
+    for ds in (ca.Dataset(), _article_data("T", ("Ann Smith", "Bo Li"), "n").filter(lambda r: r.id != "c-byline", closed=False)):
+        with pytest.raises(ca.DataError) as info:
+            ca.cite(dataset=ds)
+        assert [p.path for p in info.value.problems] == ["$.claims"] and "0 problems" not in str(info.value)
+
+
+def test_an_author_name_holding_and_stays_one_bibtex_author() -> None:
+    """BibTeX splits authors at " and ": a name holding the word is braced whole, so the entry keeps two authors."""
+    fields = _bibtex_fields(ca.cite("bibtex", dataset=_article_data("T", ("Ann And Smith", "Bo Li"), "n")))
+    assert fields["author"] == "{Ann And Smith} and Bo Li"
+
+
 @pytest.mark.parametrize("style", CITE_STYLES)
 def test_every_style_ends_in_one_newline_at_most(style: str) -> None:
     """No citation line ends in spaces; the article's and the library's are different."""

@@ -397,6 +397,22 @@ def test_converter_argument_must_be_a_cattrs_converter() -> None:
     assert ca.loads('"2016"', ca.PartialDate, converter=ca.converter) == ca.PartialDate(2016)
 
 
+@pytest.mark.parametrize("conv", [cattrs.Converter(), cattrs.BaseConverter(), JsonConverter()], ids=["converter", "base", "json"])
+def test_converter_argument_must_be_configured_for_centralasia(conv: cattrs.BaseConverter, tmp_path: Path, ds: ca.Dataset) -> None:
+    """A cattrs converter never configured for centralasia is an ArgumentError at ``$.converter``: it would read "705" as 705 and write JSON the package cannot read."""
+    state = '{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "cow_code": "705"}'
+    with pytest.raises(ca.ArgumentError, match=r"configure_converter.*\$\.converter"):
+        ca.loads(state, ca.State, converter=conv)
+    with pytest.raises(ca.ArgumentError, match=r"\$\.converter"):
+        ca.dumps(ds, converter=conv)
+    path = tmp_path / "data.json"
+    path.write_text(ca.dumps(ds), encoding="utf-8")
+    with pytest.raises(ca.ArgumentError, match=r"\$\.converter"):
+        ca.load(path, converter=conv)
+    ca.configure_converter(conv)
+    assert ca.load(path, converter=conv) == ds and ca.dumps(ds, converter=conv) == ca.dumps(ds)
+
+
 def test_load_reads_a_users_file_with_a_users_converter(tmp_path: Path, ds: ca.Dataset) -> None:
     """``load(path, converter=mine)`` reads as ``loads`` does with it; the bundled data refuses a converter, naming the argument."""
     path = tmp_path / "data.json"

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
+import attrs
 import pytest
 from builders import EV
 
@@ -107,6 +108,19 @@ def test_background_sources_are_escaped_in_the_dataset_html() -> None:
 
 
 # -- computed results -------------------------------------------------------------------------
+
+
+def test_a_timeline_shows_in_one_short_line_and_an_escaped_table(ds: ca.Dataset) -> None:
+    """A timeline and its entries have short reprs (not every entry's attrs text); its HTML lists the entries, labels escaped."""
+    line = ca.timeline(ds)
+    assert _short(repr(line)) == "<Timeline: 19 dated records, 2015 to 2016-10; 17 undated>"
+    assert _short(repr(line.entries[0])) == "<TimelineEntry 2015 arms_transfer at-chn-tkm-hq9-2015 (reported)>"
+    event = ca.Event(id="e", kind=ca.EventKind.VISIT, title="<script>x</script>" + "y" * 100_000, evidence=EV, date=ca.PartialDate(2016))
+    hostile = ca.timeline(ca.Dataset(events=[event]))
+    assert _short(repr(hostile)) and _short(repr(hostile.entries[0]))
+    html = _html(hostile)
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and len(html) < 2_000
+    assert html.count("<tr>") == 2 and "at-chn-tkm-hq9-2015" in _html(line)
 
 
 def test_a_role_summary_shows_its_leaders_and_a_shares_table(summary: ca.RoleSummary) -> None:
@@ -290,6 +304,16 @@ def test_a_scenario_frame_reads_every_scenario_in_one_table(ds: ca.Dataset) -> N
     row = frame[(frame["scenario"] == "scn-beijing-replaces-moscow") & (frame["domain"] == "security") & (frame["power"] == "CHN")]
     assert row["leader"].item() == shifted.leader == "CHN"
     assert row["change"].item() == pytest.approx(shifted.share("CHN") - base.share("CHN"))
+
+
+def test_a_scenario_frame_refuses_a_scenario_named_like_the_baseline(ds: ca.Dataset) -> None:
+    """A scenario whose id is "baseline" would be told apart from the baseline rows by nothing: a DataError at its id, not a mixed table."""
+    pytest.importorskip("pandas")
+    renamed = [s if i else attrs.evolve(s, id="baseline") for i, s in enumerate(ds.scenarios)]
+    data = ca.Dataset(**{**{name: getattr(ds, name) for name in ds.COLLECTIONS}, "scenarios": renamed})
+    with pytest.raises(ca.DataError) as info:
+        ca.scenario_frame(data)
+    assert [p.path for p in info.value.problems] == ["$.scenarios[0].id"]
 
 
 def test_result_frames_without_pandas_name_the_extra() -> None:

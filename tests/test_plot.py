@@ -10,8 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import networkx as nx
 import pytest
+from builders import EV, extended, small
 
 import centralasia as ca
 
@@ -486,3 +488,38 @@ def test_timeline_chart_refuses_what_it_cannot_draw(args: tuple[object, ...], kw
     with pytest.raises(ca.ArgumentError) as info:
         plot.timeline_chart(*args, **kwargs)  # type: ignore[arg-type]
     assert info.value.field == field
+
+
+def test_timeline_chart_draws_the_last_year_a_date_can_have(tmp_path: Path) -> None:
+    """A date known to the year 9999 (valid data) is drawn as a bar to its last day, not an OverflowError."""
+    far = ca.Event(id="last", kind=ca.EventKind.VISIT, title="Far ahead", evidence=EV, date=ca.PartialDate(9999), actors=["RUS"])
+    fig = plot.timeline_chart(extended(small(), events=[far]))
+    assert "last" in [line.get_gid() for line in fig.axes[0].lines]
+    plot.save(fig, tmp_path / "far.png", dpi=40)
+
+
+def test_charts_show_dollar_signs_in_the_data_as_text(tmp_path: Path) -> None:
+    """A "$" in a record's title or an actor's name is text, not matplotlib mathtext (which fails to draw "$x^$")."""
+    ds = small()
+    states = [attrs.evolve(s, name="Costs $x^$") if s.id == "KAZ" else s for s in ds.states]
+    odd = ca.Event(id="odd", kind=ca.EventKind.VISIT, title="Paid $5^ and $", evidence=EV, date=ca.PartialDate(2016), actors=["RUS"])
+    data = ca.Dataset(**{**{name: getattr(ds, name) for name in ds.COLLECTIONS}, "states": states, "events": [*ds.events, odd]})
+    chart = plot.timeline_chart(data)
+    assert any(t.get_text().startswith("Paid") and "$5^" in t.get_text() for t in chart.axes[0].get_yticklabels())
+    plot.save(chart, tmp_path / "timeline.png", dpi=40)
+    plot.save(plot.influence_map(ca.influence_network(data), data), tmp_path / "map.png", dpi=40)
+
+
+def test_influence_map_cuts_a_huge_name(tmp_path: Path) -> None:
+    """A valid name of thousands of characters is cut below its node: the map keeps its size and draws without a layout warning."""
+    import warnings
+
+    ds = small()
+    states = [attrs.evolve(s, name="A" * 6000) if s.id == "KAZ" else s for s in ds.states]
+    data = ca.Dataset(**{**{name: getattr(ds, name) for name in ds.COLLECTIONS}, "states": states})
+    fig = plot.influence_map(ca.influence_network(data), data)
+    names = [t.get_text() for a in fig.axes for t in a.texts if t.get_text().startswith("AAA")]
+    assert names and all(len(n) <= 48 for n in names)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plot.save(fig, tmp_path / "map.png", dpi=40)

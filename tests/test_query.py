@@ -379,3 +379,16 @@ def test_an_empty_timeline() -> None:
     """A dataset without dated records has an empty timeline and no rows."""
     line = ca.timeline(ca.Dataset())
     assert len(line) == 0 and line.rows() == [] and line.undated == ()
+
+
+def test_timeline_frame_holds_every_year_a_date_can_have() -> None:
+    """Dates from year 1 to 9999 are valid data: the frame holds them as timestamps, not an out-of-bounds error."""
+    pd = pytest.importorskip("pandas")
+    far = [
+        ca.Event(id="first", kind=ca.EventKind.VISIT, title="Long ago", evidence=EV, date=ca.PartialDate(1, 1, 1), actors=["RUS"]),
+        ca.Event(id="last", kind=ca.EventKind.VISIT, title="Far ahead", evidence=EV, date=ca.PartialDate(9999), actors=["RUS"]),
+    ]
+    frame = ca.timeline(extended(small(), events=far)).to_frame()
+    assert frame.loc["first", "earliest"] == pd.Timestamp(1, 1, 1)
+    assert frame.loc["last", "latest"] == pd.Timestamp(9999, 12, 31)
+    assert frame["earliest"].is_monotonic_increasing

@@ -10,7 +10,7 @@ from typing import Any, TypeVar, cast, get_args, get_origin, overload
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote, StructureHandlerNotFoundError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import configure_converter as configure_json_converter
@@ -213,6 +213,14 @@ def _is_model_class(kind: object) -> bool:
     return isinstance(kind, type) and attrs.has(kind) and bool(getattr(kind, FIELD_TYPES_CHECKED, False))
 
 
+class _Configured:
+    """A type only :func:`configure_converter` gives a hook: a converter with it (or a copy of one) was configured for centralasia."""
+
+
+def _configured_hook(value: object, _: type) -> object:
+    return value
+
+
 def configure_converter(conv: cattrs.BaseConverter) -> None:
     """Teach *conv* the centralasia JSON schema, with exactly the package's strictness.
 
@@ -229,6 +237,7 @@ def configure_converter(conv: cattrs.BaseConverter) -> None:
     if not isinstance(conv, cattrs.BaseConverter):
         raise ArgumentError("conv", f"expected a cattrs converter, got {type(conv).__name__} {conv!r:.40}")
     configure_json_converter(conv)
+    conv.register_structure_hook(_Configured, _configured_hook)
     conv.register_structure_hook(str, _strict(str, "a string"))
     conv.register_structure_hook(int, _strict(int, "an integer"))
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
@@ -422,7 +431,7 @@ def dumps(obj: object, *, converter: cattrs.BaseConverter | None = None) -> str:
     Raises
     ------
     ArgumentError
-        If *obj* cannot be written as JSON, or *converter* is no cattrs converter.
+        If *obj* cannot be written as JSON, or *converter* is no cattrs converter configured for centralasia.
 
     Examples
     --------
@@ -444,7 +453,17 @@ def _chosen(conv: object) -> cattrs.BaseConverter | None:
         return None
     if not isinstance(conv, cattrs.BaseConverter):
         raise ArgumentError("converter", f"expected a cattrs converter from make_converter(), got {type(conv).__name__} {conv!r:.40}")
+    if not _is_configured(conv):
+        # It would read "705" as 705 and write JSON (nulls, dates as objects) that the package cannot read back.
+        raise ArgumentError("converter", "a cattrs converter never configured for centralasia: use make_converter(), or call configure_converter(conv) first")
     return conv
+
+
+def _is_configured(conv: cattrs.BaseConverter) -> bool:
+    try:
+        return conv.get_structure_hook(_Configured) is _configured_hook
+    except StructureHandlerNotFoundError:
+        return False
 
 
 def _kind_name(kind: object) -> str:
@@ -549,7 +568,7 @@ def loads(text: str | bytes, kind: type[object] = Dataset, *, converter: cattrs.
         If the text is not JSON or does not fit *kind*; every problem is listed
         with its JSON path.
     ArgumentError
-        If *kind* is no type, or *converter* is no cattrs converter.
+        If *kind* is no type, or *converter* is no cattrs converter configured for centralasia.
 
     Examples
     --------

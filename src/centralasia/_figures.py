@@ -23,6 +23,7 @@ __all__ = [
     "label",
     "layout",
     "listed",
+    "literal",
     "plain",
     "selection",
     "spread",
@@ -31,6 +32,9 @@ __all__ = [
 ]
 
 _N = TypeVar("_N", bound=Hashable)
+
+#: The most characters of a name shown below a node.
+_NAME_WIDTH = 48
 
 #: The outside powers the article weighs against each other, in drawing order.
 POWERS: tuple[str, ...] = ("RUS", "CHN", "USA")
@@ -71,11 +75,18 @@ def label(node: Hashable, data: Mapping[str, object], ds: Dataset | None) -> tup
     acronym = data.get("acronym", getattr(record, "acronym", None))
     name = data.get("name", getattr(record, "name", None))
     name = name if isinstance(name, str) else str(node)
+    if len(name) > _NAME_WIDTH:  # a name of thousands of characters would squeeze the map to nothing
+        name = name[: _NAME_WIDTH - 1] + "\u2026"
     is_state = data.get("type") == "state" or isinstance(record, State)
     short = str(node) if is_state else acronym if isinstance(acronym, str) else name if len(name) <= 8 else str(node)
     if len(short) > 8:
         short = short[:7] + "\u2026"
-    return short, "" if name == short else wrap_label(name)
+    return literal(short), "" if name == short else literal(wrap_label(name))
+
+
+def literal(text: str) -> str:
+    """*text* as matplotlib shows it verbatim: a ``$`` of the data escaped, never read as mathtext (which "$x^$" would break)."""
+    return text.replace("$", "\\$")
 
 
 def wrap_label(text: str, width: int = 16) -> str:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from centralasia.model import ActorId
     from centralasia.reader import Robustness, ScenarioShift
     from centralasia.roles import Explanation, RoleSummary
-    from centralasia.timelines import Timeline
+    from centralasia.timelines import Timeline, TimelineEntry
     from centralasia.tracks import Readings
     from centralasia.weights import Weights
 
@@ -27,10 +27,11 @@ __all__ = [
     "robustness_repr",
     "shift_html",
     "shift_repr",
-    "summary_html",
-    "summary_repr",
+    "timeline_entry_repr",
     "timeline_html",
     "timeline_repr",
+    "summary_html",
+    "summary_repr",
     "weights_html",
     "weights_repr",
 ]
@@ -219,13 +220,18 @@ def shift_html(s: ScenarioShift) -> str:
     return panel(f"Scenario {s.scenario.id}: {s.scenario.title}", table(header, rows), notes=notes)
 
 
-# -- the timeline --------------------------------------------------------------------------------
+# -- timelines ----------------------------------------------------------------------------------
 
 
 def timeline_repr(line: Timeline) -> str:
-    """``<Timeline: 19 dated records, 2015 to 2016-10; 17 undated>``."""
-    span = f", {line.entries[0].date} to {line.entries[-1].date}" if line.entries else ""
+    """``<Timeline: 19 dated records, 2015 to 2016-10; 23 undated>``."""
+    span = f", {line.entries[0].date} to {max(line.entries, key=lambda e: e.latest).date}" if line.entries else ""
     return one_line(f"<Timeline: {len(line.entries)} dated records{span}; {len(line.undated)} undated>")
+
+
+def timeline_entry_repr(e: TimelineEntry) -> str:
+    """``<TimelineEntry 2016-06-05 event evt-aktobe-attacks-2016 (stated)>``."""
+    return one_line(f"<TimelineEntry {e.date} {e.kind} {e.id} ({e.certainty.value})>")
 
 
 def timeline_html(line: Timeline) -> str:

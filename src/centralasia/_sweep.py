@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Unpack
 
 from centralasia._frames import frame
 from centralasia._tables import dataset
+from centralasia.errors import DataError, Problem
 from centralasia.model import Dataset, Domain, Scenario
 from centralasia.reader import ReadingOptions, readings
 from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes
@@ -40,6 +41,11 @@ def scenario_frame(ds: Dataset, *, magnitudes: Magnitudes = DEFAULT_MAGNITUDES, 
     **options
         :class:`~centralasia.reader.ReadingOptions`: the powers, the states, the date cut and streamed records.
 
+    Raises
+    ------
+    DataError
+        If a scenario's id is ``"baseline"``, which names the rows without a scenario.
+
     Examples
     --------
     >>> import centralasia as ca
@@ -51,6 +57,11 @@ def scenario_frame(ds: Dataset, *, magnitudes: Magnitudes = DEFAULT_MAGNITUDES, 
     ('CHN', True)
     """
     dataset(ds)
+    for i, s in enumerate(ds.scenarios):
+        if s.id == BASELINE:  # its rows would be told apart from the baseline's by nothing
+            raise DataError(
+                [Problem.at(f"$.scenarios[{i}].id", f"{BASELINE!r} names the rows without a scenario here; rename the scenario")], "no scenario frame"
+            )
     baseline = readings(ds, magnitudes=magnitudes, **options)
     runs: list[tuple[Scenario | None, Readings]] = [(None, baseline)]
     runs += [(s, readings(ds, scenario=s, magnitudes=magnitudes, **options)) for s in ds.scenarios]

@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from centralasia._figures import literal
 from centralasia.model import Certainty, Precision
 from centralasia.timelines import DatedKind, Timeline
 
@@ -41,13 +42,17 @@ BACKGROUND_MARK = "\u2020"
 LABEL_WIDTH = 48
 
 
+#: Where the bar of a date in the year 9999 ends, as matplotlib draws no later.
+_LAST = _dt.datetime(9999, 12, 31, 23, 59)
+
+
 def _short(text: str) -> str:
     return text if len(text) <= LABEL_WIDTH else text[: LABEL_WIDTH - 1] + "\u2026"
 
 
 def draw(line: Timeline, ax: Axes | None, title: str | None) -> Figure:
     """Draw *line* into *ax* (or a new figure): each entry one :class:`~matplotlib.lines.Line2D` whose gid is its record's id."""
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
@@ -68,12 +73,16 @@ def draw(line: Timeline, ax: Axes | None, title: str | None) -> Figure:
             ax.plot([entry.earliest], [y], linestyle="", alpha=alpha, **style)  # type: ignore[arg-type]  # matplotlib converts dates
         else:
             # A bar over every day the date can mean, the marker at its middle.
-            end = entry.latest + _dt.timedelta(days=1)
-            middle = entry.earliest + (end - entry.earliest) / 2
-            ax.plot([entry.earliest, middle, end], [y, y, y], linewidth=6, alpha=0.75 * alpha, solid_capstyle="butt", markevery=[1], **style)  # type: ignore[arg-type]
-    ax.set_yticks(range(len(line)), [f"{_short(e.label)} ({e.date}{BACKGROUND_MARK if e.date_sources else ''})" for e in line], fontsize=8)
+            start = _dt.datetime.combine(entry.earliest, _dt.time.min)
+            end = _LAST if entry.latest == _dt.date.max else _dt.datetime.combine(entry.latest + _dt.timedelta(days=1), _dt.time.min)
+            middle = start + (end - start) / 2
+            ax.plot([start, middle, end], [y, y, y], linewidth=6, alpha=0.75 * alpha, solid_capstyle="butt", markevery=[1], **style)  # type: ignore[arg-type]
+    ax.set_yticks(range(len(line)), [literal(f"{_short(e.label)} ({e.date}{BACKGROUND_MARK if e.date_sources else ''})") for e in line], fontsize=8)
     if len(line):
         ax.set_ylim(len(line) - 0.5, -0.5)  # earliest on top
+        # The margins stay within the years matplotlib draws, 1 to 9999, which a date can reach.
+        low, high = ax.get_xlim()
+        ax.set_xlim(max(low, date2num(_dt.datetime.min)), min(high, date2num(_LAST)))  # type: ignore[no-untyped-call]
         locator = AutoDateLocator()  # type: ignore[no-untyped-call]  # untyped in matplotlib
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]

@@ -8,7 +8,7 @@ from typing import Final, Literal, get_args
 
 import attrs
 
-from centralasia.errors import ArgumentError, DataError
+from centralasia.errors import ArgumentError, DataError, Problem
 from centralasia.model import ARTICLE, ARTICLE_TIME, Dataset, EvidenceKind, Person, Section
 
 __all__ = ["CITE_STYLES", "CITE_WHAT", "CiteStyle", "CiteWhat", "cite"]
@@ -138,7 +138,9 @@ def _article_evidence(ds: Dataset, section: Section) -> list[tuple[str, tuple[st
 def _article(ds: Dataset) -> _Work:
     titles = _article_evidence(ds, Section.TITLE)
     if not titles:
-        raise DataError([], "the dataset quotes no title of the article (a claim with evidence in the title section)")
+        raise DataError(
+            [Problem.at("$.claims", "no claim quotes the article's title (evidence in the title section)")], "the dataset quotes no title of the article"
+        )
     title = max((quote for quote, _ in titles), key=len)  # the whole title, not a phrase of it
     authors: list[str] = []
     for quote, about in _article_evidence(ds, Section.BYLINE):
@@ -147,7 +149,7 @@ def _article(ds: Dataset) -> _Work:
             authors = [p.name for p in sorted(people, key=lambda p: quote.index(p.name))]
             break
     if not authors:
-        raise DataError([], "the dataset names no authors of the article (a claim on the byline about the people in it)")
+        raise DataError([Problem.at("$.claims", "no claim on the byline is about the people it names")], "the dataset names no authors of the article")
     notes = [quote for quote, about in _article_evidence(ds, Section.AUTHOR_NOTE) if any(a in authors for a in _names(ds, about))]
     notes.sort(key=lambda q: min((i for i, a in enumerate(authors) if q.startswith(a)), default=len(authors)))
     return _Work(
@@ -219,6 +221,7 @@ _BIBTEX_SPECIALS = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+_AND = re.compile(r"\sand\s", re.IGNORECASE)
 _BIBTEX_SPECIAL = re.compile("|".join(re.escape(c) for c in _BIBTEX_SPECIALS))
 
 
@@ -235,7 +238,8 @@ def _bibtex_value(text: str) -> str:
 def _bibtex(work: _Work) -> str:
     fields = [
         # A person's name as BibTeX reads it ("Daniyar Kosnazarov": first, last); a group's name braced whole.
-        ("author", " and ".join(_bibtex_value(a) if work.kind == "article" else "{" + _bibtex_value(a) + "}" for a in work.authors)),
+        # A name holding the word "and" is braced too: BibTeX would split it into two authors there.
+        ("author", " and ".join(_bibtex_value(a) if work.kind == "article" and not _AND.search(a) else "{" + _bibtex_value(a) + "}" for a in work.authors)),
         ("title", "{" + _bibtex_value(work.title) + "}"),  # double braces: keep the title's capitals
     ]
     if work.year is not None:

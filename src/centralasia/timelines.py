@@ -55,7 +55,7 @@ class TimelineRow(TypedDict):
 COLUMNS: tuple[str, ...] = tuple(TimelineRow.__annotations__)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class TimelineEntry:
     """One dated record on a timeline.
 
@@ -101,6 +101,10 @@ class TimelineEntry:
         """``"article"`` when the article gives the date, ``"background"`` when only a background source does."""
         return "background" if self.date_sources else "article"
 
+    def __repr__(self) -> str:
+        """One short line: date, kind, id and certainty."""
+        return _panels.timeline_entry_repr(self)
+
     @property
     def precision(self) -> Precision:
         """Whether the date is known to the day, month or year."""
@@ -117,7 +121,7 @@ class TimelineEntry:
         return self.date.latest
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Timeline:
     """The dated records of a dataset, by their first possible day, then their last, then id.
 
@@ -145,14 +149,16 @@ class Timeline:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def __iter__(self) -> Iterator[TimelineEntry]:
-        return iter(self.entries)
-
     def __repr__(self) -> str:
+        """One short line: how many records are dated, from when to when, and how many are not."""
         return _panels.timeline_repr(self)
 
     def _repr_html_(self) -> str:
+        """The entries as an escaped HTML table (Jupyter shows it for a cell ending in a timeline)."""
         return _panels.timeline_html(self)
+
+    def __iter__(self) -> Iterator[TimelineEntry]:
+        return iter(self.entries)
 
     def rows(self) -> list[TimelineRow]:
         """One plain row per entry (the columns :data:`COLUMNS`), for tables and CSV.
@@ -186,7 +192,8 @@ class Timeline:
     def to_frame(self) -> pandas.DataFrame:
         """The rows as a :class:`pandas.DataFrame` indexed by ``id`` (needs the ``pandas`` extra).
 
-        ``earliest`` and ``latest`` are pandas timestamps, so the frame sorts
+        ``earliest`` and ``latest`` are pandas timestamps to the second (so
+        that every year a date can have, 1 to 9999, fits), and the frame sorts
         and filters by date; ``date`` keeps the article's precision.
 
         Raises
@@ -201,7 +208,7 @@ class Timeline:
         >>> frame.loc["evt-aktobe-attacks-2016", ["date", "precision", "certainty"]].tolist()
         ['2016-06-05', 'day', 'stated']
         >>> str(frame["earliest"].dtype)
-        'datetime64[ns]'
+        'datetime64[s]'
         """
         try:
             import pandas as pd
@@ -209,7 +216,8 @@ class Timeline:
             raise MissingDependencyError("pandas", "pandas", "Timeline.to_frame") from exc
         frame = pd.DataFrame.from_records(self.rows(), columns=list(COLUMNS))
         for column in ("earliest", "latest"):
-            frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
+            # Seconds, not pandas' default nanoseconds, which end in 2262 and begin in 1677.
+            frame[column] = frame[column].astype("datetime64[s]")
         return frame.set_index("id")
 
 
