@@ -499,6 +499,8 @@ def test_roles_explain_lists_the_records(capsys: pytest.CaptureFixture[str], ds:
         (["paragraphs", "--powers", "XYZ"], "unknown power 'XYZ'"),
         (["paragraphs", "--scenario", "scn-detente-with-west"], "--scenario"),
         (["network", "-o", "net.txt"], "cannot tell the format"),
+        (["network", "-o", "net.csv", "--format", "json"], "not CSV as 'net.csv' says"),
+        (["network", "-o", "net.png", "--format", "gexf"], "not PNG as 'net.png' says"),
     ],
 )
 def test_bad_analysis_arguments_are_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str], needle: str) -> None:
@@ -1056,7 +1058,7 @@ def test_every_command_names_a_bad_additions_file(capsys: pytest.CaptureFixture[
         ),
         encoding="utf-8",
     )
-    full = [*argv, str(tmp_path / "out.png")] if argv[-1] == "-o" else list(argv)
+    full = [*argv, str(tmp_path / ("out.json" if name == "network" else "out.png"))] if argv[-1] == "-o" else list(argv)
     if name == "show":
         full = ["show", "KAZ"]
     code, out, err = run(capsys, *full, "--extends", str(path))

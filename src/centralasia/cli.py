@@ -311,8 +311,14 @@ def _cmd_network(args: argparse.Namespace, out: Stream) -> int:
     from centralasia.export import FORMATS, write_network
     from centralasia.network import influence_network
 
-    if args.format is None and os.path.splitext(args.output)[1].lower() not in FORMATS:
+    suffix = os.path.splitext(args.output)[1].lower()
+    if args.format is None and suffix not in FORMATS:
         raise UsageError(f"cannot tell the format of {args.output!r:.160} from its suffix; use one of {', '.join(FORMATS)} or --format")
+    if args.format is not None and suffix in _SUFFIX_FORMATS and FORMATS.get(suffix) != args.format:
+        # x.csv written as JSON would be misread by whatever opens it by its name.
+        raise UsageError(
+            f"--format {args.format} writes {args.format}, not {_SUFFIX_FORMATS[suffix]} as {args.output!r:.160} says; rename the file or drop --format"
+        )
     ds = load_data(args)
     scenario = _scenario(ds, args.scenario).id if args.scenario is not None else None
     graph = influence_network(ds, domain=args.domain, as_of=args.as_of, scenario=scenario, include_undated=not args.dated_only)
