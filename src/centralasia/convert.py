@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from centralasia import _convert
 from centralasia._convert import configure_converter, dumps, loads, make_converter
+
+if TYPE_CHECKING:
+    from cattrs.preconf.json import JsonConverter
 
 __all__ = [
     "JSONValue",
@@ -26,4 +31,5 @@ JSONValue = _convert.JSONValue
 #: not the one :func:`~centralasia.load` reads with; :func:`make_converter` (or
 #: ``converter.copy()``) gives one of the caller's own to extend, which ``loads``
 #: and ``dumps`` take as ``converter=``.
-converter = _convert.converter
+# Declared, not inferred: pyright --verifytypes would otherwise call its type ambiguous.
+converter: JsonConverter = _convert.converter
