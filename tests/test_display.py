@@ -12,6 +12,7 @@ import pytest
 from builders import EV
 
 import centralasia as ca
+from centralasia._display import cell
 from centralasia.model import Record
 
 #: The longest a repr may be: one line a notebook shows whole.
@@ -107,6 +108,18 @@ def test_background_sources_are_escaped_in_the_dataset_html() -> None:
     assert "<tr><td>states</td><td>1</td><td>0</td><td>1</td></tr>" in html
 
 
+def test_background_sources_are_an_escaped_list_not_a_comma_joined_line() -> None:
+    """Each background source is one ``<li>`` of the dataset's HTML: a source's own commas and semicolons never blur where it ends."""
+    sources = ["Reuters, 5 June 2016; RFE/RL", "SIPRI <arms> & trade"]
+    states = [
+        ca.State(id=i, name=i, evidence=[ca.Evidence(paragraph=1, kind=ca.EvidenceKind.BACKGROUND, source=s)])
+        for i, s in zip(("KAZ", "KGZ"), sources, strict=True)
+    ]
+    html = _html(ca.Dataset(states=states))
+    assert "<ul><li>Reuters, 5 June 2016; RFE/RL</li><li>SIPRI &lt;arms&gt; &amp; trade</li></ul>" in html
+    assert "RFE/RL, SIPRI" not in html and "<arms>" not in html
+
+
 # -- computed results -------------------------------------------------------------------------
 
 
@@ -185,7 +198,7 @@ def test_readings_show_each_tracks_leaders_and_cells_with_support(ds: ca.Dataset
     assert "assessments security RUS, economic CHN" in _short(repr(r)) and "acts security CHN" in repr(r)
     html = _html(r)
     assert "<th>support (claims)</th><th>status</th><th>leader</th>" in html and "<caption>momentum</caption>" in html
-    assert "<tr><td>assessments</td><td>security</td><td>all</td><td>0.692</td><td>0.308</td><td>9</td><td>supported</td><td>RUS</td></tr>" in html
+    assert "<tr><td>assessments</td><td>security</td><td>region (mean)</td><td>0.692</td><td>0.308</td><td>9</td><td>supported</td><td>RUS</td>" in html
 
 
 def test_robustness_and_scenario_shifts_show_in_one_line_and_a_table(ds: ca.Dataset) -> None:
@@ -196,6 +209,57 @@ def test_robustness_and_scenario_shifts_show_in_one_line_and_a_table(ds: ca.Data
     shift = ca.scenario_shifts(ds, "scn-beijing-replaces-moscow")
     assert "security RUS\u2192CHN" in _short(repr(shift))
     assert "<th>leader before</th>" in _html(shift)
+
+
+def test_readings_html_marks_inherited_state_cells_and_labels_the_region_by_its_pooling(ds: ca.Dataset) -> None:
+    """A state cell resting only on claims that do not name it says so (``inherited``, the text's ``~``); the region row is
+    ``region (mean)`` or ``region (sum)`` as the text has it, never ``all`` (it is the states' mean by default, not all of them)."""
+    r = ca.readings(ds)
+    html = _html(r)
+    assert "<th>inherited</th>" in html and "<td>all</td>" not in html
+    inherited = [c for c in r if c.over is not None and c.inherited]
+    named = [c for c in r if c.over is not None and not c.inherited and c.status.value != "missing"]
+    assert inherited and named
+    for c, mark in ((inherited[0], "yes"), (named[0], "no")):
+        shares = "".join(f"<td>{cell(c.share(p))}</td>" for p in r.powers)
+        leader = cell(c.leader)
+        row = f"<tr><td>{c.track.value}</td><td>{c.domain.value}</td><td>{c.over}</td>{shares}<td>{c.support}</td><td>{c.status.value}</td><td>{leader}</td><td>{mark}</td></tr>"
+        assert row in html
+    assert "<td>region (mean)</td>" in html
+    summed = _html(ca.readings(ds, pooling="sum"))
+    assert "<td>region (sum)</td>" in summed and "<td>region (mean)</td>" not in summed
+
+
+def test_robustness_html_says_in_how_many_draws_a_power_has_a_share_and_how_often_two_votes_stood(ds: ca.Dataset) -> None:
+    """A share interval over only some draws carries the text's ``in N%``; P(2+) and P(none) are columns, as in ``str()``."""
+    rob = ca.robustness(ds, draws=50, seed=1)
+    html = _html(rob)
+    assert "<th>P(none)</th><th>P(2+)</th>" in html
+    partly = [(k, c, p) for k, c in rob.cells.items() for p in c.shares if c.present[p] < 0.995]
+    assert partly
+    (track, domain, _), c, power = partly[0]
+    assert f"<td>{c.shares[power]} in {c.present[power]:.0%}</td>" in html
+    assert f"<td>{c.p_leader(None):.3f}</td><td>{c.supported:.3f}</td>" in html
+    region = rob.cells[track, domain, None]
+    partial = [p for p in rob.point.powers if p in region.shares and region.present[p] < 0.995]
+    assert all(f"{region.shares[p]} in {region.present[p]:.0%}" in html and f"in {region.present[p]:.0%}" in str(rob) for p in partial)
+
+
+def test_role_summary_html_calls_its_summed_weight_a_total_weight_not_support(summary: ca.RoleSummary) -> None:
+    """The role summary's summed edge weight is ``total weight`` (``total`` in its frame): "support" counts claims elsewhere, so it never shows here."""
+    html = _html(summary)
+    assert "<th>leader</th><th>total weight</th>" in html
+    assert "support" not in html.lower()
+    total = sum(summary.influence(p, "security") for p in summary.powers)
+    assert f"<td>RUS</td><td>{total:.3f}</td></tr>" in html
+
+
+def test_a_scenario_shift_html_says_when_the_lead_changes_by_definition(ds: ca.Dataset) -> None:
+    """A full decrease of today's leader changes the lead by definition: the shift's HTML says so in a column and a note, and labels the region ``region``."""
+    html = _html(ca.scenario_shifts(ds, "scn-beijing-replaces-moscow"))
+    assert "<th>by definition</th>" in html and "<tr><td>security</td><td>region</td>" in html
+    assert "<td>CHN</td><td>CHN</td><td>yes</td><td>\u2014</td>" in html and "removes today&#x27;s leader&#x27;s role whole" in html
+    assert "by definition:" not in _html(ca.scenario_shifts(ds, "scn-chinese-security-challenge"))
 
 
 # -- DataFrames --------------------------------------------------------------------------------
@@ -314,6 +378,47 @@ def test_a_scenario_frame_refuses_a_scenario_named_like_the_baseline(ds: ca.Data
     with pytest.raises(ca.DataError) as info:
         ca.scenario_frame(data)
     assert [p.path for p in info.value.problems] == ["$.scenarios[0].id"]
+
+
+def test_a_readings_frame_has_one_unit_per_column(ds: ca.Dataset) -> None:
+    """``score`` is a summed tier weight only: on state rows, and on the region row with ``pooling="sum"``; a mean-pooled region
+    row, whose numbers are mean shares, has ``score`` missing and its share in ``share``."""
+    pytest.importorskip("pandas")
+    r = ca.readings(ds)
+    frame = r.to_frame()
+    region = frame[frame["over"].isna()]
+    assert region["score"].isna().all() and region["share"].notna().any()
+    kaz = frame[(frame["track"] == "assessments") & (frame["domain"] == "security") & (frame["over"] == "KAZ")].set_index("power")
+    assert kaz["score"].to_dict() == pytest.approx(dict(r.cell("security", "KAZ").scores))
+    assert kaz["score"].sum() > 1.0  # weights, not shares
+    summed = ca.readings(ds, pooling="sum")
+    row = summed.to_frame()
+    row = row[row["over"].isna() & (row["track"] == "assessments") & (row["domain"] == "security")].set_index("power")
+    assert row["score"].to_dict() == pytest.approx(dict(summed.cell("security").scores))
+    assert row["score"].sum() == pytest.approx(sum(sum(summed.cell("security", s).scores.values()) for s in summed.states))
+
+
+def test_a_scenario_frame_flags_assumed_effects_and_changes_by_definition(ds: ca.Dataset) -> None:
+    """Rows a scenario's assumed effects touch say so; a leader that changes by definition (the old leader's role removed whole)
+    is ``definitional`` with status ``by definition``, not ``supported`` by claims that name the old leader; the docstring says
+    the region row is the states' mean and the magnitudes are assumptions, the breakeven what to read."""
+    pytest.importorskip("pandas")
+    frame = ca.scenario_frame(ds)
+    _typed(frame)
+    assumed = {(s.id, e.domain.value) for s in ds.scenarios for e in s.effects if e.assumed}
+    assert assumed
+    flagged = set(zip(frame.loc[frame["assumed_effects"], "scenario"], frame.loc[frame["assumed_effects"], "domain"], strict=True))
+    assert flagged == assumed
+    row = frame[(frame["scenario"] == "scn-beijing-replaces-moscow") & (frame["domain"] == "security") & (frame["power"] == "CHN")]
+    assert row["leader"].item() == "CHN" and row["status"].item() == "by definition" and bool(row["definitional"].item())
+    assert ca.scenario_shifts(ds, "scn-beijing-replaces-moscow").row("security").definitional
+    rest = frame[~frame["definitional"]]
+    assert set(rest["status"]) <= {"supported", "insufficient", "missing"}
+    assert not frame.loc[frame["scenario"] == "baseline", ["assumed_effects", "definitional"]].any().any()
+    assert "score" not in frame.columns  # the region row is a mean of shares: no summed weight to show
+    doc = " ".join((ca.scenario_frame.__doc__ or "").split())
+    assert "the states pooled" not in doc and "equal-weight mean" in doc
+    assert "DEFAULT_MAGNITUDES" in doc and "illustrations" in doc and "breakeven" in doc
 
 
 def test_result_frames_without_pandas_name_the_extra() -> None:

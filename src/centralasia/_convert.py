@@ -352,7 +352,7 @@ class _ReadOnlyConverter(JsonConverter):
 
 
 class _PublicConverter(_ReadOnlyConverter):
-    """The read-only converter handed out: it reads and writes as :func:`structure` and :func:`unstructure` do, with our errors."""
+    """The read-only converter handed out, which reads and writes as :func:`structure` and :func:`unstructure` do, with our errors."""
 
     __slots__ = ()
 

@@ -225,13 +225,14 @@ def dataset_repr(ds: Dataset) -> str:
 
 
 def dataset_html(ds: Dataset) -> str:
-    """The records per kind, how many rest on the article and how many on background sources only, and the background sources."""
+    """The records per kind, how many rest on the article and how many on background sources only, and the background sources as a list."""
     counts = _counts(ds)
     rows = [(name, n, n - bg, bg) for name, n, bg in counts]
     rows.append(("all", sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[3] for r in rows)))
     sources = sorted({e.source for r in ds for e in r.evidence if e.is_background})
     source = _source(ds)
-    notes = [f"Source: {source}." if source is not None else "Source: records given to Dataset (not the bundled article data)."]
-    if sources:
-        notes.append(f"Background sources: {', '.join(sources)}.")
-    return panel("Dataset", table(["records", "count", "on the article", "background only"], rows), notes=notes)
+    note = f"Source: {source}." if source is not None else "Source: records given to Dataset (not the bundled article data)."
+    parts = [table(["records", "count", "on the article", "background only"], rows), f"<p>{esc(note, None)}</p>"]
+    if sources:  # one item each: a source's own commas and semicolons never run into the next
+        parts.append("<p>Background sources:</p><ul>" + "".join(f"<li>{esc(name)}</li>" for name in sources) + "</ul>")
+    return panel("Dataset", *parts)

@@ -132,7 +132,16 @@ _CELL_COLUMNS: list[Column] = [
 
 
 def readings_frame(r: Readings) -> pandas.DataFrame:
-    """One row per cell and power (``over`` missing: the region row): share (missing where no claim speaks), score, support, status, leader."""
+    """One row per cell and power (``over`` missing: the region row); each column has one meaning on every row.
+
+    ``share`` is the power's share (missing where no claim speaks for it), on state and region rows alike: on the
+    region row, the mean of the states' shares with ``pooling="mean"`` (the default). ``score`` is the power's summed
+    tier weight (0 where it has no vote): on state rows, and on the region row only with ``pooling="sum"``, where the
+    states' scores add up; it is missing on a mean-pooled region row, which has shares but no weights. ``support``
+    counts the claims behind the cell and ``effective`` is their effective number; ``status``, ``leader`` and
+    ``balance`` are the cell's; ``inherited`` says no claim behind a state's cell names the state (never on a region row).
+    """
+    summed = r.pooling.value == "sum"
     rows = [
         (
             c.track.value,
@@ -140,7 +149,7 @@ def readings_frame(r: Readings) -> pandas.DataFrame:
             c.over,
             p,
             c.shares.get(p),
-            c.scores.get(p, 0.0),
+            c.scores.get(p, 0.0) if c.over is not None or summed else None,
             c.support,
             c.effective,
             c.status.value,

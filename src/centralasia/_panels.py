@@ -10,7 +10,7 @@ from centralasia.model import Domain
 if TYPE_CHECKING:
     from centralasia.comparison import Comparison
     from centralasia.model import ActorId
-    from centralasia.reader import Robustness, ScenarioShift
+    from centralasia.reader import CellRobustness, Robustness, ScenarioShift
     from centralasia.roles import Explanation, RoleSummary
     from centralasia.timelines import Timeline, TimelineEntry
     from centralasia.tracks import Readings
@@ -36,14 +36,21 @@ __all__ = [
     "weights_repr",
 ]
 
-#: How the region (all the states pooled) shows where a state would.
+#: How a role summary's pooled row (every state's edges summed) shows where a state would.
 _ALL = "all"
+#: How a reading's region row shows where a state would, when the pooling is not known (a scenario shift).
+_REGION = "region"
 #: The tracks with cells (momentum has none), by value.
 _CELL_TRACKS = ("assessments", "acts")
 
 
 def _over(over: ActorId | None) -> str:
     return _ALL if over is None else over
+
+
+def _region(r: Readings) -> str:
+    """The region row's label, as the text says it: ``region (mean)`` or ``region (sum)`` after the readings' pooling."""
+    return f"{_REGION} ({r.pooling.value})"
 
 
 def _leaders(pairs: list[tuple[str, str | None]]) -> str:
@@ -69,15 +76,18 @@ def summary_repr(s: RoleSummary) -> str:
 
 
 def summary_html(s: RoleSummary) -> str:
-    """The shares per domain over all the states pooled and over each, with the leader and the summed weight behind them."""
+    """The shares per domain over all the states pooled (summed) and over each, with the leader and the total weight behind them."""
     rows = []
     for domain in Domain:
         for over in (None, *s.states):
             shares = s.shares(domain, over)
             total = sum(s.influence(p, domain, over) for p in s.powers)
             rows.append([domain.value, _over(over), *(shares[p] for p in s.powers), s.leader(domain, over), total])
-    header = ["domain", "over", *(f"share {p}" for p in s.powers), "leader", "support (summed weight)"]
-    notes = ["Every record's edges summed (the networks' construct). A leader is named only without a tie and with some influence."]
+    header = ["domain", "over", *(f"share {p}" for p in s.powers), "leader", "total weight"]
+    notes = [
+        "Every record's edges summed (the networks' construct): 'all' sums every state's edges, and 'total weight' is the compared powers' summed"
+        " edge weight, not a count of claims. A leader is named only without a tie and with some influence."
+    ]
     return panel(f"Role summary: {_summary_title(s)}", table(header, rows), notes=notes)
 
 
@@ -164,10 +174,23 @@ def readings_repr(r: Readings) -> str:
 
 
 def readings_html(r: Readings) -> str:
-    """Each track's cells (shares, support, status, leader) for the region and each state, then the momentum."""
-    header = ["track", "domain", "over", *(f"share {p}" for p in r.powers), "support (claims)", "status", "leader"]
+    """Each track's cells (shares, support, status, leader, inherited) for the region and each state, then the momentum.
+
+    The region row is labelled as the text labels it, after the pooling: ``region (mean)`` (the equal-weight mean of the
+    states' shares, the default) or ``region (sum)``; a state cell resting only on claims that do not name it is inherited.
+    """
+    header = ["track", "domain", "over", *(f"share {p}" for p in r.powers), "support (claims)", "status", "leader", "inherited"]
     rows = [
-        [c.track.value, c.domain.value, _over(c.over), *(c.share(p) for p in r.powers), c.support, c.status, c.leader]
+        [
+            c.track.value,
+            c.domain.value,
+            _region(r) if c.over is None else c.over,
+            *(c.share(p) for p in r.powers),
+            c.support,
+            c.status,
+            c.leader,
+            None if c.over is None else c.inherited,
+        ]
         for c in sorted(r, key=lambda c: (_CELL_TRACKS.index(c.track.value), list(Domain).index(c.domain), c.over is not None))
     ]
     momentum = table(
@@ -175,7 +198,11 @@ def readings_html(r: Readings) -> str:
         ([m.power, m.domain.value, len(m.increase), len(m.decrease), m.net, m.status] for m in r.momentum.values()),
         caption="momentum",
     )
-    notes = ["A share is missing (\u2014) where no claim speaks; a leader is named only with two claims or more and no tie."]
+    region = "the equal-weight mean of the states' shares" if r.pooling.value == "mean" else "the states' scores summed"
+    notes = [
+        "A share is missing (\u2014) where no claim speaks; a leader is named only with two claims or more and no tie.",
+        f"{_region(r)}: {region}. inherited: no claim behind the state's cell names the state (it rests on region-wide claims, or on claims about a power alone).",
+    ]
     return panel(f"Readings of the article: {', '.join(r.powers)} over {', '.join(r.states)}", table(header, rows, caption="cells"), momentum, notes=notes)
 
 
@@ -189,16 +216,43 @@ def robustness_repr(rob: Robustness) -> str:
     return one_line(f"<Robustness: {rob.draws} draws, seed {rob.seed}{', structural' if rob.structural else ''}: P(point leader) {', '.join(parts)}>")
 
 
+def _present(c: CellRobustness, power: ActorId) -> str | None:
+    """*power*'s share interval, with ``in N%`` where a claim spoke for it in fewer than all the draws (as the text says it)."""
+    if power not in c.shares:
+        return None
+    present = c.present.get(power, 0.0)
+    return str(c.shares[power]) + ("" if present >= 0.995 else f" in {present:.0%}")
+
+
 def robustness_html(rob: Robustness) -> str:
-    """Each cell's point leader, how often each power led over the draws, and each power's share interval."""
+    """Each cell's point leader, how often each power led over the draws, each power's share interval, and how often two votes stood."""
     powers = rob.point.powers
-    header = ["track", "domain", "over", "point leader", *(f"P(lead) {p}" for p in powers), *(f"share {p} [5%, 95%]" for p in powers), "missing"]
+    region = f"{_REGION} (pooling drawn)" if rob.structural else _region(rob.point)
+    header = [
+        "track",
+        "domain",
+        "over",
+        "point leader",
+        *(f"P(lead) {p}" for p in powers),
+        "P(none)",
+        "P(2+)",
+        *(f"share {p}: median [5%, 95%]" for p in powers),
+        "missing",
+    ]
     rows = []
     for (track, domain, over), c in rob.cells.items():
-        intervals = [str(c.shares[p]) if p in c.shares else None for p in powers]
-        rows.append([track.value, domain.value, _over(over), c.point.leader, *(c.p_leader(p) for p in powers), *intervals, c.missing])
+        intervals = [_present(c, p) for p in powers]
+        rows.append(
+            [track.value, domain.value, region if over is None else over, c.point.leader, *(c.p_leader(p) for p in powers), c.p_leader(None), c.supported]
+            + [*intervals, c.missing]
+        )
     title = f"Robustness: {rob.draws} draws, seed {rob.seed}" + (", structural choices varied" if rob.structural else "")
-    return panel(title, table(header, rows))
+    notes = [
+        "P(lead): the fraction of draws in which the power led; P(none): in which nobody did;"
+        " P(2+): in which two votes or more stood behind the reading, the only draws in which a leader can be named.",
+        "'in N%': a power's share is over the draws in which a claim spoke for it (N% of them); in the others it has none. missing: no claim at all.",
+    ]
+    return panel(title, table(header, rows), notes=notes)
 
 
 def shift_repr(s: ScenarioShift) -> str:
@@ -210,12 +264,35 @@ def shift_repr(s: ScenarioShift) -> str:
 def shift_html(s: ScenarioShift) -> str:
     """Per domain and state: which way each share moves, the leaders before and after, and the breakeven shift."""
     powers = sorted({p for r in s.rows for p in r.directions})
-    header = ["domain", "over", *(f"{p} moves" for p in powers), "leader before", "leader after", "article's effects only", "breakeven", "P(change)"]
+    header = [
+        "domain",
+        "over",
+        *(f"{p} moves" for p in powers),
+        "leader before",
+        "leader after",
+        "article's effects only",
+        "by definition",
+        "breakeven",
+        "P(change)",
+    ]
     rows = [
-        [r.domain.value, _over(r.over), *(r.directions.get(p) for p in powers), r.leader_before, r.leader_after, r.leader_article_only, r.breakeven, r.p_change]
+        [
+            r.domain.value,
+            _REGION if r.over is None else r.over,
+            *(r.directions.get(p) for p in powers),
+            r.leader_before,
+            r.leader_after,
+            r.leader_article_only,
+            r.definitional,
+            r.breakeven,
+            r.p_change,
+        ]
         for r in s.rows
     ]
-    notes = [f"Not measured: {e.actor} {e.domain.value} {e.direction.value}: {e.description}" for e in s.unmeasured]
+    notes = []
+    if any(r.definitional for r in s.rows):
+        notes.append("by definition: the scenario removes today's leader's role whole (a full decrease), so the lead changes whatever the shift.")
+    notes += [f"Not measured: {e.actor} {e.domain.value} {e.direction.value}: {e.description}" for e in s.unmeasured]
     notes += [f"Assumed (our reading, not the article's words): {e.actor} {e.domain.value} {e.direction.value}" for e in s.assumed]
     return panel(f"Scenario {s.scenario.id}: {s.scenario.title}", table(header, rows), notes=notes)
 

@@ -8,17 +8,19 @@ from centralasia._frames import frame
 from centralasia._tables import dataset
 from centralasia.errors import DataError, Problem
 from centralasia.model import Dataset, Domain, Scenario
-from centralasia.reader import ReadingOptions, readings
+from centralasia.reader import ReadingOptions, readings, scenario_shifts
 from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes
 from centralasia.tracks import Readings, Track
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["BASELINE", "scenario_frame"]
+__all__ = ["BASELINE", "BY_DEFINITION", "scenario_frame"]
 
 #: The ``scenario`` of the rows read without any scenario.
 BASELINE = "baseline"
+#: The ``status`` of a row whose leader changes by definition (the scenario removes today's leader's role whole).
+BY_DEFINITION = "by definition"
 
 
 def scenario_frame(ds: Dataset, *, magnitudes: Magnitudes = DEFAULT_MAGNITUDES, **options: Unpack[ReadingOptions]) -> pandas.DataFrame:
@@ -26,18 +28,38 @@ def scenario_frame(ds: Dataset, *, magnitudes: Magnitudes = DEFAULT_MAGNITUDES, 
 
     Each scenario is read as :func:`~centralasia.scenario_shifts` and
     :func:`~centralasia.readings` read it: its effects shift the assessments
-    (at *magnitudes*), over the region (the states pooled). The columns are
-    ``scenario`` (``"baseline"`` for none), ``title``, ``domain``, ``power``,
-    ``share`` (missing where no claim speaks), ``change`` (from the
-    baseline's share), ``score``, ``support`` (the claims behind the cell),
-    ``status``, ``leader`` and ``balance``.
+    (at *magnitudes*) over the region row, which is the readings' region row:
+    the equal-weight mean of the states' shares (their default pooling,
+    ``"mean"``), not their sum.
+
+    The sizes of the shifts are assumptions (:data:`~centralasia.DEFAULT_MAGNITUDES`
+    unless *magnitudes* says otherwise): the article names a direction, never a size.
+    So the shares under a scenario are illustrations; what to read is where a
+    leader would change, the breakeven of :func:`~centralasia.scenario_shifts`.
+    Some effects are our reading, not the article's words
+    (:attr:`~centralasia.Effect.assumed`): ``assumed_effects`` flags the rows
+    they touch.
+
+    The columns are ``scenario`` (``"baseline"`` for none), ``title``,
+    ``domain``, ``power``, ``share`` (missing where no claim speaks),
+    ``change`` (from the baseline's share; no summed tier weight, since the
+    region row holds mean shares), ``support`` (the claims
+    behind the cell: the article's, which a scenario never adds to),
+    ``status``, ``leader``, ``balance``, ``assumed_effects`` (an effect of the
+    scenario in that domain is assumed) and ``definitional`` (the scenario
+    removes today's leader's role whole, a full decrease, so the lead changes
+    by definition, as :attr:`~centralasia.reader.ShiftRow.definitional` says).
+    The status is ``supported``, ``insufficient`` or ``missing`` as in the
+    readings, except on a definitional row, where it is ``"by definition"``:
+    the claims in ``support`` name today's leader, and the new one leads only
+    because the scenario says so.
 
     Parameters
     ----------
     ds : Dataset
         The records, claims and scenarios.
     magnitudes : Magnitudes
-        The size of the scenarios' shifts.
+        The size of the scenarios' shifts (an assumption).
     **options
         :class:`~centralasia.reader.ReadingOptions`: the powers, the states, the date cut and streamed records.
 
@@ -53,8 +75,8 @@ def scenario_frame(ds: Dataset, *, magnitudes: Magnitudes = DEFAULT_MAGNITUDES, 
     >>> len(frame) == (1 + len(ca.load().scenarios)) * len(ca.Domain) * 2
     True
     >>> row = frame[(frame["scenario"] == "scn-beijing-replaces-moscow") & (frame["domain"] == "security") & (frame["power"] == "CHN")]
-    >>> row["leader"].item(), bool(row["change"].item() > 0)
-    ('CHN', True)
+    >>> row["leader"].item(), bool(row["change"].item() > 0), row["status"].item(), bool(row["definitional"].item())
+    ('CHN', True, 'by definition', True)
     """
     dataset(ds)
     for i, s in enumerate(ds.scenarios):
@@ -67,9 +89,15 @@ def scenario_frame(ds: Dataset, *, magnitudes: Magnitudes = DEFAULT_MAGNITUDES, 
     runs += [(s, readings(ds, scenario=s, magnitudes=magnitudes, **options)) for s in ds.scenarios]
     rows = []
     for scenario, read in runs:
+        definitional: set[Domain] = set()
+        if scenario is not None:
+            shift = scenario_shifts(ds, scenario, magnitudes=magnitudes, **options)
+            definitional = {r.domain for r in shift.rows if r.over is None and r.definitional}
         for domain in Domain:
             cell = read.cell(domain, None, Track.ASSESSMENTS)
             before = baseline.cell(domain, None, Track.ASSESSMENTS)
+            assumed = scenario is not None and any(e.assumed and e.domain is domain for e in scenario.effects)
+            by_definition = domain in definitional
             for power in baseline.powers:
                 share, base = cell.shares.get(power), before.shares.get(power)
                 change = None if share is None or base is None else share - base
@@ -81,11 +109,12 @@ def scenario_frame(ds: Dataset, *, magnitudes: Magnitudes = DEFAULT_MAGNITUDES, 
                         power,
                         share,
                         change,
-                        cell.scores.get(power, 0.0),
                         cell.support,
-                        cell.status.value,
+                        BY_DEFINITION if by_definition else cell.status.value,
                         cell.leader,
                         cell.balance,
+                        assumed,
+                        by_definition,
                     )
                 )
     columns = [
@@ -95,10 +124,11 @@ def scenario_frame(ds: Dataset, *, magnitudes: Magnitudes = DEFAULT_MAGNITUDES, 
         ("power", "string"),
         ("share", "Float64"),
         ("change", "Float64"),
-        ("score", "Float64"),
         ("support", "Int64"),
         ("status", "string"),
         ("leader", "string"),
         ("balance", "Float64"),
+        ("assumed_effects", "boolean"),
+        ("definitional", "boolean"),
     ]
     return frame(columns, rows, "scenario_frame")

@@ -476,7 +476,10 @@ class Readings:
     def to_frame(self) -> pandas.DataFrame:
         """One row per cell and power: track, domain, over (missing: the region), power, share, score, support, status, leader... (needs pandas).
 
-        A share is missing (``<NA>``) where no claim speaks, never a made-up 0.
+        A share is missing (``<NA>``) where no claim speaks, never a made-up 0. ``share`` is a share on every
+        row (on the region row, with the default ``pooling="mean"``, the mean of the states' shares); ``score`` is
+        a summed tier weight only: on state rows, and on the region row with ``pooling="sum"``; it is missing on a
+        mean-pooled region row.
 
         Examples
         --------
