@@ -137,7 +137,9 @@ def test_compare_gives_numbers_and_text() -> None:
     assert ch.after > ch.before and c.change("RUS", SEC).delta == pytest.approx(-ch.delta)
     assert c.change("CHN", "security", over="KAZ").after > c.change("CHN", "security", over="KAZ").before
     assert c.baseline == "baseline" and c.other == "swap"
+    assert c.titles == (None, sc.title)
     text = c.text()
+    assert f"  swap: {sc.title}" in text.splitlines()[1]  # the id heads the table, the title says what it is
     assert "CHN's security share rises" in text and "RUS's security share falls" in text
     assert "the lead passes from RUS to CHN" in text
     assert "security" in str(c) and "change" in str(c).splitlines()[0]

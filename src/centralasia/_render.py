@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from centralasia._text import printable
 from centralasia.model import (
     ARTICLE_TIME,
     Condition,
@@ -444,6 +445,8 @@ def shift_text(s: ScenarioShift) -> str:
 def comparison_text(c: Comparison) -> str:
     """A comparison in sentences: one per power and domain (pooled), then leaders, balance and notes."""
     lines = [f"{c.other} against {c.baseline}, shares over {', '.join(c.states)}:"]
+    # The ids head the table; the titles say what each scenario is.
+    lines += [f"  {label}: {printable(title, 200)}" for label, title in zip((c.baseline, c.other), c.titles, strict=True) if title]
     for ch in c.changes:
         if ch.over is not None:
             continue

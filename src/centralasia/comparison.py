@@ -73,6 +73,8 @@ class Comparison:
     True
     >>> print(c.text().splitlines()[0])
     scn-detente-with-west against baseline, shares over KAZ, KGZ, TJK, TKM, UZB:
+    >>> c.titles[1]
+    'Détente between Russia and the West'
     """
 
     baseline: str
@@ -83,6 +85,8 @@ class Comparison:
     leaders: tuple[LeaderChange, ...]
     balances: tuple[BalanceChange, ...]
     notes: tuple[str, ...] = ()
+    #: The titles of the baseline's and the other's scenarios (``None`` for one without a scenario).
+    titles: tuple[str | None, str | None] = (None, None)
 
     def change(self, power: ActorId, domain: Domain | str, over: ActorId | None = None) -> Change:
         """The :class:`Change` of *power* in *domain* over one state (``None``: pooled).
@@ -185,4 +189,5 @@ def compare(baseline: RoleSummary, other: RoleSummary) -> Comparison:
                     f"{effect.actor} {effect.domain.value}: {effect.direction.value}, not applied ({why});"
                     " its share moves only with the scenario's other effects."
                 )
-    return Comparison(_render.label(baseline), _render.label(other), baseline.powers, baseline.states, tuple(changes), leaders, balances, tuple(notes))
+    titles = (baseline.scenario.title if baseline.scenario else None, other.scenario.title if other.scenario else None)
+    return Comparison(_render.label(baseline), _render.label(other), baseline.powers, baseline.states, tuple(changes), leaders, balances, tuple(notes), titles)
