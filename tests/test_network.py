@@ -476,7 +476,7 @@ def test_pagerank_without_scipy_or_networkx_reference_asks_for_scipy(monkeypatch
     _without_scipy(monkeypatch)
     monkeypatch.delattr(pagerank_alg, "_pagerank_python")
     cycle = nx.MultiDiGraph([("A", "B", {"weight": 1.0, "domain": "security"}), ("B", "A", {"weight": 1.0, "domain": "security"})])
-    with pytest.raises(ca.ArgumentError, match=r"pip install 'centralasia\[scipy\]'"):
+    with pytest.raises(ca.MissingDependencyError, match=r"pip install 'centralasia\[scipy\]'"):
         ca.influence_scores(cycle, "pagerank")
 
 

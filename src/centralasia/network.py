@@ -25,7 +25,7 @@ from centralasia._stream import relation_rows
 from centralasia._sums import Sum, sum_by
 from centralasia._tables import member
 from centralasia._text import WIDTH, printable, shown
-from centralasia.errors import ArgumentError, DataError, DescriptiveOnlyWarning
+from centralasia.errors import ArgumentError, DataError, DescriptiveOnlyWarning, MissingDependencyError
 from centralasia.model import Dataset, DateLike, Domain, Organization, PartialDate, State
 from centralasia.query import Query, QueryOptions
 from centralasia.weights import Layer
@@ -485,7 +485,7 @@ def _pagerank_without_scipy(R: nx.DiGraph[str], weight: str, options: dict[str, 
 
     reference: Callable[..., Mapping[str, float]] | None = getattr(pagerank_alg, "_pagerank_python", None)
     if reference is None:
-        raise ArgumentError("measure", "pagerank needs SciPy with this networkx: install it with pip install 'centralasia[scipy]'")
+        raise MissingDependencyError("scipy", "scipy", "PageRank with this networkx")
     passed = dict(options)
     for name in ("personalization", "nstart", "dangling"):
         given = passed.get(name)
