@@ -424,6 +424,8 @@ def influence_scores(
     passed: dict[str, Any] = dict(options) if backend is None else {**options, "backend": backend}
     try:
         scores = {str(u): float(s) for u, s in compute(H, weight, passed).items()}
+    except MissingDependencyError:
+        raise
     except ImportError as exc:  # networkx's word for a backend it does not have
         if backend is None:
             raise ArgumentError("measure", f"{measure} failed ({printable(f'ImportError: {exc}', 200)})") from exc
