@@ -355,6 +355,8 @@ def test_timeline_rows_and_frame() -> None:
     assert list(frame.index) == [e.id for e in line]
     assert frame.loc["ag-chn-tjk", "precision"] == "month"
     assert frame.loc["ag-chn-tjk", "latest"] == pd.Timestamp(2016, 2, 29)
+    assert frame.loc["ag-chn-tjk", "date_sources"] == () and isinstance(frame.loc["ag-chn-tjk", "actors"], tuple)  # tuples stay tuples
+    assert str(frame["precision"].dtype) == "string" and str(frame["earliest"].dtype) == "datetime64[s]"
 
 
 def test_timeline_frame_needs_pandas() -> None:

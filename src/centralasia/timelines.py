@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Literal, TypedDict
 
 import attrs
 
-from centralasia import _panels
-from centralasia.errors import ArgumentError, MissingDependencyError
+from centralasia import _frames, _panels
+from centralasia.errors import ArgumentError
 from centralasia.model import Agreement, ArmsTransfer, Certainty, Dataset, Event, PartialDate, Precision, Role, Statement
 from centralasia.model._selection import DatedBy, date_of, participants
 
@@ -53,6 +53,10 @@ class TimelineRow(TypedDict):
 
 #: The columns of :meth:`Timeline.rows` and :meth:`Timeline.to_frame`, in order.
 COLUMNS: tuple[str, ...] = tuple(TimelineRow.__annotations__)
+# Each column's dtype in the frame. Dates in seconds, not pandas' default nanoseconds,
+# which end in 2262 and begin in 1677; a record's year may be 1 to 9999.
+_DTYPES = {"earliest": "datetime64[s]", "latest": "datetime64[s]", "date_sources": "object", "actors": "object", "paragraphs": "object"}
+_FRAME_COLUMNS = [(name, _DTYPES.get(name, "string")) for name in COLUMNS]
 
 
 @attrs.frozen(repr=False)
@@ -210,15 +214,8 @@ class Timeline:
         >>> str(frame["earliest"].dtype)
         'datetime64[s]'
         """
-        try:
-            import pandas as pd
-        except ImportError as exc:
-            raise MissingDependencyError("pandas", "pandas", "Timeline.to_frame") from exc
-        frame = pd.DataFrame.from_records(self.rows(), columns=list(COLUMNS))
-        for column in ("earliest", "latest"):
-            # Seconds, not pandas' default nanoseconds, which end in 2262 and begin in 1677.
-            frame[column] = frame[column].astype("datetime64[s]")
-        return frame.set_index("id")
+        rows = [tuple(row.values()) for row in self.rows()]
+        return _frames.frame(_FRAME_COLUMNS, rows, "Timeline.to_frame").set_index("id")
 
 
 _Dated = Agreement | ArmsTransfer | Event | Statement | Role
