@@ -84,9 +84,9 @@ class Tier(Vocabulary):
 class Support(Vocabulary):
     """How many claims stand behind a cell."""
 
-    #: Two claims or more.
+    #: Two votes or more (an act two claims describe is one vote).
     SUPPORTED = "supported"
-    #: One claim, shown, but no leader is named.
+    #: Under two votes; the shares are shown, but no leader is named.
     INSUFFICIENT = "insufficient"
     #: No share at all (``None``, printed "—").
     MISSING = "missing"
