@@ -1,21 +1,24 @@
-"""Benchmarks at scale: centralasia beside a hand-written pandas pipeline, import time and load(), from 10^3 to 10^6 records.
+"""Benchmarks at scale: the library's routes beside competent hand-written competitors, cold start and I/O, 10^3 to 10^6 records.
 
-Run ``python benchmarks/run.py --json out.json`` (a few minutes; ``--max-n``
-stops earlier and ``--quick`` runs everything once). Each N runs in a fresh
-worker process, so one size's memory never lingers into the next; it prints
-a Markdown table of every measurement, then the targets of the issue with
-met or not met, and writes everything to ``--json``.
+Run ``python benchmarks/run.py --json out.json`` (``--max-n`` stops earlier,
+``--quick`` runs everything once). Each N runs in a fresh worker process;
+within it the contenders are timed round-robin (the starting contender
+rotating each round), so that a noisy neighbour hits them all alike. Each
+timing records CPU time (:func:`time.process_time`, all threads) and wall
+time; the JSON keeps the median, minimum and maximum of each. Every
+contender's result is checked equal to the library's (pair weights, shares
+and, where both have them, the sums and counts per source, target, domain
+and layer) before anything is reported.
 
-Times are :func:`time.perf_counter` medians over repeats, with the garbage
-collector on as in real use. Peak memory is the growth of the process's
-peak resident set during the step, above what it held before (the input
-included), in a run of its own: on Linux the peak is reset through
-``/proc/self/clear_refs`` before each step, and freed memory is handed back
-(``gc.collect()``, ``malloc_trim``) between steps, so that one step does not
-reuse what another freed. It counts everything the step allocates, the
-Arrow buffers pandas keeps its strings in too. Elsewhere :mod:`tracemalloc`
-is used instead (slower: it slows these steps down several times), with the
-Arrow pool's peak added.
+A Dataset's size is what stays allocated after building it
+(:mod:`tracemalloc`, in a build of its own); its rise of the resident set is
+recorded too. Peak memory is the rise of the process's peak resident set above its
+resident set before the run (Linux: the peak is reset through
+``/proc/self/clear_refs``; freed memory is handed back with ``gc.collect()``
+and ``malloc_trim`` between runs); ``null`` where the peak cannot be reset.
+
+``docs/generate_performance.py`` makes ``docs/performance.md`` from the JSON;
+this script prints the same page.
 """
 
 from __future__ import annotations
@@ -24,9 +27,7 @@ import argparse
 import ctypes
 import ctypes.util
 import gc
-import itertools
 import json
-import math
 import os
 import platform
 import statistics
@@ -34,227 +35,37 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+for _path in (HERE, HERE.parent / "docs"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
-__all__ = [
-    "SIZES",
-    "centralasia_pipeline",
-    "check_same_results",
-    "import_times",
-    "load_times",
-    "main",
-    "pandas_pipeline",
-    "streamed_pipeline",
-    "streamed_summary",
-]
+__all__ = ["CONTENDERS", "SIZES", "cold_start", "goals", "io_results", "machine", "main", "worker"]
 
 #: The numbers of records measured.
 SIZES = (10**3, 10**4, 10**5, 10**6)
-#: "Within a few hundred bytes" per record, read as at most this.
-BYTES_PER_RECORD_TARGET = 500
+#: The goals of issue 13 (limits as ratios; memory in bytes per record).
+LIMITS = {"loads": 2.5, "dumps": 0.6, "streamed": 1.0, "multigraph": 2.0, "columnar": 1.0, "dataset_bytes": 400, "cold": 1.25}
 #: Modules ``import centralasia`` must not import.
-HEAVY = ("pandas", "scipy", "matplotlib")
+HEAVY = ("pandas", "polars", "narwhals", "scipy", "matplotlib")
 
-_T = TypeVar("_T")
-
-
-# --------------------------------------------------------------------------
-# The pipelines
-# --------------------------------------------------------------------------
-
-
-def centralasia_pipeline(ds: Any, parts: dict[str, float] | None = None) -> tuple[Any, Any]:
-    """The library: the influence network of *ds*, collapsed to one weighted edge per pair, and the role summary.
-
-    Returns the collapsed :class:`networkx.DiGraph` and the
-    :class:`~centralasia.RoleSummary`; the multigraph goes when it returns.
-    *parts* receives the time of each step.
-    """
-    import centralasia as ca
-
-    t0 = time.perf_counter()
-    G = ca.influence_network(ds)
-    t1 = time.perf_counter()
-    H = ca.collapse(G)
-    t2 = time.perf_counter()
-    summary = ca.role_summary(ds)
-    t3 = time.perf_counter()
-    if parts is not None:
-        parts.update(influence_network=t1 - t0, collapse=t2 - t1, role_summary=t3 - t2, relations=G.number_of_edges())
-    return H, summary
-
-
-# What a user writes by hand: the documented default weights, copied as plain dicts.
-_LAYER = {
-    "arms-transfer": 3.0,
-    "agreement": 2.0,
-    "mechanism": 1.5,
-    "understanding": 1.0,
-    "membership": 0.5,
-    "co-membership": 0.5,
-    "attack": 0.0,
-    "visit": 1.0,
-    "meeting": 0.5,
-    "summit": 0.5,
-    "exercise": 1.5,
-    "transition": 0.0,
-    "talks": 0.5,
-    "announcement": 1.0,
-    "militant-activity": 0.0,
-    "statement": 0.5,
-    "role": 2.0,
+#: key -> (job, label). Job "objects" starts from a Dataset; job "columnar" from record tables.
+CONTENDERS: dict[str, tuple[str, str]] = {
+    "streamed": ("objects", "centralasia, streamed route (pair sums → network + role summary)"),
+    "multigraph": ("objects", "centralasia, multigraph route (influence_network + collapse + role_summary)"),
+    "pandas_vectorised": ("objects", "pandas vectorised (one pass to columns, then merge/groupby)"),
+    "polars_lazy": ("objects", "polars lazy (one pass to columns, then a lazy query)"),
+    "dict_loop": ("objects", "plain-dict one-pass loop"),
+    "row_loop": ("objects", "row-loop baseline (a Python row per relation, then pandas groupby)"),
+    "columnar_polars": ("columnar", "centralasia columnar route on polars"),
+    "columnar_pandas": ("columnar", "centralasia columnar route on pandas"),
+    "polars_tables": ("columnar", "polars lazy, hand-written, from the tables"),
+    "pandas_tables": ("columnar", "pandas vectorised, hand-written, from the tables"),
 }
-_CERTAINTY = {"stated": 1.0, "assessed": 0.75, "reported": 0.5, "projected": 0.25}
-_STATUS = {"member": 1.0, "founding-member": 1.0, "participant": 1.0, "observer": 0.5, "dialogue-partner": 0.5}
-_AGREEMENT_LAYER = {"bilateral-agreement": "agreement", "multilateral-mechanism": "mechanism", "tacit-understanding": "understanding"}
-_EVENT_DOMAIN = {
-    "attack": "security",
-    "visit": "security",
-    "meeting": "security",
-    "summit": "diplomatic",
-    "exercise": "security",
-    "transition": "security",
-    "talks": "diplomatic",
-    "announcement": "security",
-    "militant-activity": "security",
-}
-_ORG_DOMAIN = {"intergovernmental-organization": "diplomatic", "forum": "diplomatic", "security-mechanism": "security", "contact-group": "diplomatic"}
-
-
-def pandas_pipeline(ds: Any, powers: Iterable[str], states: Iterable[str]) -> tuple[Any, Any]:
-    """What a user would write by hand: edge rows from the records, pandas groupby, ``nx.from_pandas_edgelist``, shares.
-
-    It applies the same rules and default weights as the library to the
-    record kinds the synthetic data has (groupings expanded, an event's
-    domain from the statements made at it, memberships and co-memberships),
-    so that :func:`check_same_results` can compare the numbers. Returns the
-    weighted :class:`networkx.DiGraph` and the shares as a Series indexed by
-    (domain, state, power).
-    """
-    import networkx as nx  # type: ignore[import-untyped, unused-ignore]
-    import pandas as pd
-
-    groupings = {o.id: [m.member for m in o.members] for o in ds.organizations if o.kind.value == "state-grouping"}
-
-    def expand(ids: Iterable[str]) -> list[str]:
-        return list(dict.fromkeys(a for i in ids for a in groupings.get(i, (i,))))
-
-    person_state = {p.id: p.state for p in ds.people}
-    state_ids = {s.id for s in ds.states}
-    said_at: dict[str, set[str]] = {}
-    for st in ds.statements:
-        if st.occasion is not None:
-            said_at.setdefault(st.occasion, set()).add(st.domain.value)
-    established: dict[str, str] = {}
-    for ag in ds.agreements:
-        if ag.establishes is not None:
-            established.setdefault(ag.establishes, ag.domain.value)
-
-    cols: dict[str, list[Any]] = {"source": [], "target": [], "domain": [], "layer": [], "weight": []}
-    source, target, domain_, layer_, weight_ = cols.values()
-
-    def add(us: Iterable[str], vs: Iterable[str], domain: str, layer: str, weight: float) -> None:
-        for u in us:
-            for v in vs:
-                if u != v:
-                    source.append(u)
-                    target.append(v)
-                    domain_.append(domain)
-                    layer_.append(layer)
-                    weight_.append(weight)
-
-    for o in ds.organizations:
-        domain = established.get(o.id) or _ORG_DOMAIN.get(o.kind.value)
-        if domain is None:
-            continue
-        standing = {m.member: (_STATUS[m.status.value], m.certainty.value) for m in o.members}
-        for a, (status, certainty) in standing.items():
-            add([a], [o.id], domain, "membership", 0.5 * status * _CERTAINTY[certainty])
-            for b, (status_b, certainty_b) in standing.items():
-                weakest = min(_CERTAINTY[certainty], _CERTAINTY[certainty_b])
-                add([a], [b], domain, "co-membership", 0.5 * min(status, status_b) * weakest)
-    for ag in ds.agreements:
-        parties = expand(ag.parties)
-        layer = _AGREEMENT_LAYER[ag.kind.value]
-        add(parties, parties, ag.domain.value, layer, _LAYER[layer] * _CERTAINTY[ag.certainty.value])
-    for at in ds.arms_transfers:
-        add([at.supplier], [at.recipient], "security", "arms-transfer", 3.0 * _CERTAINTY[at.certainty.value])
-    for ev in ds.events:
-        domains = said_at.get(ev.id, ())
-        domain = next(iter(domains)) if len(domains) == 1 else _EVENT_DOMAIN[ev.kind.value]
-        actors = expand(ev.actors)
-        venue = ev.kind.value in ("summit", "meeting")  # a gathering's host is its venue, not a sink
-        sinks = expand([*ev.targets, *([] if ev.host is None or venue else [ev.host])])
-        pairs = dict.fromkeys([*((u, v) for u in actors for v in sinks), *((u, v) for u in actors for v in actors)])
-        w = _LAYER[ev.kind.value] * _CERTAINTY[ev.certainty.value]
-        for u, v in pairs:
-            add([u], [v], domain, ev.kind.value, w)
-    for st in ds.statements:
-        speakers = expand(st.on_behalf_of) if st.on_behalf_of else expand(s for p in st.speakers if (s := person_state.get(p)))
-        w = 0.5 * _CERTAINTY[st.certainty.value] * (1.5 if st.repeated else 1.0)
-        add(speakers, [t for t in expand(st.about) if t in state_ids], st.domain.value, "statement", w)
-    for ro in ds.roles:
-        factor = 0.0 if ro.role.value in ("security-threat", "balancer") else 1.0
-        add([ro.actor], expand(ro.over), ro.domain.value, "role", 2.0 * _CERTAINTY[ro.certainty.value] * factor)
-
-    edges = pd.DataFrame(cols)
-    pairs_ = edges.groupby(["source", "target"], as_index=False, sort=False)["weight"].sum()
-    pairs_ = pairs_[pairs_["weight"] > 0]
-    H = nx.from_pandas_edgelist(pairs_, "source", "target", edge_attr="weight", create_using=nx.DiGraph)
-    mine = edges[edges["source"].isin(list(powers)) & edges["target"].isin(list(states))]
-    influence = mine.groupby(["domain", "target", "source"])["weight"].sum()
-    shares = influence / influence.groupby(level=["domain", "target"]).transform("sum")
-    return H, shares
-
-
-def streamed_pipeline(ds: Any, parts: dict[str, float] | None = None) -> tuple[Any, Any]:
-    """The library's scalable route: :func:`~centralasia.weighted_network` (summed from the relation stream, no multigraph) and the role summary.
-
-    Returns what :func:`centralasia_pipeline` returns, and the same graph;
-    *parts* receives the time of each step.
-    """
-    import centralasia as ca
-
-    t0 = time.perf_counter()
-    H = ca.weighted_network(ds)
-    t1 = time.perf_counter()
-    summary = ca.role_summary(ds)
-    t2 = time.perf_counter()
-    if parts is not None:
-        parts.update(weighted_network=t1 - t0, role_summary=t2 - t1)
-    return H, summary
-
-
-def streamed_summary(ix: Any, n: int, seed: int = 0) -> Any:
-    """The role summary of the index *ix* and the rest of *n* synthetic records, generated one at a time and never kept."""
-    import synthetic
-
-    import centralasia as ca
-
-    return ca.role_summary(ix, records=synthetic.stream(n - len(ix), seed, ix=ix))
-
-
-def check_same_results(library: tuple[Any, Any], by_hand: tuple[Any, Any]) -> float:
-    """The largest relative difference between the library's and the pandas pipeline's edge weights and shares.
-
-    Raises :class:`AssertionError` when the two disagree on which pairs have an edge.
-    """
-    H, summary = library
-    H2, shares = by_hand
-    mine = {(u, v): d["weight"] for u, v, d in H.edges(data=True)}
-    theirs = {(u, v): d["weight"] for u, v, d in H2.edges(data=True)}
-    assert mine.keys() == theirs.keys(), f"{len(mine.keys() ^ theirs.keys())} pairs differ"
-    worst = max((abs(mine[k] - theirs[k]) / max(abs(mine[k]), 1e-12) for k in mine), default=0.0)
-    for (domain, state, power), share in shares.items():
-        if not math.isnan(share):  # NaN where no power has influence
-            worst = max(worst, abs(summary.share(power, domain, over=state) - share))
-    return float(worst)
 
 
 # --------------------------------------------------------------------------
@@ -278,7 +89,6 @@ def _reset_peak() -> None:
 
 
 def _can_reset_peak() -> bool:
-    """Whether this system lets a process read and reset its peak resident set."""
     try:
         _reset_peak()
         _status_kib("VmHWM")
@@ -288,140 +98,123 @@ def _can_reset_peak() -> bool:
 
 
 def _release() -> None:
-    """Collect garbage and hand freed heap memory back to the system, so the next step starts clean."""
+    """Collect garbage and hand freed heap memory back to the system, so the next run starts clean."""
     gc.collect()
     libc = ctypes.util.find_library("c")
     if libc is not None and hasattr(ctypes.CDLL(libc), "malloc_trim"):
         ctypes.CDLL(libc).malloc_trim(0)
 
 
-def _measure(fn: Callable[[], _T], repeats: int, rss: bool) -> tuple[float, int | None, _T]:
-    """The median time of *repeats* calls of *fn*, the largest rise of the peak RSS above the RSS before (with *rss*), and the last result.
-
-    Reading the peak costs nothing while *fn* runs, so both come from the
-    same runs; the collection and trimming before each run are not timed.
-    """
-    times: list[float] = []
-    peaks: list[int] = []
-    result: _T | None = None
-    for _ in range(repeats):
-        result = None
-        _release()
-        before = _status_kib("VmRSS") if rss else 0
-        if rss:
-            _reset_peak()
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-        if rss:
-            peaks.append(max(0, _status_kib("VmHWM") - before) * 1024)
-    assert result is not None
-    return statistics.median(times), max(peaks) if peaks else None, result
+def _spread(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
 
 
-def _arrow_peak() -> int:
-    """The peak of the Arrow memory pool so far (0 without pyarrow loaded)."""
-    pa = sys.modules.get("pyarrow")
-    return int(pa.default_memory_pool().max_memory()) if pa is not None else 0
-
-
-def _traced_peak(fn: Callable[[], object]) -> int:
-    """Peak bytes allocated while *fn* runs, above what was allocated before (plus the Arrow pool's growth).
-
-    The fallback where the peak RSS cannot be reset: a run of its own, since
-    tracing slows these steps down several times.
-    """
-    _release()
-    arrow_before = _arrow_peak()
-    tracemalloc.start()
-    base = tracemalloc.get_traced_memory()[0]
-    result = fn()
-    peak = tracemalloc.get_traced_memory()[1] - base
-    tracemalloc.stop()
-    del result
-    return peak + max(0, _arrow_peak() - arrow_before)
+def _round_robin(runs: dict[str, Callable[[], Any]], repeats: int, rss: bool, first: Callable[[str, Any], None]) -> dict[str, dict[str, Any]]:
+    """Time each of *runs* *repeats* times, round-robin; *first* gets each one's first result (then it is dropped)."""
+    keys = list(runs)
+    cpu: dict[str, list[float]] = {k: [] for k in keys}
+    wall: dict[str, list[float]] = {k: [] for k in keys}
+    peak: dict[str, list[int]] = {k: [] for k in keys}
+    for rep in range(repeats):
+        for key in keys[rep % len(keys) :] + keys[: rep % len(keys)]:
+            _release()
+            before = _status_kib("VmRSS") if rss else 0
+            if rss:
+                _reset_peak()
+            c0, w0 = time.process_time(), time.perf_counter()
+            result = runs[key]()
+            w1, c1 = time.perf_counter(), time.process_time()
+            cpu[key].append(c1 - c0)
+            wall[key].append(w1 - w0)
+            if rss:
+                peak[key].append(max(0, _status_kib("VmHWM") - before) * 1024)
+            if rep == 0:
+                first(key, result)
+            del result
+    return {k: {"cpu_s": _spread(cpu[k]), "wall_s": _spread(wall[k]), "peak_bytes": max(peak[k]) if peak[k] else None} for k in keys}
 
 
 def worker(n: int, repeats: int, seed: int) -> dict[str, Any]:
-    """Every measurement at one size *n*, in this (fresh) process; each phase's wall time goes to stderr."""
+    """Every measurement at one size *n*, in this (fresh) process; progress goes to stderr."""
+    import competitors as comp
+    import routes
     import synthetic
 
     import centralasia as ca
 
-    started = last = time.perf_counter()
+    started = time.perf_counter()
 
     def log(phase: str) -> None:
-        nonlocal last
-        now = time.perf_counter()
-        print(f"  N={n:,}: {phase} ({now - last:.1f} s, {now - started:.0f} s in all)", file=sys.stderr, flush=True)
-        last = now
+        print(f"  N={n:,}: {phase} ({time.perf_counter() - started:.0f} s in all)", file=sys.stderr, flush=True)
 
     rss = _can_reset_peak()
-    out: dict[str, Any] = {"n": n, "repeats": repeats, "memory": "peak RSS" if rss else "tracemalloc"}
+    out: dict[str, Any] = {"n": n, "repeats": repeats, "memory": "peak RSS" if rss else None}
     ix = synthetic.index(seed)
     powers, states = synthetic.POWERS, ca.actors.central_asian_states(ix)
-    # Warm up on the index alone: imports and first-call caches are not what is measured.
-    pandas_pipeline(ix, powers, states), centralasia_pipeline(ix), streamed_pipeline(ix), streamed_summary(ix, len(ix) + 10, seed)
+    for warm in (comp.dict_loop, comp.row_loop_pandas, comp.pandas_vectorised, comp.polars_lazy):
+        warm(ix, powers, states)
+    routes.streamed_route(ix), routes.multigraph_route(ix)
     log("warmed up")
 
-    if rss:
-        _release()
-        before = _status_kib("VmRSS")
-        out["dataset_s"], _, ds = _measure(lambda: synthetic.dataset(n, seed), 1, False)
-        _release()
-        out["dataset_bytes"] = (_status_kib("VmRSS") - before) * 1024
-    else:
-        tracemalloc.start()
-        ds = synthetic.dataset(n, seed)
-        out["dataset_bytes"] = tracemalloc.get_traced_memory()[0]
-        tracemalloc.stop()
+    _release()
+    before = _status_kib("VmRSS") if rss else 0
+    c0 = time.process_time()
+    ds = synthetic.dataset(n, seed)
+    out["dataset_cpu_s"] = time.process_time() - c0
+    _release()
+    out["dataset_rss_bytes"] = (_status_kib("VmRSS") - before) * 1024 if rss else None
+    # What the Dataset holds, exactly: the blocks still allocated after building it (a build of its own, traced).
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    again = synthetic.dataset(n, seed)
+    out["dataset_bytes"] = tracemalloc.get_traced_memory()[0] - base
+    tracemalloc.stop()
+    del again
     log("dataset built")
 
-    # Smallest first, so that a step cannot reuse memory a bigger one freed (and the Arrow pool's peak starts from nothing).
-    out["stream_s"], out["stream_peak_bytes"], streamed = _measure(lambda: streamed_summary(ix, n, seed), repeats, rss)
-    log("streamed role_summary")
-    out["summary_s"], out["summary_peak_bytes"], _ = _measure(lambda: ca.role_summary(ds), repeats, rss)
-    log("role_summary")
-    out["pandas_s"], out["pandas_peak_bytes"], by_hand = _measure(lambda: pandas_pipeline(ds, powers, states), repeats, rss)
-    log("pandas")
-    parts: list[dict[str, float]] = []
+    checks: dict[str, float] = {}
+    reference: dict[str, comp.Result] = {}
 
-    def library() -> tuple[Any, Any]:
-        parts.append({})
-        return centralasia_pipeline(ds, parts[-1])
+    def check(key: str, raw: Any) -> None:
+        result = routes.library_result(raw, powers) if isinstance(raw, tuple) else raw
+        if key == "streamed":
+            reference["library"] = result
+        else:
+            checks[key] = comp.compare(reference["library"], result)
 
-    out["centralasia_s"], out["centralasia_peak_bytes"], result = _measure(library, repeats, rss)
-    log("centralasia")
-    streamed_parts: list[dict[str, float]] = []
+    # The reference first, outside the timings.
+    check("streamed", routes.streamed_route(ds))
+    objects: dict[str, Callable[[], Any]] = {
+        "streamed": lambda: routes.streamed_route(ds),
+        "multigraph": lambda: routes.multigraph_route(ds),
+        "pandas_vectorised": lambda: comp.pandas_vectorised(ds, powers, states),
+        "polars_lazy": lambda: comp.polars_lazy(ds, powers, states),
+        "dict_loop": lambda: comp.dict_loop(ds, powers, states),
+        "row_loop": lambda: comp.row_loop_pandas(ds, powers, states),
+    }
+    out["contenders"] = _round_robin(objects, repeats, rss, check)
+    log("object route and its competitors")
 
-    def scalable() -> tuple[Any, Any]:
-        streamed_parts.append({})
-        return streamed_pipeline(ds, streamed_parts[-1])
+    import pandas as pd
+    import polars as pl
 
-    out["streamed_s"], out["streamed_peak_bytes"], fast = _measure(scalable, repeats, rss)
-    out["weighted_network_s"] = statistics.median(p["weighted_network"] for p in streamed_parts)
-    log("centralasia streamed")
-    for step in ("influence_network", "collapse", "role_summary", "relations"):
-        out[f"{step}_s" if step != "relations" else step] = statistics.median(p[step] for p in parts)
-    out["relations"] = int(out["relations"])
-    out["generate_s"], _, _ = _measure(lambda: sum(1 for _ in synthetic.stream(n - len(ix), seed, ix=ix)), repeats, False)
-    log("generation")
-    if not rss:
-        out["stream_peak_bytes"] = _traced_peak(lambda: streamed_summary(ix, n, seed))
-        out["summary_peak_bytes"] = _traced_peak(lambda: ca.role_summary(ds))
-        out["pandas_peak_bytes"] = _traced_peak(lambda: pandas_pipeline(ds, powers, states))
-        out["centralasia_peak_bytes"] = _traced_peak(lambda: centralasia_pipeline(ds))
-        out["streamed_peak_bytes"] = _traced_peak(lambda: streamed_pipeline(ds))
-        log("memory, traced")
-
-    out["max_difference"] = check_same_results(result, by_hand)
-    out["streamed_max_difference"] = check_same_results(fast, by_hand)
-    # weighted_network is collapse(influence_network) exactly: the same edges, attributes and order.
-    out["streamed_same_as_collapse"] = list(fast[0].edges(data=True)) == list(result[0].edges(data=True))
-    table = result[1].influence_table
-    out["stream_same_as_dataset"] = streamed.influence_table.keys() == table.keys() and all(
-        abs(streamed.influence_table[k] - v) <= 1e-9 * max(1.0, abs(v)) for k, v in table.items()
-    )
+    records, participants = comp.record_tables(ds)
+    frames = {"polars": (pl.DataFrame(records), pl.DataFrame(participants)), "pandas": (pd.DataFrame(records), pd.DataFrame(participants))}
+    del records, participants
+    columnar: dict[str, Callable[[], Any]] = {
+        "polars_tables": lambda: comp.polars_from_tables(*frames["polars"], comp.lookups(ix), powers, states),
+        "pandas_tables": lambda: comp.pandas_from_tables(*frames["pandas"], comp.lookups(ix), powers, states),
+    }
+    out["columnar_available"] = routes.columnar_available()
+    if out["columnar_available"]:
+        inputs = {engine: routes.columnar_inputs(ds, ix, engine) for engine in ("polars", "pandas")}
+        columnar["columnar_polars"] = lambda: routes.columnar_route(inputs["polars"], ix)
+        columnar["columnar_pandas"] = lambda: routes.columnar_route(inputs["pandas"], ix)
+    out["contenders"].update(_round_robin(columnar, repeats, rss, check))
+    log("columnar route and its competitors")
+    for key, worst in checks.items():
+        out["contenders"][key]["max_difference"] = worst
+    out["contenders"]["streamed"]["max_difference"] = 0.0
     return out
 
 
@@ -431,178 +224,118 @@ def _child(code: str) -> str:
     return subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env, cwd=HERE).stdout
 
 
-_IMPORT = """
+_COLD = """
 import sys, time
-start = time.perf_counter()
-import {modules}
-took = time.perf_counter() - start
-print(took, ",".join(m for m in {heavy!r} if m in sys.modules))
+w, c = time.perf_counter(), time.process_time()
+{body}
+print(time.perf_counter() - w, time.process_time() - c, ",".join(m for m in {heavy!r} if m in sys.modules) or "-")
 """
+_FIRST_CALL = "import centralasia as ca\nca.role_summary(ca.load())"
+_BARE = "import attrs, cattrs, networkx"
+_IMPORT = "import centralasia"
 
 
-def import_times(runs: int) -> dict[str, Any]:
-    """Median import time of centralasia and of its bare dependencies, each in fresh interpreters, alternating."""
-    ours: list[float] = []
-    bare: list[float] = []
+def cold_start(runs: int) -> dict[str, Any]:
+    """``role_summary(load())`` in a fresh interpreter beside ``import attrs, cattrs, networkx``, and ``import centralasia``: interleaved, *runs* each."""
+    codes = {"first_call": _FIRST_CALL, "bare": _BARE, "import": _IMPORT}
+    wall: dict[str, list[float]] = {k: [] for k in codes}
+    cpu: dict[str, list[float]] = {k: [] for k in codes}
     loaded: set[str] = set()
     for _ in range(runs):
-        took, heavy = (_child(_IMPORT.format(modules="centralasia", heavy=HEAVY)).split() + [""])[:2]
-        ours.append(float(took))
-        loaded.update(h for h in heavy.split(",") if h)
-        bare.append(float(_child(_IMPORT.format(modules="attrs, cattrs, networkx", heavy=HEAVY)).split()[0]))
-    return {"centralasia_s": statistics.median(ours), "bare_s": statistics.median(bare), "heavy_loaded": sorted(loaded), "runs": runs}
-
-
-_LOAD = """
-import time
-import centralasia as ca
-start = time.perf_counter()
-ds = ca.load()
-print(time.perf_counter() - start, len(ds))
-"""
-
-
-def load_times(runs: int) -> dict[str, Any]:
-    """Median time of the first ``load()`` of the bundled data, each in a fresh interpreter (import not counted)."""
-    times, sizes = [], set()
-    for _ in range(runs):
-        took, size = _child(_LOAD).split()
-        times.append(float(took))
-        sizes.add(int(size))
-    return {"load_s": statistics.median(times), "records": sizes.pop(), "runs": runs}
-
-
-# --------------------------------------------------------------------------
-# Reporting
-# --------------------------------------------------------------------------
-
-
-def _mib(n: float) -> str:
-    return f"{n / 2**20:,.1f}"
-
-
-def _rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
-    """(measurement, N, time, peak memory, bytes per record) for the table."""
-    rows: list[tuple[str, str, str, str, str]] = []
-
-    def row(name: str, n: int, seconds: float | None, peak: float | None) -> None:
-        rows.append(
-            (
-                name,
-                f"{n:,}",
-                "" if seconds is None else f"{seconds:.3f}",
-                "" if peak is None else _mib(peak),
-                "" if peak is None else f"{peak / n:,.0f}",
-            )
-        )
-
-    for r in results["sizes"]:
-        n = r["n"]
-
-        row("input: build the synthetic Dataset (held by all below)", n, r.get("dataset_s"), r["dataset_bytes"])
-        row("centralasia: influence_network + collapse + role_summary", n, r["centralasia_s"], r["centralasia_peak_bytes"])
-        row("  of which influence_network", n, r["influence_network_s"], None)
-        row("  of which collapse", n, r["collapse_s"], None)
-        row("  of which role_summary", n, r["role_summary_s"], None)
-        if "streamed_s" in r:
-            row("centralasia streamed: weighted_network + role_summary", n, r["streamed_s"], r["streamed_peak_bytes"])
-            row("  of which weighted_network", n, r["weighted_network_s"], None)
-        row("role_summary alone, over the Dataset", n, r["summary_s"], r["summary_peak_bytes"])
-        row("pandas by hand: rows, groupby, from_pandas_edgelist, shares", n, r["pandas_s"], r["pandas_peak_bytes"])
-        row("role_summary(records=generator), generation included", n, r["stream_s"], r["stream_peak_bytes"])
-        row("  of which generating the records", n, r["generate_s"], None)
-    imp = results["import"]
-    rows.append(("import centralasia", "", f"{imp['centralasia_s']:.3f}", "", ""))
-    rows.append(("import attrs, cattrs, networkx", "", f"{imp['bare_s']:.3f}", "", ""))
-    load = results["load"]
-    rows.append((f"load() of the bundled data, first call ({load['records']} records)", "", f"{load['load_s']:.3f}", "", ""))
-    return rows
-
-
-def targets(results: dict[str, Any]) -> list[tuple[str, str, bool]]:
-    """(target, what was measured, met) for each target of the issue."""
-    sizes = results["sizes"]
-    largest = sizes[-1]
-    out: list[tuple[str, str, bool]] = []
-    ratio = largest["centralasia_s"] / largest["pandas_s"]
-    out.append(
-        (
-            f"at N={largest['n']:,} no slower than the pandas pipeline",
-            f"{largest['centralasia_s']:.2f} s vs {largest['pandas_s']:.2f} s ({ratio:.1f}x)",
-            ratio <= 1.0,
-        )
-    )
-    if "streamed_s" in largest:
-        ratio = largest["streamed_s"] / largest["pandas_s"]
-        out.append(
-            (
-                f"at N={largest['n']:,} no slower than the pandas pipeline (centralasia streamed)",
-                f"{largest['streamed_s']:.2f} s vs {largest['pandas_s']:.2f} s ({ratio:.1f}x)",
-                ratio <= 1.0,
-            )
-        )
-    for key, name in (("centralasia_s", "centralasia"), ("streamed_s", "centralasia streamed"), ("stream_s", "streamed role_summary")):
-        steps = [(a["n"], b["n"], b[key] / a[key]) for a, b in itertools.pairwise(sizes) if b["n"] == 10 * a["n"] and key in a and key in b]
-        if steps:
-            text = ", ".join(f"{a:,}->{b:,}: {g:.1f}x" for a, b, g in steps)
-            out.append((f"linear growth, 10x data <= 11x time ({name})", text, all(g <= 11 for _, _, g in steps)))
-    imp = results["import"]
-    over = imp["centralasia_s"] / imp["bare_s"] - 1
-    out.append(
-        (
-            "import <= 15% over attrs+cattrs+networkx",
-            f"{imp['centralasia_s'] * 1000:.0f} ms vs {imp['bare_s'] * 1000:.0f} ms (+{over:.0%})",
-            over <= 0.15,
-        )
-    )
-    out.append(
-        (
-            "import loads no pandas, scipy, matplotlib",
-            ", ".join(imp["heavy_loaded"]) or "none loaded",
-            not imp["heavy_loaded"],
-        )
-    )
-    for key, name in (
-        ("dataset_bytes", "the records in a Dataset"),
-        ("centralasia_peak_bytes", "centralasia pipeline peak"),
-        ("streamed_peak_bytes", "centralasia streamed pipeline peak"),
-        ("summary_peak_bytes", "role_summary peak (Dataset)"),
-        ("stream_peak_bytes", "role_summary peak (stream)"),
-        ("pandas_peak_bytes", "pandas pipeline peak (for reference)"),
-    ):
-        if key not in largest:
-            continue
-        per = largest[key] / largest["n"]
-        out.append((f"memory per record <= {BYTES_PER_RECORD_TARGET} B: {name}", f"{per:,.0f} B at N={largest['n']:,}", per <= BYTES_PER_RECORD_TARGET))
-    if len(sizes) > 1:
-        # Flat: at most twice the smallest size's peak (or 1 MiB, below which RSS pages and arenas blur it).
-        first = sizes[0]
-        floor = max(first["stream_peak_bytes"], 2**20)
-        out.append(
-            (
-                "streamed aggregation grows with actor pairs, not records",
-                ", ".join(f"{_mib(r['stream_peak_bytes'])} MiB at N={r['n']:,}" for r in sizes),
-                largest["stream_peak_bytes"] <= 2 * floor,
-            )
-        )
-    worst = max(max(r["max_difference"], r.get("streamed_max_difference", 0.0)) for r in sizes)
-    same = worst < 1e-9 and all(r["stream_same_as_dataset"] for r in sizes) and all(r.get("streamed_same_as_collapse", True) for r in sizes)
-    out.append(("same numbers: library, pandas by hand, stream", f"largest difference {worst:.1e}", same))
+        for key, body in codes.items():
+            took, cpu_took, heavy = _child(_COLD.format(body=body, heavy=HEAVY)).split()
+            wall[key].append(float(took))
+            cpu[key].append(float(cpu_took))
+            if key == "import":
+                loaded.update(h for h in heavy.split(",") if h != "-")
+    out: dict[str, Any] = {k: {"cpu_s": _spread(cpu[k]), "wall_s": _spread(wall[k])} for k in codes}
+    out.update(runs=runs, heavy_loaded_by_import=sorted(loaded))
     return out
 
 
-def markdown(results: dict[str, Any]) -> str:
-    """The measurements and the targets as Markdown tables."""
-    lines = ["| measurement | N | time (s) | peak (MiB) | bytes/record |", "|---|---:|---:|---:|---:|"]
-    lines += [f"| {' | '.join(row)} |" for row in _rows(results)]
-    lines += ["", "| target | measured | met |", "|---|---|---|"]
-    lines += [f"| {name} | {measured} | {'met' if met else 'NOT MET'} |" for name, measured, met in targets(results)]
-    return "\n".join(lines)
+def io_results(quick: bool) -> dict[str, Any] | None:
+    """``benchmarks/io.py --json``'s output, where that script exists (its stdout, a JSON object)."""
+    script = HERE / "io.py"
+    if not script.exists():
+        return None
+    cmd = [sys.executable, str(script), "--json", *(["--quick"] if quick else [])]
+    done = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, cwd=HERE)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+# --------------------------------------------------------------------------
+# The goals
+# --------------------------------------------------------------------------
+
+
+def _cpu(size: dict[str, Any], key: str) -> float | None:
+    c = size["contenders"].get(key)
+    return None if c is None else float(c["cpu_s"]["median"])
+
+
+def _goal(goal: str, measured: str, ratio: float | None, limit: float, met: bool | None) -> dict[str, Any]:
+    return {"goal": goal, "measured": measured, "ratio": ratio, "limit": limit, "met": met}
+
+
+def _ratio_goal(goal: str, sizes: dict[int, dict[str, Any]], n: int, ours: str, theirs: str, limit: float, strict: bool = False) -> dict[str, Any]:
+    size = sizes.get(n)
+    if size is None:
+        return _goal(goal, f"N={n:,} not run", None, limit, None)
+    a, b = _cpu(size, ours), _cpu(size, theirs)
+    if a is None or b is None:
+        return _goal(goal, f"{CONTENDERS[ours if a is None else theirs][1]} not available in this version", None, limit, None)
+    ratio = a / b
+    return _goal(goal, f"{a:.3f} s vs {b:.3f} s CPU at N={n:,}", ratio, limit, ratio < limit if strict else ratio <= limit)
+
+
+def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each goal of issue 13 with what was measured, the ratio (CPU-time medians) and whether it is met (``None``: not measured)."""
+    sizes = {s["n"]: s for s in results["sizes"]}
+    largest = max(sizes)
+    out: list[dict[str, Any]] = []
+    io = results.get("io")
+    io_goals = {g["goal"]: g for g in (io or {}).get("goals", [])}
+    for key, text in (("loads", "ca.loads ≤ 2.5× json.loads"), ("dumps", "ca.dumps ≤ 0.6× json.dumps(indent=2)")):
+        found = next((g for name, g in io_goals.items() if name.startswith(f"ca.{key}")), None)
+        if found is None:
+            out.append(_goal(text, "benchmarks/io.py gave no such goal" if io else "benchmarks/io.py not present", None, LIMITS[key], None))
+        else:
+            out.append(_goal(text, str(found.get("measured", "")), found.get("ratio"), LIMITS[key], found.get("met")))
+    for n in (10**5, 10**6):
+        out.append(_ratio_goal(f"streamed route ≤ 1.0× pandas vectorised at N={n:,}", sizes, n, "streamed", "pandas_vectorised", LIMITS["streamed"]))
+    n = 10**6 if 10**6 in sizes else largest
+    out.append(_ratio_goal(f"multigraph route ≤ 2× pandas vectorised at N={n:,}", sizes, n, "multigraph", "pandas_vectorised", LIMITS["multigraph"]))
+    out.append(_ratio_goal("columnar route on polars ≤ 1.0× polars lazy at N=1,000,000", sizes, 10**6, "columnar_polars", "polars_tables", LIMITS["columnar"]))
+    out.append(
+        _ratio_goal("columnar route on polars ahead of pandas vectorised at N=1,000,000", sizes, 10**6, "columnar_polars", "pandas_tables", 1.0, strict=True)
+    )
+    per_record = sizes[largest]["dataset_bytes"] / largest
+    limit = LIMITS["dataset_bytes"]
+    out.append(_goal("a Dataset ≤ 400 B per record", f"{per_record:,.0f} B per record at N={largest:,} (tracemalloc)", per_record, limit, per_record <= limit))
+    cold = results["cold_start"]
+    a, b = cold["first_call"]["cpu_s"]["median"], cold["bare"]["cpu_s"]["median"]
+    out.append(
+        _goal(
+            "cold start: role_summary(load()) ≤ 1.25× import attrs, cattrs, networkx",
+            f"{a * 1000:.0f} ms vs {b * 1000:.0f} ms CPU",
+            a / b,
+            LIMITS["cold"],
+            a / b <= LIMITS["cold"],
+        )
+    )
+    worst = max((c.get("max_difference", 0.0) for s in results["sizes"] for c in s["contenders"].values()), default=0.0)
+    out.append(
+        _goal("every competitor gives the library's numbers (relative difference ≤ 1e-9)", f"largest difference {worst:.1e}", worst, 1e-9, worst <= 1e-9)
+    )
+    loaded = cold["heavy_loaded_by_import"]
+    out.append(_goal("import centralasia loads no pandas, polars, narwhals, SciPy, matplotlib", ", ".join(loaded) or "none loaded", None, 0, not loaded))
+    return out
 
 
 def machine() -> dict[str, Any]:
     """What the numbers were measured on."""
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
     cpu = ""
     try:
@@ -611,19 +344,27 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") if hasattr(os, "sysconf") else 0
+    versions: dict[str, str | None] = {}
+    for name in ("centralasia", "attrs", "cattrs", "networkx", "orjson", "pandas", "pyarrow", "polars", "narwhals", "dask", "numpy"):
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:
+            versions[name] = None
     return {
         "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
         "platform": platform.platform(),
         "cpu": cpu,
         "cores": os.cpu_count(),
         "memory_gib": round(memory / 2**30, 1),
-        "versions": {name: version(name) for name in ("attrs", "cattrs", "networkx", "pandas", "pyarrow", "dask")},
+        "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
+        "versions": versions,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmarks and print the tables; see ``--help``."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    """Run the benchmarks, print the performance page and write the JSON; see ``--help``."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--max-n", type=int, default=SIZES[-1], help="largest N to run (default 10^6)")
     parser.add_argument("--quick", action="store_true", help="one repeat of everything, three interpreter starts")
     parser.add_argument("--json", type=Path, help="write every measurement to this JSON file")
@@ -634,23 +375,29 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker is not None:
         print(json.dumps(worker(args.worker, args.repeats or 1, args.seed)))
         return 0
-    results: dict[str, Any] = {"machine": machine(), "sizes": []}
+    import generate_performance
+
+    results: dict[str, Any] = {"machine": machine(), "command": " ".join(["benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])]), "sizes": []}
     for n in (n for n in SIZES if n <= args.max_n):
-        repeats = 1 if args.quick or n >= 10**6 else 3
+        repeats = 1 if args.quick else 3 if n >= 10**6 else 5
         print(f"N={n:,}...", file=sys.stderr, flush=True)
         cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(n), "--repeats", str(repeats), "--seed", str(args.seed)]
         done = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True)  # its progress goes to our stderr
         results["sizes"].append(json.loads(done.stdout))
     if not results["sizes"]:
         parser.error(f"--max-n must be at least {SIZES[0]}")
-    runs = 3 if args.quick else 11
-    print("import and load()...", file=sys.stderr, flush=True)
-    results["import"] = import_times(runs)
-    results["load"] = load_times(runs)
-    results["targets"] = [{"target": t, "measured": m, "met": ok} for t, m, ok in targets(results)]
-    print(markdown(results))
+    print("cold start...", file=sys.stderr, flush=True)
+    results["cold_start"] = cold_start(3 if args.quick else 11)
+    print("I/O...", file=sys.stderr, flush=True)
+    results["io"] = io_results(args.quick)
+    results["contenders"] = {k: {"job": job, "label": label} for k, (job, label) in CONTENDERS.items()}
+    import routes
+
+    results["streamed_route"] = routes.STREAMED_ROUTE
+    results["goals"] = goals(results)
+    print(generate_performance.render(results), end="")
     if args.json is not None:
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 
