@@ -120,3 +120,16 @@ def test_the_committed_page_is_the_committed_json_rendered(generator: ModuleType
     """docs/performance.md is what docs/generate_performance.py makes of benchmarks/results.json: page and data cannot drift."""
     results = json.loads((BENCHMARKS / "results.json").read_text(encoding="utf-8"))
     assert (DOCS / "performance.md").read_text(encoding="utf-8") == generator.render(results)
+
+
+def test_io_goals_are_folded_in_from_io_py_output() -> None:
+    """The loads and dumps goals come from benchmarks/io.py's JSON (met judged from the ratio when io.py does not say); without it, not measured."""
+    run = _module("run", BENCHMARKS / "run.py")
+    results = json.loads((BENCHMARKS / "results.json").read_text(encoding="utf-8"))
+    results["io"] = None
+    first, second = run.goals(results)[:2]
+    assert (first["met"], second["met"]) == (None, None)
+    results["io"] = {"goals": [{"key": "loads", "measured": "2.0× json.loads", "ratio": 2.0}, {"goal": "ca.dumps vs json.dumps", "ratio": 0.9, "met": False}]}
+    first, second = run.goals(results)[:2]
+    assert (first["met"], first["ratio"], first["measured"]) == (True, 2.0, "2.0× json.loads")
+    assert (second["met"], second["ratio"]) == (False, 0.9)
