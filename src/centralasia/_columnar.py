@@ -65,9 +65,16 @@ class _Engine:
 
     def frame(self, data: Mapping[str, Sequence[object]], schema: Mapping[str, str]) -> _Frame:
         nw = self.nw
-        types = {name: getattr(nw, dtype)() for name, dtype in schema.items()}
         columns = {name: list(data.get(name, ())) for name in schema}
-        eager = nw.from_dict(columns, schema=types, backend=self.eager)
+        if self.eager is nw.Implementation.PANDAS:
+            # pandas' own string dtype ("str": object before pandas 3), as its frames of strings have: joins on mixed string dtypes warn.
+            import pandas as pd
+
+            pandas_types = {"String": "str", "Float64": "float64", "Boolean": "bool"}
+            native = pd.DataFrame({name: pd.Series(columns[name], dtype=pandas_types[dtype]) for name, dtype in schema.items()})
+            eager = nw.from_native(native, eager_only=True)
+        else:
+            eager = nw.from_dict(columns, schema={name: getattr(nw, dtype)() for name, dtype in schema.items()}, backend=self.eager)
         if self.impl in (nw.Implementation.POLARS, nw.Implementation.PANDAS, nw.Implementation.PYARROW):
             return eager.lazy()
         return eager.lazy(backend=self.impl)
@@ -152,9 +159,9 @@ def _check(nw: Any, eng: _Engine, records: _Frame, participants: _Frame, claims:
     )
     own = col("kind").is_in(["agreement", "statement", "role"])
     good_domain = nw.when(own).then(col("domain").is_in([d.value for d in Domain])).otherwise(col("domain").is_null())
-    date_ok = col("date").is_null() | (
-        col("date").str.contains(_DATE) & col("date_earliest").str.contains(_DAY) & col("date_latest").str.contains(_DAY) & (col("date_earliest") <= col("date_latest"))
-    )
+    # Filled, not null: Dask's pandas cannot filter on a missing boolean.
+    text, first, last = (col(name).fill_null("") for name in ("date", "date_earliest", "date_latest"))
+    date_bad = ~col("date").is_null() & ~(text.str.contains(_DATE) & first.str.contains(_DAY) & last.str.contains(_DAY) & (first <= last))
     ids = list(ds.ids)
     record_checks = [
         ("kind", ~col("kind").is_in(kinds), f"unknown kind; expected one of {', '.join(kinds)}"),
@@ -162,7 +169,7 @@ def _check(nw: Any, eng: _Engine, records: _Frame, participants: _Frame, claims:
         ("subkind", ~good_sub.fill_null(False), "not a kind of this record kind"),
         ("domain", ~good_domain.fill_null(False), "not a domain this record kind has"),
         ("certainty", ~col("certainty").is_in([c.value for c in Certainty]), "unknown certainty"),
-        ("date", ~date_ok.fill_null(False), "not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) with its earliest and latest days"),
+        ("date", date_bad, "not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) with its earliest and latest days"),
         ("occasion", ~col("occasion").is_null() & ~col("occasion").is_in([e.id for e in ds.events]), "no event of the index dataset"),
     ]
     bad = [
@@ -172,20 +179,21 @@ def _check(nw: Any, eng: _Engine, records: _Frame, participants: _Frame, claims:
     slots = eng.frame({"kind": [k for k in SLOTS for _ in SLOTS[k]], "slot": [s for k in SLOTS for s in SLOTS[k]]}, {"kind": "String", "slot": "String"})
     named = participants.join(records.select(col("id").alias("record"), "kind"), on="record", how="left")
     expansions = _expansions(ds)
-    people = {p.id for p in ds.people}
-    known = eng.frame(
-        {"actor": [*(a for a in expansions if a not in people), *people], "_need": [*("actor" for a in expansions if a not in people), *("person" for _ in people)]},
-        {"actor": "String", "_need": "String"},
-    )
-    need = nw.when(col("slot") == "speaker").then(lit("person")).otherwise(lit("actor")).alias("_need")
+    people = [p.id for p in ds.people]
+    actors = eng.frame({"actor": [a for a in expansions if a not in set(people)]}, {"actor": "String"})
+    persons = eng.frame({"actor": people}, {"actor": "String"})
+    speaker = col("slot") == "speaker"
     bad += [
         named.filter(col("kind").is_null()).select(lit("$.participants.record").alias("path"), "record", lit("no record of the records table").alias("message")),
         named.filter(~col("kind").is_null())
         .join(slots, on=["kind", "slot"], how="anti")
         .select(lit("$.participants.slot").alias("path"), "record", lit("not a slot of this record kind").alias("message")),
-        participants.with_columns(need)
-        .join(known, on=["actor", "_need"], how="anti")
-        .select(lit("$.participants.actor").alias("path"), "record", lit("names no actor (a speaker: no person) of the index dataset").alias("message")),
+        participants.filter(~speaker)
+        .join(actors, on="actor", how="anti")
+        .select(lit("$.participants.actor").alias("path"), "record", lit("names no actor of the index dataset").alias("message")),
+        participants.filter(speaker)
+        .join(persons, on="actor", how="anti")
+        .select(lit("$.participants.actor").alias("path"), "record", lit("a speaker names no person of the index dataset").alias("message")),
         claims.filter(~col("claim").is_in([c.id for c in ds.claims])).select(
             lit("$.claims.claim").alias("path"), "record", lit("no claim of the index dataset").alias("message")
         ),
@@ -251,11 +259,8 @@ def _streamed_rows(nw: Any, eng: _Engine, ctx: Context, records: _Frame, partici
     # The host of a summit or a meeting is only the venue.
     named = named.filter(~((col("slot") == "host") & col("_sub").is_in([k.value for k in VENUE_EVENTS])))
     # The speakers stand for their states only when the statement names no one it was made for.
-    behalf = participants.filter(col("slot") == "on_behalf_of").select("record").unique()
-    named = nw.concat(
-        [named.filter(col("slot") != "speaker"), named.filter(col("slot") == "speaker").join(behalf, on="record", how="anti")],
-        how="vertical",
-    )
+    behalf = participants.filter(col("slot") == "on_behalf_of").group_by("record").agg(nw.len().alias("_behalf"))
+    named = named.join(behalf, on="record", how="left").filter((col("slot") != "speaker") | col("_behalf").is_null()).drop("_behalf")
     expansions = _expansions(ds)
     members = eng.frame(
         {"actor": [a for a, ms in expansions.items() for _ in ms], "_member": [m for ms in expansions.values() for m in ms]}, {"actor": "String", "_member": "String"}
@@ -263,7 +268,8 @@ def _streamed_rows(nw: Any, eng: _Engine, ctx: Context, records: _Frame, partici
     named = named.join(members, on="actor")
     # Speaking of a group gives no sway over it: only the states spoken of are targets.
     states = sorted(ctx.states)
-    named = named.filter((col("slot") != "about") | col("_member").is_in(states)).select("record", "_side", "_member").unique()
+    about = named.filter(col("slot") == "about").filter(col("_member").is_in(states))
+    named = nw.concat([named.filter(col("slot") != "about"), about], how="vertical").select("record", "_side", "_member").unique()
     source = named.filter(col("_side") == "src").select("record", col("_member").alias("source"))
     target = named.filter(col("_side") == "tgt").select("record", col("_member").alias("target"))
     pairs = source.join(target, on="record").filter(col("source") != col("target"))
@@ -300,15 +306,19 @@ def _index_rows(eng: _Engine, ctx: Context) -> tuple[_Frame, _Frame]:
 def _share_claims(nw: Any, rows: _Frame, cited: _Frame) -> _Frame:
     """``_stream.share_claims`` as joins: per (claim, source, target, domain) the parts and the unit; a row's weight its settled parts."""
     col = nw.col
-    held = rows.filter(~col("claims").is_null()).select(*_KEY, "domain", "weight").join(cited, on=_KEY)
-    held = held.join(cited.group_by(_KEY).agg(nw.len().alias("_k")), on=_KEY).with_columns((col("weight") / col("_k")).alias("_part"))
-    claim_key = ["claim", "source", "target", "domain"]
-    stats = held.group_by(claim_key).agg(col("_part").sum().alias("_total"), col("weight").max().alias("_unit"))
-    shares = held.join(stats, on=claim_key).with_columns(
+    # One key column per row: Dask's group_by on several string keys fails here.
+    row = nw.concat_str([col(name) for name in _KEY], separator="\x1f").alias("_row")
+    rows = rows.with_columns(row)
+    cited = cited.with_columns(row).select("_row", "claim")
+    held = rows.filter(~col("claims").is_null()).select("_row", "source", "target", "domain", "weight").join(cited, on="_row")
+    held = held.join(cited.group_by("_row").agg(col("claim").count().alias("_k")), on="_row").with_columns((col("weight") / col("_k")).alias("_part"))
+    held = held.with_columns(nw.concat_str([col(name) for name in ("claim", "source", "target", "domain")], separator="\x1f").alias("_cell"))
+    stats = held.group_by("_cell").agg(col("_part").sum().alias("_total"), col("weight").max().alias("_unit"))
+    shares = held.join(stats, on="_cell").with_columns(
         nw.when(col("_total") <= col("_unit")).then(col("_part")).otherwise(col("_part") * (col("_unit") / col("_total"))).alias("_share")
     )
-    settled = shares.group_by(_KEY).agg(col("_share").sum().alias("_settled"))
-    return rows.join(settled, on=_KEY, how="left").with_columns(nw.coalesce("_settled", "weight").alias("weight")).select(*RELATION_COLUMNS)
+    settled = shares.group_by("_row").agg(col("_share").sum().alias("_settled"))
+    return rows.join(settled, on="_row", how="left").with_columns(nw.coalesce("_settled", "weight").alias("weight")).select(*RELATION_COLUMNS)
 
 
 def _scenario(nw: Any, eng: _Engine, rows: _Frame, plan: ScenarioPlan) -> _Frame:
