@@ -41,7 +41,17 @@ def _split(ds: ca.Dataset) -> tuple[ca.Dataset, list[ca.Record]]:
 def _object_rows(index: ca.Dataset, records: list[ca.Record], options: Mapping[str, Any]) -> list[tuple[_Row, float]]:
     rows = []
     for r in ca.relations(index, records=records, **options):
-        key = (r.source, r.target, r.layer.value, r.domain.value, r.certainty.value, r.record, None if r.date is None else str(r.date), r.scenario, ";".join(r.claims) or None)
+        key = (
+            r.source,
+            r.target,
+            r.layer.value,
+            r.domain.value,
+            r.certainty.value,
+            r.record,
+            None if r.date is None else str(r.date),
+            r.scenario,
+            ";".join(r.claims) or None,
+        )
         rows.append((key, r.weight))
     return sorted(rows, key=lambda kv: tuple("" if v is None else v for v in kv[0]))
 
@@ -93,7 +103,9 @@ def _queries(draw: st.DrawFn, ds: ca.Dataset, streamed: list[ca.Record]) -> dict
         factor = st.floats(0.0, 3.0, allow_nan=False)
         chosen = draw(st.lists(st.sampled_from([r.id for r in (*ds.agreements, *ds.events, *streamed)] or ["-"]), max_size=3, unique=True))
         options["weights"] = ca.DEFAULT_WEIGHTS.override(
-            layers={layer: draw(factor) for layer in draw(st.lists(st.sampled_from([x for x in ca.Layer if x is not ca.Layer.SCENARIO]), max_size=4, unique=True))},
+            layers={
+                layer: draw(factor) for layer in draw(st.lists(st.sampled_from([x for x in ca.Layer if x is not ca.Layer.SCENARIO]), max_size=4, unique=True))
+            },
             certainty={c: draw(factor) for c in draw(st.lists(st.sampled_from(list(ca.Certainty)), max_size=2, unique=True))},
             roles={k: draw(factor) for k in draw(st.lists(st.sampled_from(list(ca.RoleKind)), max_size=2, unique=True))},
             background=draw(factor),
@@ -196,7 +208,9 @@ def _bad(change: str) -> tuple[dict[str, Any], ca.Dataset]:
     elif change == "kind":
         frames["records"] = frames["records"].with_columns(pl.when(pl.int_range(pl.len()) == 0).then(pl.lit("treaty")).otherwise(col("kind")).alias("kind"))
     elif change == "actor":
-        frames["participants"] = frames["participants"].with_columns(pl.when(pl.int_range(pl.len()) == 0).then(pl.lit("XXX")).otherwise(col("actor")).alias("actor"))
+        frames["participants"] = frames["participants"].with_columns(
+            pl.when(pl.int_range(pl.len()) == 0).then(pl.lit("XXX")).otherwise(col("actor")).alias("actor")
+        )
     elif change == "date":
         frames["records"] = frames["records"].with_columns(pl.lit("2016-13-45x").alias("date"))
     elif change == "id":

@@ -14,13 +14,13 @@ from centralasia._stream import ScenarioPlan
 from centralasia._tables import dataset
 from centralasia._text import shown
 from centralasia.errors import ArgumentError, DataError, MissingDependencyError, Problem
-from centralasia.model import AgreementKind, Certainty, Dataset, Domain, EventKind, Organization, Person, RoleKind, State
+from centralasia.model import AgreementKind, Certainty, Dataset, Domain, EventKind, Organization, RoleKind, State
 from centralasia.query import Query
 from centralasia.scenarios import check_scales
 from centralasia.weights import Layer
 
 if TYPE_CHECKING:
-    import narwhals as nw
+    pass
 
 __all__ = ["RELATION_COLUMNS", "SUM_COLUMNS", "quiet", "relation_frame", "sum_frame"]
 
@@ -127,7 +127,9 @@ def _rule_table(ctx: Context) -> dict[str, list[object]]:
         for certainty in Certainty:
             base = ctx.base[layer][certainty.value]
             for name, value in zip(
-                table, (kind, sub, certainty.value, layer.value, None if default is None else default.value, base if factor is None else base * factor), strict=True
+                table,
+                (kind, sub, certainty.value, layer.value, None if default is None else default.value, base if factor is None else base * factor),
+                strict=True,
             ):
                 table[name].append(value)
     return table
@@ -184,7 +186,9 @@ def _check(nw: Any, eng: _Engine, records: _Frame, participants: _Frame, claims:
     persons = eng.frame({"actor": people}, {"actor": "String"})
     speaker = col("slot") == "speaker"
     bad += [
-        named.filter(col("kind").is_null()).select(lit("$.participants.record").alias("path"), "record", lit("no record of the records table").alias("message")),
+        named.filter(col("kind").is_null()).select(
+            lit("$.participants.record").alias("path"), "record", lit("no record of the records table").alias("message")
+        ),
         named.filter(~col("kind").is_null())
         .join(slots, on=["kind", "slot"], how="anti")
         .select(lit("$.participants.slot").alias("path"), "record", lit("not a slot of this record kind").alias("message")),
@@ -214,7 +218,11 @@ def _streamed_rows(nw: Any, eng: _Engine, ctx: Context, records: _Frame, partici
     ds, w = ctx.ds, ctx.weights
     # A statement without a date takes its occasion's (an event of the index).
     occasions = eng.frame(
-        {"occasion": list(ctx.event_dates), "_odate": [str(d) for d in ctx.event_dates.values()], "_oearliest": [d.earliest.isoformat() for d in ctx.event_dates.values()]},
+        {
+            "occasion": list(ctx.event_dates),
+            "_odate": [str(d) for d in ctx.event_dates.values()],
+            "_oearliest": [d.earliest.isoformat() for d in ctx.event_dates.values()],
+        },
         {"occasion": "String", "_odate": "String", "_oearliest": "String"},
     )
     kept = records.join(occasions, on="occasion", how="left").with_columns(
@@ -225,7 +233,10 @@ def _streamed_rows(nw: Any, eng: _Engine, ctx: Context, records: _Frame, partici
     if ctx.latest is not None:
         keep = keep & (~dated | (col("_earliest") <= lit(ctx.latest.isoformat())))
     kept = kept.filter(keep).with_columns(col("subkind").fill_null("").alias("_sub"))
-    kept = kept.join(eng.frame(_rule_table(ctx), dict.fromkeys(("kind", "_sub", "certainty", "layer", "_default"), "String") | {"_base": "Float64"}), on=["kind", "_sub", "certainty"])
+    kept = kept.join(
+        eng.frame(_rule_table(ctx), dict.fromkeys(("kind", "_sub", "certainty", "layer", "_default"), "String") | {"_base": "Float64"}),
+        on=["kind", "_sub", "certainty"],
+    )
     domains: list[Any] = ["_default", "domain"]
     if ctx.record_domains:
         chosen = eng.frame({"id": list(ctx.record_domains), "_chosen": [d.value for d in ctx.record_domains.values()]}, {"id": "String", "_chosen": "String"})
@@ -263,7 +274,8 @@ def _streamed_rows(nw: Any, eng: _Engine, ctx: Context, records: _Frame, partici
     named = named.join(behalf, on="record", how="left").filter((col("slot") != "speaker") | col("_behalf").is_null()).drop("_behalf")
     expansions = _expansions(ds)
     members = eng.frame(
-        {"actor": [a for a, ms in expansions.items() for _ in ms], "_member": [m for ms in expansions.values() for m in ms]}, {"actor": "String", "_member": "String"}
+        {"actor": [a for a, ms in expansions.items() for _ in ms], "_member": [m for ms in expansions.values() for m in ms]},
+        {"actor": "String", "_member": "String"},
     )
     named = named.join(members, on="actor")
     # Speaking of a group gives no sway over it: only the states spoken of are targets.
@@ -406,12 +418,7 @@ def relation_frame(tables: Mapping[str, object], ds: Dataset, query: Query, *, c
     own, own_claims = _index_rows(eng, ctx)
     rows = nw.concat([own, _streamed_rows(nw, eng, ctx, records, participants)], how="vertical")
     if query.share_claims and ds.claims:
-        streamed_claims = (
-            rows.filter(~nw.col("claims").is_null() & nw.col("scenario").is_null())
-            .select(*_KEY)
-            .join(claims, on="record")
-            .select(*_KEY, "claim")
-        )
+        streamed_claims = rows.filter(~nw.col("claims").is_null() & nw.col("scenario").is_null()).select(*_KEY).join(claims, on="record").select(*_KEY, "claim")
         cited = nw.concat([own_claims, streamed_claims], how="vertical").unique()
         rows = _share_claims(nw, rows, cited)
     if query.scenario is not None:

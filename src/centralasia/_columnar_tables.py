@@ -187,9 +187,7 @@ def record_tables(records: Iterable[object], ds: Dataset | None = None) -> Recor
         for claim in claims:
             cited["record"].append(rid)
             cited["claim"].append(claim)
-    return RecordTables(
-        records=_frame(rows, RECORD_COLUMNS), participants=_frame(part, PARTICIPANT_COLUMNS), claims=_frame(cited, CLAIM_COLUMNS)
-    )
+    return RecordTables(records=_frame(rows, RECORD_COLUMNS), participants=_frame(part, PARTICIPANT_COLUMNS), claims=_frame(cited, CLAIM_COLUMNS))
 
 
 def _frame(data: Mapping[str, list[object]] | Mapping[str, list[str]], columns: Mapping[str, str]) -> pl.DataFrame:

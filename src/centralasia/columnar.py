@@ -11,7 +11,6 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
-
 from centralasia._columnar import RELATION_COLUMNS, SUM_COLUMNS, import_narwhals, quiet, relation_frame, sum_frame
 from centralasia._columnar_tables import RecordTables, read_tables
 from centralasia._columnar_tables import record_tables as _record_tables
@@ -165,7 +164,7 @@ def pair_sum_rows(frame: object) -> list[tuple[str, str, str, str, float, int]]:
         if "count" not in names:
             lazy = sum_frame(lazy)
         collected = lazy.select(*SUM_COLUMNS).collect()
-        return [(str(s), str(t), str(d), str(l), float(w), int(c)) for s, t, d, l, w, c in collected.iter_rows()]
+        return [(str(s), str(t), str(d), str(y), float(w), int(c)) for s, t, d, y, w, c in collected.iter_rows()]
 
 
 def to_pair_sums(frame: object, *, index: Dataset | None = None, **options: Unpack[QueryOptions]) -> PairSums:
