@@ -208,7 +208,7 @@ def to_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
     return tuple(value)
 
 
-#: Equal tuples of ids are one object each: records name the same few actors again and again.
+#: Equal tuples of ids are one object each, since records name the same few actors again and again.
 _SHARED_IDS = shared(4096, tuple, of=str)
 
 
@@ -294,9 +294,17 @@ def _compile(kind: object) -> _Check:
     raise AssertionError(f"no check for the field type {kind!r}")  # a model class declared a type this module does not know
 
 
+#: Each model class's resolved annotations, once per class and not once per field, since resolving compiles every annotation.
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(owner: type) -> dict[str, Any]:
     # The annotations are strings (PEP 563) until the class's module is whole: resolved on first use.
-    return typing.get_type_hints(owner)  # each class's own module resolves its own annotations
+    hints = _HINTS.get(owner)
+    if hints is None:
+        # Each class's own module resolves its own annotations; two threads at once resolve them twice, alike.
+        hints = _HINTS[owner] = typing.get_type_hints(owner)
+    return hints
 
 
 class _FieldCheck:
