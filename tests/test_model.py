@@ -737,3 +737,84 @@ def test_record_fields_are_keyword_only(cls: type) -> None:
     assert attrs.fields(cls) and all(f.kw_only for f in attrs.fields(cls) if f.init)
     with pytest.raises(TypeError, match="positional"):
         cls("x")
+
+
+# -- shared values: equal evidence, dates and id tuples are one object each --------------
+
+
+def test_equal_evidence_lists_dates_and_ids_of_records_are_one_object() -> None:
+    """Records built from equal (not identical) evidence lists, dates and id lists hold one object of each: a large dataset holds a few, not one per record."""
+
+    def event(i: int) -> ca.Event:
+        return ca.Event(
+            id=f"ev-{i}",
+            kind=ca.EventKind.VISIT,
+            title=f"Visit {i}",
+            evidence=[ca.Evidence(paragraph=3)],
+            date=ca.PartialDate(2016, 2),
+            actors=["KAZ", "CHN"],
+        )
+
+    a, b = event(1), event(2)
+    assert a.evidence is b.evidence and a.date is b.date and a.actors is b.actors
+    assert a.evidence == (ca.Evidence(paragraph=3),) and a.date == ca.PartialDate(2016, 2) and a.actors == ("KAZ", "CHN")
+    role = ca.Role(
+        id="r",
+        actor="CHN",
+        role=ca.RoleKind.INVESTOR,
+        domain=ca.Domain.ECONOMIC,
+        over=["KAZ"],
+        summary="x",
+        evidence=[ca.Evidence(paragraph=3)],
+        since=ca.PartialDate(2016, 2),
+    )
+    assert role.evidence is a.evidence and role.since is a.date
+
+
+def test_sharing_keeps_different_values_apart_and_leaves_other_types_alone() -> None:
+    """Unequal values stay distinct, and a subclass of PartialDate is never replaced by an equal PartialDate."""
+
+    class Later(ca.PartialDate):
+        pass
+
+    one = ca.Event(id="a", kind=ca.EventKind.VISIT, title="t", evidence=[ca.Evidence(paragraph=3)], date=ca.PartialDate(2016, 2))
+    other = ca.Event(id="b", kind=ca.EventKind.VISIT, title="t", evidence=[ca.Evidence(paragraph=4)], date=Later(2016, 2))
+    assert one.evidence != other.evidence and type(other.date) is Later
+
+
+def test_a_record_changed_to_an_unhashable_value_is_still_reported_not_crashed() -> None:
+    """Sharing meets unhashable contents (an evidence changed with object.__setattr__) without failing: the dataset check reports the record."""
+    bad = ca.Evidence(paragraph=3)
+    object.__setattr__(bad, "fields", ["name"])  # a list: unhashable, and not a tuple
+    state = ca.State(id="KAZ", name="Kazakhstan", evidence=[bad])  # converted and shared as far as possible, not crashed
+    assert state.evidence[0] is bad
+    with pytest.raises(ca.DataError, match=r"\$\.states\[0\]\.evidence\[0\]\.fields"):
+        ca.Dataset(states=[state])
+
+
+def test_arms_transfer_date_is_one_object_per_year() -> None:
+    """An arms transfer's date is its year as a PartialDate, the same object on every call and for every transfer of that year."""
+    kw: dict[str, Any] = {
+        "supplier": "CHN",
+        "recipient": "UZB",
+        "designation": "HQ-9",
+        "description": "",
+        "category": ca.SipriCategory.AIR_DEFENCE_SYSTEMS,
+        "evidence": EV,
+    }
+    a = ca.ArmsTransfer(id="a", year=2016, **kw)
+    b = ca.ArmsTransfer(id="b", year=2016, **kw)
+    assert a.date == ca.PartialDate(2016) and a.date is b.date and ca.ArmsTransfer(id="c", **kw).date is None
+
+
+def test_the_shared_table_is_bounded_and_starts_again_when_full() -> None:
+    """The table of shared values holds at most its limit: when full it starts again, so it follows new data instead of growing."""
+    from centralasia.model._checks import shared
+
+    share = shared(2, tuple, of=str)
+    first = share(tuple(["a"]))
+    assert share(tuple(["a"])) is first
+    share(("b",))
+    share(("c",))  # the third distinct value: the table starts again
+    again = share(tuple(["a"]))
+    assert again == first and again is not first and share(tuple(["a"])) is again

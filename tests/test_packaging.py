@@ -120,3 +120,46 @@ def test_pagerank_and_the_main_command_run_without_scipy_or_numpy() -> None:
         here = ca.influence_scores(ca.influence_network(ca.load()), "pagerank", domain="security")
     assert result["scores"] == pytest.approx(here, abs=1e-12)
     assert sum(result["scores"].values()) == pytest.approx(1.0)
+
+
+#: Modules no ``import centralasia`` may pull in: data-frame engines, numerics, plotting, the graph library, the JSON library.
+_HEAVY = ("networkx", "pandas", "polars", "narwhals", "dask", "pyarrow", "scipy", "numpy", "matplotlib", "orjson", "cattrs")
+
+
+def test_import_reads_no_data_and_imports_only_the_model() -> None:
+    """``import centralasia`` in a fresh process reads no data and imports no conversion, analysis or heavy module: only the model and the errors.
+
+    Every public name is still reachable (``dir`` lists them) and loads its module on first use.
+    """
+    code = (
+        "import sys, json, centralasia as ca\n"
+        f"heavy = [m for m in {_HEAVY!r} if m in sys.modules]\n"
+        "ours = sorted(m for m in sys.modules if m.startswith('centralasia'))\n"
+        "listed = set(ca.__all__) <= set(dir(ca))\n"
+        "print(json.dumps({'heavy': heavy, 'ours': ours, 'listed': listed}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["heavy"] == [] and result["listed"]
+    assert not {"centralasia.loader", "centralasia.convert", "centralasia._convert", "centralasia._files"} & set(result["ours"])
+    assert {m.split(".")[1] for m in result["ours"] if "." in m} <= {"model", "errors", "_display", "_text"}
+
+
+def test_the_first_analysis_imports_neither_networkx_nor_any_data_frame_library() -> None:
+    """The first ``role_summary(load())`` in a fresh process (the cold start) imports no networkx, data-frame, numeric or plotting library, and gives the numbers of this process."""
+    code = (
+        "import sys, json, centralasia as ca\n"
+        "summary = ca.role_summary(ca.load())\n"
+        f"heavy = [m for m in {_HEAVY!r} if m in sys.modules and m not in ('cattrs', 'orjson')]\n"
+        "print(json.dumps({'heavy': heavy, 'shares': {d.value: summary.shares(d) for d in ca.Domain}}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["heavy"] == []
+    summary = ca.role_summary(ca.load())
+    here = {d.value: summary.shares(d) for d in ca.Domain}
+    assert result["shares"].keys() == here.keys()
+    for domain, shares in here.items():
+        assert result["shares"][domain] == pytest.approx(shares)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from centralasia.convert import configure_converter, converter, dumps, loads, make_converter
 from centralasia.errors import (
     ArgumentError,
     CentralAsiaError,
@@ -17,7 +16,6 @@ from centralasia.errors import (
     UnknownIdError,
     UsageError,
 )
-from centralasia.loader import load
 from centralasia.model import (
     ARTICLE,
     ARTICLE_TIME,
@@ -70,6 +68,7 @@ if TYPE_CHECKING:
     from centralasia import convert as convert
     from centralasia import edges as edges
     from centralasia import export as export
+    from centralasia import loader as loader
     from centralasia import network as network
     from centralasia import plot as plot
     from centralasia import query as query
@@ -84,8 +83,10 @@ if TYPE_CHECKING:
     from centralasia.checks import ArticleCheck, ClaimCheck
     from centralasia.citation import cite
     from centralasia.comparison import Comparison, compare
+    from centralasia.convert import configure_converter, converter, dumps, loads, make_converter
     from centralasia.edges import Relation, apply_scenario, relations
     from centralasia.export import network_to_json, to_frame, write_network
+    from centralasia.loader import load
     from centralasia.network import collapse, influence_network, influence_scores, weighted_network
     from centralasia.plot import influence_map, robustness_chart, role_shares, timeline_chart
     from centralasia.query import Query
@@ -112,9 +113,16 @@ if TYPE_CHECKING:
     __version__: str
 
 # The analysis, export and plotting modules import networkx (and, when used,
-# SciPy, pandas or matplotlib): they load on first use, so that `import centralasia`
-# costs no more than the data model (PEP 562).
+# SciPy, pandas or matplotlib), the JSON conversion cattrs and its JSON library:
+# they load on first use, so that `import centralasia` costs no more than the
+# data model and reads no data (PEP 562).
 _LAZY: dict[str, str] = {
+    "configure_converter": "centralasia.convert",
+    "converter": "centralasia.convert",
+    "dumps": "centralasia.convert",
+    "loads": "centralasia.convert",
+    "make_converter": "centralasia.convert",
+    "load": "centralasia.loader",
     "cite": "centralasia.citation",
     "Comparison": "centralasia.comparison",
     "compare": "centralasia.comparison",
@@ -183,8 +191,10 @@ _SUBMODULES = frozenset(
         "citation",
         "cli",
         "comparison",
+        "convert",
         "edges",
         "export",
+        "loader",
         "network",
         "plot",
         "query",

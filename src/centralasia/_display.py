@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import html
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -51,6 +50,8 @@ def esc(value: object, limit: int | None = _CELL) -> str:
     >>> esc("<script>alert('x')</script>")
     '&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;'
     """
+    import html  # on first use: notebooks only (html.entities is large)
+
     return html.escape(printable(str(value), limit), quote=True)
 
 

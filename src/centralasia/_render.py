@@ -8,7 +8,6 @@ nothing of their own.
 from __future__ import annotations
 
 import enum
-import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -154,6 +153,8 @@ def _ref(ds: Dataset, key: str) -> str:
 
 
 def _wrap(name: str, text: str, indent: int = 2) -> list[str]:
+    import textwrap  # on first use: record pages only, not every analysis that imports this module
+
     first = " " * indent + f"{name:<{_LABEL_WIDTH}}"
     rest = " " * len(first)
     return textwrap.wrap(text, _WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [first.rstrip()]
@@ -165,6 +166,8 @@ def _field_lines(ds: Dataset, name: str, value: object) -> list[str]:
     if isinstance(value, Place):
         return _wrap(name, value.name + (f", {_ref(ds, value.state)}" if value.state else ""))
     if isinstance(value, tuple) and value and isinstance(value[0], (Membership, Condition, Effect)):
+        import textwrap  # on first use, as in _wrap
+
         lines = [f"  {name}"]
         for item in value:
             if isinstance(item, Membership):
@@ -196,6 +199,8 @@ def record_text(ds: Dataset, record: Record) -> str:
         if field.name in ("id", "evidence"):
             continue
         lines += _field_lines(ds, field.name, getattr(record, field.name))
+    import textwrap  # on first use, as in _wrap
+
     lines.append("  evidence")
     for e in record.evidence:
         lines += textwrap.wrap(evidence_line(e), _WIDTH, initial_indent="    - ", subsequent_indent="      ")

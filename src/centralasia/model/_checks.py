@@ -36,6 +36,7 @@ __all__ = [
     "nonempty",
     "pattern",
     "rechecking",
+    "shared",
     "text_problem",
     "to_tuple",
     "tuple_of_str",
@@ -143,6 +144,62 @@ def in_range(low: int, high: int) -> Callable[[object, attrs.Attribute[int | Non
     return check
 
 
+class _Shared:
+    """Equal values, one object each: the first seen stands for every equal one after it.
+
+    A bounded table of immutable values (at most *limit*; when full it starts
+    again, so that it follows the data of the moment instead of growing): a
+    dataset of many records then holds a few distinct evidence lists and dates,
+    not one of each per record. Only values of exactly the type *kind* (tuples
+    of exactly *of*, where given) are shared, so that anything else is left as
+    it is for the field's type check to report, and an unhashable value (one
+    changed since its construction) is kept as it is. Safe across threads: a
+    race only leaves two equal values unshared.
+    """
+
+    __slots__ = ("_item", "_kind", "_limit", "_table")
+
+    def __init__(self, limit: int, kind: type, of: type | None) -> None:
+        self._limit = limit
+        self._kind = kind
+        self._item = of
+        self._table: dict[object, object] = {}
+
+    def __call__(self, value: _T) -> _T:
+        if type(value) is not self._kind:
+            return value
+        item = self._item
+        if item is not None:
+            for element in value:  # type: ignore[attr-defined]  # a tuple: its type was checked above
+                if type(element) is not item:
+                    return value
+        table = self._table
+        try:
+            found = table.get(value)
+            if found is None:
+                if len(table) >= self._limit:
+                    table.clear()
+                found = table.setdefault(value, value)
+        except TypeError:  # unhashable inside
+            return value
+        return found  # type: ignore[return-value]  # equal to value and of its exact type
+
+
+def shared(limit: int, kind: type, *, of: type | None = None) -> Callable[[_T], _T]:
+    """A converter giving, for a value of exactly *kind* (a tuple of exactly *of*), the first equal one it was given.
+
+    At most *limit* values are remembered; anything else passes through unchanged.
+
+    Examples
+    --------
+    >>> share = shared(16, tuple, of=str)
+    >>> first = share(tuple(["KAZ", "KGZ"]))
+    >>> share(tuple(["KAZ", "KGZ"])) is first, share(("KAZ", 1)) == ("KAZ", 1), share(["KAZ"])
+    (True, True, ['KAZ'])
+    """
+    return _Shared(limit, kind, of)
+
+
 def to_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
     """Convert a sequence to a tuple; anything else is left for the field's type check to report."""
     if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
@@ -151,9 +208,13 @@ def to_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
     return tuple(value)
 
 
+#: Equal tuples of ids are one object each, since records name the same few actors again and again.
+_SHARED_IDS = shared(4096, tuple, of=str)
+
+
 def tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
-    """Convert a sequence of ids or names to a tuple; a lone string is refused by the field's type check."""
-    return to_tuple(value)
+    """Convert a sequence of ids or names to a tuple (equal ones shared); a lone string is refused by the field's type check."""
+    return _SHARED_IDS(to_tuple(value))
 
 
 # -- field type checks ------------------------------------------------------------------
@@ -233,9 +294,17 @@ def _compile(kind: object) -> _Check:
     raise AssertionError(f"no check for the field type {kind!r}")  # a model class declared a type this module does not know
 
 
+#: Each model class's resolved annotations, once per class and not once per field, since resolving compiles every annotation.
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(owner: type) -> dict[str, Any]:
     # The annotations are strings (PEP 563) until the class's module is whole: resolved on first use.
-    return typing.get_type_hints(owner)  # each class's own module resolves its own annotations
+    hints = _HINTS.get(owner)
+    if hints is None:
+        # Each class's own module resolves its own annotations; two threads at once resolve them twice, alike.
+        hints = _HINTS[owner] = typing.get_type_hints(owner)
+    return hints
 
 
 class _FieldCheck:

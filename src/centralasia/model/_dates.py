@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 
@@ -16,6 +15,18 @@ __all__ = ["ARTICLE_TIME", "DateLike", "PartialDate"]
 
 # [0-9], not \d: \d matches every script's digits, and "２０１６" is no ISO 8601 year.
 _ISO_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+# The days of each month; February has 29 in a leap year (the calendar module's rule,
+# without importing it and the locale machinery it brings for this one table).
+_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """The number of days of *month* (1 to 12) in *year* (Gregorian, proleptic)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS[month]
 
 
 def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
@@ -33,7 +44,7 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
         return
     if instance.month is None:
         raise FieldError("day", "a day needs a month", "PartialDate")
-    last = calendar.monthrange(instance.year, instance.month)[1]
+    last = _days_in(instance.year, instance.month)
     if not 1 <= value <= last:
         raise FieldError("day", f"day must be 1 to {last} in {instance.year:04d}-{instance.month:02d}, not {value}", "PartialDate")
 
@@ -107,7 +118,7 @@ class PartialDate:
     def latest(self) -> _dt.date:
         """The last day the date can mean."""
         month = self.month or 12
-        return _dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        return _dt.date(self.year, month, self.day or _days_in(self.year, month))
 
     def _key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)

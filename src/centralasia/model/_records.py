@@ -8,13 +8,14 @@ nor place in a dataset of their own.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import attrs
 
 from centralasia import _display
 from centralasia.errors import ArgumentError, FieldError
-from centralasia.model._checks import distinct, identifier, in_range, nonempty, pattern, to_tuple, tuple_of_str, typed_fields
+from centralasia.model._checks import distinct, identifier, in_range, nonempty, pattern, shared, to_tuple, tuple_of_str, typed_fields
 from centralasia.model._dates import DateLike, PartialDate
 from centralasia.model._vocab import (
     ARTICLE,
@@ -146,8 +147,26 @@ class Evidence:
         return self.kind is EvidenceKind.BACKGROUND
 
 
+# Records cite the same few places of the article again and again: equal evidence
+# lists and dates are one object each (at most 4096 of each remembered), not one per
+# record, which halves the memory a large dataset holds. They are immutable values,
+# so nothing can tell a shared one from its own copy but ``is``.
+_SHARED_EVIDENCE = shared(4096, tuple, of=Evidence)
+_SHARED_DATE = shared(4096, PartialDate)
+
+
 def _evidences(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    return to_tuple(value)
+    return _SHARED_EVIDENCE(to_tuple(value))
+
+
+def _date(value: PartialDate | None) -> PartialDate | None:
+    return _SHARED_DATE(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _year(year: int) -> PartialDate:
+    """The year *year* as a date: one object per year, not one per call (the analyses ask per relation)."""
+    return PartialDate(year)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -171,8 +190,8 @@ class Membership:
     member: ActorId
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
     status: MembershipStatus = MembershipStatus.MEMBER
-    since: PartialDate | None = None
-    until: PartialDate | None = attrs.field(default=None, validator=_not_before_since)
+    since: PartialDate | None = attrs.field(default=None, converter=_date)
+    until: PartialDate | None = attrs.field(default=None, converter=_date, validator=_not_before_since)
     certainty: Certainty = Certainty.STATED
 
 
@@ -306,7 +325,7 @@ class Organization:
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
     acronym: str | None = None
     members: tuple[Membership, ...] = attrs.field(factory=tuple, converter=_memberships, validator=_no_self_membership)
-    founded: PartialDate | None = None
+    founded: PartialDate | None = attrs.field(default=None, converter=_date)
     seat: Place | None = None
     aliases: tuple[str, ...] = attrs.field(factory=tuple, converter=tuple_of_str)
 
@@ -348,7 +367,7 @@ class Agreement:
     domain: Domain
     parties: tuple[ActorId, ...] = attrs.field(converter=tuple_of_str, validator=[nonempty, distinct])
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
-    date: PartialDate | None = None
+    date: PartialDate | None = attrs.field(default=None, converter=_date)
     place: Place | None = None
     #: The organisation or mechanism the agreement sets up, if any.
     establishes: ActorId | None = None
@@ -384,7 +403,7 @@ class ArmsTransfer:
     @property
     def date(self) -> PartialDate | None:
         """The year as a :class:`PartialDate`, for date filters."""
-        return None if self.year is None else PartialDate(self.year)
+        return None if self.year is None else _year(self.year)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -395,7 +414,7 @@ class Event:
     kind: EventKind
     title: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
-    date: PartialDate | None = None
+    date: PartialDate | None = attrs.field(default=None, converter=_date)
     place: Place | None = None
     #: Who acted (visitors, attackers where known, parties to talks).
     actors: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
@@ -420,7 +439,7 @@ class Statement:
     on_behalf_of: tuple[ActorId, ...] = attrs.field(factory=tuple, converter=tuple_of_str, validator=distinct)
     #: The event at which it was said.
     occasion: str | None = None
-    date: PartialDate | None = None
+    date: PartialDate | None = attrs.field(default=None, converter=_date)
     #: The speaker's own words, verbatim, where the article quotes them.
     quote: str | None = None
     #: Whom or what it concerns.
@@ -442,8 +461,8 @@ class Role:
     over: tuple[ActorId, ...] = attrs.field(converter=tuple_of_str, validator=[nonempty, distinct])
     summary: str = attrs.field(validator=nonempty)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_evidences, validator=nonempty)
-    since: PartialDate | None = None
-    until: PartialDate | None = attrs.field(default=None, validator=_not_before_since)
+    since: PartialDate | None = attrs.field(default=None, converter=_date)
+    until: PartialDate | None = attrs.field(default=None, converter=_date, validator=_not_before_since)
     #: Growing, shrinking or steady, where the article says.
     trend: Direction | None = None
     certainty: Certainty = Certainty.STATED
