@@ -72,7 +72,7 @@ def test_scipy_is_an_extra_not_a_dependency() -> None:
 def test_developer_tools_are_dependency_groups_not_extras() -> None:
     """Test, docs, typing and lint tools are PEP 735 groups; users' extras hold none of them; the test group has pyright and the rest."""
     extras = PYPROJECT["project"]["optional-dependencies"]
-    assert set(extras) == {"scipy", "pandas", "plot", "dask", "notebook"}
+    assert set(extras) == {"scipy", "pandas", "plot", "dask", "columnar", "notebook"}
     groups = PYPROJECT["dependency-groups"]
     test = groups["test"]
     named = {Requirement(r).name for r in test if isinstance(r, str)}
