@@ -29,8 +29,8 @@ _T = TypeVar("_T")
 #: What :func:`parse` and :func:`structure` give when the fast road cannot decide: take the detailed one.
 FAILED: Final = object()
 
-#: A key's end in JSON text: a quote, JSON whitespace and a colon. In valid JSON every key ends so,
-#: and only an escaped quote inside a string (``\\":``) matches besides: the count is never too low.
+#: A key's end in JSON text: a quote, JSON whitespace and a colon. In valid JSON every key ends so;
+#: besides, only a string's quote with a colon inside it (``":x"``, ``\\":``) matches: the count is never too low.
 _KEY_END = re.compile(r'"[ \t\n\r]*:')
 _KEY_END_BYTES = re.compile(rb'"[ \t\n\r]*:')
 _SPACED_KEY_END = re.compile(r'"[ \t\n\r]+:')
@@ -62,7 +62,7 @@ def collecting_paused() -> Iterator[None]:
 
 
 def key_ends(text: str | bytes | bytearray) -> int:
-    """How many key ends *text* has, at least as many as its keys (exactly as many, unless strings hold ``\\":``)."""
+    """How many key ends *text* has: at least as many as its keys, exactly as many unless a string starts with ``:`` or holds ``\\":``."""
     if isinstance(text, str):
         plain, spaced, every = '":', _SPACED_KEY_END, _KEY_END
         if spaced.search(text) is None:
@@ -97,7 +97,7 @@ _strings: dict[str, str] = {}
 
 
 def _str(value: object) -> str:
-    found = _strings.get(value) if type(value) is str else None  # type: ignore[call-overload]
+    found = _strings.get(value) if type(value) is str else None
     if found is not None:
         return found
     if type(value) is not str or text_problem(value) is not None:
@@ -125,7 +125,7 @@ _dates: dict[str, PartialDate] = {}
 
 
 def _date(value: object) -> PartialDate:
-    date = _dates.get(value) if type(value) is str else None  # type: ignore[call-overload]
+    date = _dates.get(value) if type(value) is str else None
     if date is None:
         if type(value) is not str:
             raise TypeError
@@ -195,6 +195,11 @@ def _make_hook(kind: object) -> Callable[[object], Any]:
     raise TypeError(f"no fast structure for {kind!r}")  # the detailed road reads it
 
 
+def _converting(name: str | None) -> Callable[[str], str]:
+    """The code of a value passed through the field's converter *name* (if it has one)."""
+    return (lambda value: value) if name is None else (lambda value: f"{name}({value})")
+
+
 def _model_hook(kind: type) -> Callable[[object], object]:
     hints = typing.get_type_hints(kind)
     names: dict[str, object] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": kind, "_tally": _tally}
@@ -209,7 +214,7 @@ def _model_hook(kind: type) -> Callable[[object], object]:
         read = f"(None if (v := o[{a.name!r}]) is None else _h{i}(v))" if optional else f"_h{i}(o[{a.name!r}])"
         if a.converter is not None:
             names[f"_c{i}"] = a.converter
-        convert = (lambda value, i=i, a=a: f"_c{i}({value})" if a.converter is not None else value)  # noqa: E731
+        convert = _converting(f"_c{i}" if a.converter is not None else None)
         if a.default is attrs.NOTHING:
             required += 1
             lines.append(f"    _set(self, {a.name!r}, {convert(read)})")
@@ -222,7 +227,9 @@ def _model_hook(kind: type) -> Callable[[object], object]:
                 default = f"_d{i}"
             lines += [f"    if {a.name!r} in o:", f"        _set(self, {a.name!r}, {convert(read)})", "        k += 1"]
             lines += ["    else:", f"        _set(self, {a.name!r}, {convert(default)})"]
-        then = getattr(a.validator, "then", None)
+        then = a.validator
+        if then is not None and {"check", "then"} <= set(getattr(type(then), "__slots__", ())):
+            then = then.then  # typed_fields' type check first, which the hooks make good: the field's own validator
         if then is not None:
             names[f"_v{i}"], names[f"_a{i}"] = then, a
             checks.append(f"    _v{i}(self, _a{i}, self.{a.name})")
@@ -297,10 +304,12 @@ def read(text: object, kind: type[_T]) -> _T | object:
     """JSON *text* as a *kind* (a :class:`Dataset` or a model class) by the fast road, or :data:`FAILED`."""
     if not (kind is Dataset or _is_model_class(kind)):
         return FAILED
-    data = parse(text)
+    if not isinstance(text, (str, bytes, bytearray)):
+        return FAILED
+    data: object = parse(text)
     if data is FAILED:
         return FAILED
-    return structure(data, kind, key_ends(text))  # type: ignore[arg-type]
+    return structure(data, kind, key_ends(text))
 
 
 def dump_text(value: object) -> str | object:
