@@ -149,7 +149,8 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[object], enum.Enum]:
 def _strings_hook(value: object) -> tuple[str, ...]:
     if type(value) is not list:
         raise TypeError
-    return tuple([_str(item) for item in value])
+    known = _strings.get  # a str seen and checked before is its own canonical object (no key is anything else)
+    return tuple([known(item) or _str(item) for item in value])
 
 
 def _tuple_hook(item_hook: Callable[[object], object]) -> Callable[[object], tuple[object, ...]]:
@@ -195,6 +196,15 @@ def _make_hook(kind: object) -> Callable[[object], Any]:
     raise TypeError(f"no fast structure for {kind!r}")  # the detailed road reads it
 
 
+def _keeps_tuples(converter: object) -> bool:
+    """Whether the field converter *converter* gives back any tuple it is given, the same object (as ``to_tuple`` does)."""
+    probes: tuple[tuple[object, ...], ...] = ((), ("b", "a", "a"), (object(), None))
+    try:
+        return callable(converter) and all(converter(probe) is probe for probe in probes)
+    except Exception:  # a converter that refuses a probe converts for real
+        return False
+
+
 def _converting(name: str | None) -> Callable[[str], str]:
     """The code of a value passed through the field's converter *name* (if it has one)."""
     return (lambda value: value) if name is None else (lambda value: f"{name}({value})")
@@ -202,7 +212,7 @@ def _converting(name: str | None) -> Callable[[str], str]:
 
 def _model_hook(kind: type) -> Callable[[object], object]:
     hints = typing.get_type_hints(kind)
-    names: dict[str, object] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": kind, "_tally": _tally}
+    names: dict[str, object] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": kind, "_tally": _tally, "_known": _strings.get}
     lines = ["def structure(o):", "    if type(o) is not dict:", "        raise TypeError", "    _tally.keys += len(o)", "    self = _new(_cls)"]
     required = 0
     checks: list[str] = []
@@ -210,11 +220,21 @@ def _model_hook(kind: type) -> Callable[[object], object]:
         declared = hints[a.name]
         inner = [t for t in get_args(declared) if t is not type(None)]
         optional = isinstance(declared, types.UnionType) and len(inner) == 1
-        names[f"_h{i}"] = _hook(inner[0] if optional else declared)
-        read = f"(None if (v := o[{a.name!r}]) is None else _h{i}(v))" if optional else f"_h{i}(o[{a.name!r}])"
+        kind_read = inner[0] if optional else declared
+        names[f"_h{i}"] = _hook(kind_read)
+        # A str seen and checked before is looked up without a call; anything else goes to the hook.
+        if optional:
+            call = f"(_known(v) or _h{i}(v))" if kind_read is str else f"_h{i}(v)"
+            read = f"(None if (v := o[{a.name!r}]) is None else {call})"
+        else:
+            read = f"(_known(v := o[{a.name!r}]) or _h{i}(v))" if kind_read is str else f"_h{i}(o[{a.name!r}])"
         if a.converter is not None:
             names[f"_c{i}"] = a.converter
-        convert = _converting(f"_c{i}" if a.converter is not None else None)
+        # A converter that gives back the tuple it is given (to_tuple) has nothing to do for the tuple a hook made;
+        # a default goes through it always.
+        keeps = get_origin(declared) is tuple and _keeps_tuples(a.converter)
+        convert = _converting(f"_c{i}" if a.converter is not None and not keeps else None)
+        convert_default = _converting(f"_c{i}" if a.converter is not None else None)
         if a.default is attrs.NOTHING:
             required += 1
             lines.append(f"    _set(self, {a.name!r}, {convert(read)})")
@@ -226,7 +246,7 @@ def _model_hook(kind: type) -> Callable[[object], object]:
                 names[f"_d{i}"] = a.default
                 default = f"_d{i}"
             lines += [f"    if {a.name!r} in o:", f"        _set(self, {a.name!r}, {convert(read)})", "        k += 1"]
-            lines += ["    else:", f"        _set(self, {a.name!r}, {convert(default)})"]
+            lines += ["    else:", f"        _set(self, {a.name!r}, {convert_default(default)})"]
         then = a.validator
         if then is not None and {"check", "then"} <= set(getattr(type(then), "__slots__", ())):
             then = then.then  # typed_fields' type check first, which the hooks make good: the field's own validator
