@@ -26,17 +26,17 @@ __all__ = ["FAILED", "collecting_paused", "dump_text", "key_ends", "parse", "rea
 
 _T = TypeVar("_T")
 
-#: What :func:`parse` and :func:`structure` give when the fast road cannot decide: take the detailed one.
+#: What :func:`parse` and :func:`structure` give when the fast road cannot decide, so that the detailed one decides.
 FAILED: Final = object()
 
-#: A key's end in JSON text: a quote, JSON whitespace and a colon. In valid JSON every key ends so;
-#: besides, only a string's quote with a colon inside it (``":x"``, ``\\":``) matches: the count is never too low.
+#: The end of a key in JSON text, a quote, JSON whitespace and a colon. In valid JSON every key ends so;
+#: besides, only a string's quote with a colon inside it (``":x"``, ``\\":``) matches, so the count is never too low.
 _KEY_END = re.compile(r'"[ \t\n\r]*:')
 _KEY_END_BYTES = re.compile(rb'"[ \t\n\r]*:')
 _SPACED_KEY_END = re.compile(r'"[ \t\n\r]+:')
 _SPACED_KEY_END_BYTES = re.compile(rb'"[ \t\n\r]+:')
 
-#: Strings up to this long (ids, references, short names) are interned: a loaded dataset shares them.
+#: Strings up to this long (ids, references, short names) are interned, so that a loaded dataset shares them.
 _INTERNED_LENGTH = 64
 #: The most dates and evidence values kept for sharing between records.
 _SHARED_MOST = 1 << 14
@@ -92,7 +92,7 @@ def parse(text: object) -> Any:
 # are left out: the hooks below let through nothing but values of the declared types,
 # and strings only if ``text_problem`` passes them.
 
-#: Checked short strings, each its own canonical object (interned): a loaded dataset shares its ids.
+#: Checked short strings, each its own canonical object (interned), so that a loaded dataset shares its ids.
 _strings: dict[str, str] = {}
 
 
