@@ -581,6 +581,13 @@ def loads(text: str | bytes, kind: type[object] = Dataset, *, converter: cattrs.
     ArgumentError
         If *kind* is no type, or *converter* is no cattrs converter configured for centralasia.
 
+    Notes
+    -----
+    With the package's converter, a dataset or a record is read by orjson and
+    structured without building error paths; if anything is wrong (or orjson
+    reads the text otherwise than Python's json would, or a key may be repeated),
+    the text is read again the detailed way, so every error is the same.
+
     Examples
     --------
     >>> from centralasia.model import PartialDate
