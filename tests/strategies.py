@@ -42,6 +42,7 @@ __all__ = [
     "conditions",
     "damaged_documents",
     "datasets",
+    "document_texts",
     "effects",
     "events",
     "evidence",
@@ -787,3 +788,43 @@ def damaged_documents(draw: st.DrawFn) -> str:
         elif kind == "deep":
             container[key] = _Nested(value, draw(st.sampled_from([2, 50, 1000, 100_000])))
     return _write(document)
+
+
+#: Values orjson reads otherwise than Python's json, or not at all: huge integers (orjson: a float),
+#: 1e400 (json: inf), an escaped lone surrogate, NaN and infinities, and plain numbers both read alike.
+ODD_VALUES = ("123456789012345678901234567890", "18446744073709551616", "-9223372036854775809", "1e400", '"\\ud800"', "NaN", "-Infinity", "-0", "1.0", "7")
+_ODD = "\x00odd\x00"
+
+
+@st.composite
+def document_texts(draw: st.DrawFn) -> str | bytes:
+    """A dataset document (valid, changed or damaged) as JSON text spelt in one of the ways orjson and json may read apart.
+
+    Indented or compact, ASCII-escaped or not, with whitespace before colons, as
+    UTF-8 bytes (with or without a byte order mark), with a string holding ``":``
+    (a key end inside a string), or with one value of :data:`ODD_VALUES` in place.
+    """
+    source = draw(st.sampled_from(["valid", "changed", "damaged"]))
+    if source == "damaged":
+        text = draw(damaged_documents())
+    else:
+        document: Any = converter.unstructure(draw(datasets(max_per_collection=2))) if source == "valid" else draw(mutated_documents())
+        document = copy.deepcopy(document)
+        slots = _slots(document)
+        change = draw(st.sampled_from(["none", "odd value", "quoted colon"]))
+        if slots and change != "none":
+            container, key = draw(st.sampled_from(slots))
+            if change == "odd value":
+                container[key] = _ODD
+            elif isinstance(container[key], str):
+                container[key] = 'says "so": ' + container[key]
+        text = json.dumps(document, indent=draw(st.sampled_from([None, 2])), ensure_ascii=draw(st.booleans()))
+        text = text.replace(json.dumps(_ODD), draw(st.sampled_from(ODD_VALUES)))
+    spelling = draw(st.sampled_from(["as is", "spaced colons", "bytes", "bytes with a BOM"]))
+    if spelling == "spaced colons":
+        return text.replace('": ', '" \t: ')
+    if spelling == "bytes":
+        return text.encode("utf-8", "surrogatepass")
+    if spelling == "bytes with a BOM":
+        return b"\xef\xbb\xbf" + text.encode("utf-8", "surrogatepass")
+    return text

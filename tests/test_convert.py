@@ -12,9 +12,10 @@ import pytest
 from cattrs.errors import ClassValidationError
 from cattrs.preconf.json import JsonConverter
 from hypothesis import given
-from strategies import damaged_documents, mutated_documents
+from strategies import damaged_documents, datasets, document_texts, mutated_documents
 
 import centralasia as ca
+from centralasia import _convert, _fastjson
 from centralasia.loader import _bundled_files
 
 
@@ -420,3 +421,133 @@ def test_load_reads_a_users_file_with_a_users_converter(tmp_path: Path, ds: ca.D
     assert ca.load(path, converter=ca.make_converter()) == ds
     with pytest.raises(ca.ArgumentError, match=r"\$\.converter"):
         ca.load(converter=ca.make_converter())
+
+
+# -- the fast road (orjson, no error paths) and the detailed road agree (issue 13) ------------
+
+
+def _detailed(text: str | bytes, kind: type[object] = ca.Dataset) -> tuple[str, object]:
+    """What the strict parser and the detailed structure (the package's road before issue 13) make of *text*."""
+    try:
+        return "read", _convert.structure(_convert.parse_json(text), kind)
+    except ca.DataError as exc:
+        return "refused", str(exc)
+
+
+@given(document_texts())
+def test_the_fast_road_reads_as_the_detailed_road(text: str | bytes) -> None:
+    """Valid, changed and damaged documents, however spelt, give from loads the same Dataset or the same error and paths as the detailed road; the fast road alone never accepts what it refuses."""
+    expected = _detailed(text)
+    assert _outcome(text, ca.Dataset, None) == expected
+    fast = _fastjson.read(text, ca.Dataset)
+    if fast is not _fastjson.FAILED:
+        assert expected == ("read", fast)
+
+
+def _keys(text: str) -> int:
+    """How many keys the objects of JSON *text* have, repeated ones counted."""
+    counts: list[int] = []
+    json.loads(text, object_pairs_hook=lambda pairs: counts.append(len(pairs)) or dict(pairs))
+    return sum(counts)
+
+
+@given(datasets())
+def test_valid_documents_take_the_fast_road(ds: ca.Dataset) -> None:
+    """A valid dataset's text, str or bytes, is read by the fast road alone, to the same Dataset, unless a string holds what looks like a key end (``":``)."""
+    text = ca.dumps(ds)
+    if _fastjson.key_ends(text) == _keys(text):
+        assert _fastjson.read(text, ca.Dataset) == ds
+        assert _fastjson.read(text.encode(), ca.Dataset) == ds
+    else:
+        assert _fastjson.read(text, ca.Dataset) is _fastjson.FAILED
+        assert ca.loads(text) == ds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('{"paragraph": 1, "quote": "x"}', ca.Evidence),
+        ('{"paragraph": true}', ca.Evidence),
+        ('{"paragraph": 1.0}', ca.Evidence),
+        ('{"paragraph": 1, "paragraph" : 2}', ca.Evidence),
+        ('{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "cow_code": 123456789012345678901234567890}', ca.State),
+        ('{"id": "KAZ", "name": "K\\ud800", "evidence": [{"paragraph": 1}]}', ca.State),
+        ('{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}], "region": "Central Asia"}', ca.State),
+        ('"2016-02"', ca.PartialDate),
+        ('"2016-13"', ca.PartialDate),
+    ],
+)
+def test_the_fast_road_reads_records_as_the_detailed_road(text: str, kind: type[object]) -> None:
+    """One record or value: the same record, or the same error, whichever road reads it."""
+    assert _outcome(text, kind, None) == _detailed(text, kind)
+
+
+def test_a_key_twice_with_space_before_its_colon_is_still_refused() -> None:
+    """orjson keeps the last of two keys silently: the key count sees the lost one, however the colon is spaced, and the detailed road names it."""
+    with pytest.raises(ca.DataError) as info:
+        ca.loads('{"states" \n: [], "states"\t: []}')
+    assert [p.path for p in info.value.problems] == ["$.states"]
+
+
+def test_a_key_end_inside_a_string_reads_right() -> None:
+    """A string holding ``\\":`` (counted as a key end) sends the text the detailed road, which reads it."""
+    text = '{"states": [{"id": "KAZ", "name": "says \\"so\\": yes", "evidence": [{"paragraph": 1}]}]}'
+    assert _fastjson.read(text, ca.Dataset) is _fastjson.FAILED
+    assert ca.loads(text)["KAZ"].name == 'says "so": yes'
+
+
+def test_a_utf8_file_with_a_byte_order_mark_still_loads() -> None:
+    """orjson refuses a BOM that Python's json skips in bytes: such a text reads as before."""
+    text = b'\xef\xbb\xbf{"states": [{"id": "KAZ", "name": "K", "evidence": [{"paragraph": 1}]}]}'
+    assert ca.loads(text)["KAZ"].name == "K"
+
+
+def test_loaded_datasets_share_their_strings(ds: ca.Dataset) -> None:
+    """Ids and references read from JSON are one string object each: within a dataset and across reads."""
+    text = ca.dumps(ds)
+    first, second = ca.loads(text), ca.loads(text)
+    assert first == ds
+    assert first["KAZ"].id is second["KAZ"].id
+    member = next(m for o in first.organizations for m in o.members if m.member == "KAZ")
+    assert member.member is first["KAZ"].id
+
+
+def test_the_garbage_collector_is_on_again_after_reading_and_writing(ds: ca.Dataset) -> None:
+    """Reading and writing pause the cyclic collector and turn it back on, also after an error; off stays off."""
+    import gc
+
+    ca.loads(ca.dumps(ds))
+    assert gc.isenabled()
+    with pytest.raises(ca.DataError):
+        ca.loads('{"states": 1}')
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        ca.loads("{}")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_dumps_writes_what_python_json_writes(ds: ca.Dataset) -> None:
+    """orjson writes the dataset and each record exactly as ``json.dumps(..., ensure_ascii=False, indent=2)`` plus a newline."""
+    for obj in (ds, *list(ds)[:50]):
+        value = ca.convert.converter.unstructure(obj)
+        assert ca.dumps(obj) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+@given(datasets())
+def test_dumps_writes_what_python_json_writes_for_any_dataset(ds: ca.Dataset) -> None:
+    """For any dataset (any text, any ids), the fast writer's text is the json module's."""
+    value = ca.convert.converter.unstructure(ds)
+    assert ca.dumps(ds) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_record_changed_to_hold_nan_is_still_refused_by_dumps(ds: ca.Dataset) -> None:
+    """orjson would write NaN as null; such text goes the json road, which refuses NaN as before."""
+    import copy
+
+    state = copy.copy(ds["KAZ"])
+    object.__setattr__(state, "cow_code", float("nan"))
+    with pytest.raises(ca.ArgumentError, match="cannot be written as JSON"):
+        ca.dumps(state)

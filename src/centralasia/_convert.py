@@ -15,6 +15,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import configure_converter as configure_json_converter
 
+from centralasia import _fastjson
 from centralasia._files import text_problems
 from centralasia.errors import ArgumentError, DataError, FieldError, Problem
 from centralasia.model import Dataset, PartialDate, Record
@@ -374,18 +375,25 @@ _package = _ReadOnlyConverter()
 converter: JsonConverter = _PublicConverter()
 
 
-def to_text(value: object) -> str:
+def to_text(value: object, *, records: bool = False) -> str:
     """Format an unstructured value as the package's canonical JSON text.
+
+    With *records*, *value* is what records unstructure to (no floats): orjson writes it.
 
     Raises
     ------
     ArgumentError
         If *value* is no JSON value (a set, NaN, a lone surrogate cannot be written).
     """
-    return _text(value, "value")
+    return _text(value, "value", fast=records)
 
 
-def _text(value: object, argument: str) -> str:
+def _text(value: object, argument: str, *, fast: bool = False) -> str:
+    if fast:
+        # orjson formats floats its own way (0.00001 for 1e-05): only values without floats go its road.
+        written = _fastjson.dump_text(value)
+        if isinstance(written, str):
+            return written
     try:
         text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
     except (TypeError, ValueError, RecursionError) as exc:
@@ -444,7 +452,10 @@ def dumps(obj: object, *, converter: cattrs.BaseConverter | None = None) -> str:
     >>> dumps(Evidence(paragraph=7), converter=make_converter()) == dumps(Evidence(paragraph=7))
     True
     """
-    return _text(unstructure(obj, _chosen(converter)), "obj")
+    conv = _chosen(converter)
+    with _fastjson.collecting_paused():
+        # A record or a dataset unstructures to strings, ints, booleans, lists and objects, never a float.
+        return _text(unstructure(obj, conv), "obj", fast=isinstance(obj, Dataset) or _is_model_class(type(obj)))
 
 
 def _chosen(conv: object) -> cattrs.BaseConverter | None:
@@ -570,6 +581,13 @@ def loads(text: str | bytes, kind: type[object] = Dataset, *, converter: cattrs.
     ArgumentError
         If *kind* is no type, or *converter* is no cattrs converter configured for centralasia.
 
+    Notes
+    -----
+    With the package's converter, a dataset or a record is read by orjson and
+    structured without building error paths; if anything is wrong (or orjson
+    reads the text otherwise than Python's json would, or a key may be repeated),
+    the text is read again the detailed way, so every error is the same.
+
     Examples
     --------
     >>> from centralasia.model import PartialDate
@@ -588,5 +606,11 @@ def loads(text: str | bytes, kind: type[object] = Dataset, *, converter: cattrs.
     if isinstance(kind, type) and not kind.__module__.startswith("centralasia."):
         raise ArgumentError("kind", f"expected one of the package's types, such as Dataset or State, not {kind.__name__:.40}")
     conv = _chosen(converter)
-    data = parse_json(text)
-    return structure(data, kind, conv=conv)
+    with _fastjson.collecting_paused():
+        if conv is None:
+            # The fast road (orjson, no error paths); on any doubt the detailed one reads the text again.
+            fast = _fastjson.read(text, kind)
+            if fast is not _fastjson.FAILED:
+                return fast
+        data = parse_json(text)
+        return structure(data, kind, conv=conv)

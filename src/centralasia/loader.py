@@ -8,6 +8,7 @@ from importlib import resources
 
 import cattrs
 
+from centralasia import _fastjson
 from centralasia._convert import converter, loads, parse_json, structure, to_text
 from centralasia._files import checked_path, read_file, utf8, write_file
 from centralasia.errors import ArgumentError, DataError, Problem
@@ -25,6 +26,18 @@ def _file_name(collection: str) -> str:
 
 
 def _read_bundled() -> Dataset:
+    texts = {name: entry.read_bytes() for name in Dataset.COLLECTIONS if (entry := resources.files(_DATA_PACKAGE).joinpath(_file_name(name))).is_file()}
+    # The fast road first (orjson, no error paths); on any doubt the detailed one reads every file again.
+    parsed = {name: _fastjson.parse(text) for name, text in texts.items()}
+    if all(value is not _fastjson.FAILED for value in parsed.values()):
+        keys = sum(_fastjson.key_ends(text) for text in texts.values()) + len(parsed)
+        fast = _fastjson.structure(parsed, Dataset, keys)
+        if isinstance(fast, Dataset):
+            return fast
+    return _read_bundled_detailed()
+
+
+def _read_bundled_detailed() -> Dataset:
     document: dict[str, object] = {}
     root = resources.files(_DATA_PACKAGE)
     for name in Dataset.COLLECTIONS:
@@ -109,7 +122,8 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
     if _bundled is None:
         with _lock:
             if _bundled is None:
-                _bundled = _read_bundled()
+                with _fastjson.collecting_paused():
+                    _bundled = _read_bundled()
     return _bundled
 
 
@@ -124,7 +138,7 @@ def _bundled_files(dataset: Dataset) -> dict[str, str]:
     Re-dumping the bundled dataset gives back its files byte for byte.
     """
     document = converter.unstructure(dataset)
-    return {_file_name(name): to_text(document.get(name, [])) for name in Dataset.COLLECTIONS}
+    return {_file_name(name): to_text(document.get(name, []), records=True) for name in Dataset.COLLECTIONS}
 
 
 def _dump_bundled(dataset: Dataset, directory: str | os.PathLike[str]) -> None:
