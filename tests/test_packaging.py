@@ -57,15 +57,15 @@ def test_the_lowest_constraints_pin_every_declared_floor() -> None:
 
 
 def test_the_floors_are_the_ones_found_to_work() -> None:
-    """The floors raised in issue 12 hold: cattrs keeps its enum hook from 26.1 (which needs attrs 25.4), networkx refuses unknown backends from 3.4."""
+    """The floors found to work hold: cattrs keeps its enum hook from 26.1 (which needs attrs 25.4), networkx refuses unknown backends from 3.4, orjson 3.10.7 has wheels for every Python we support."""
     floors = {req.name: _floor(req) for req in _requirements()}
-    assert floors["cattrs"] == "26.1" and floors["attrs"] == "25.4" and floors["networkx"] == "3.4"
+    assert floors["cattrs"] == "26.1" and floors["attrs"] == "25.4" and floors["networkx"] == "3.4" and floors["orjson"] == "3.10.7"
 
 
 def test_scipy_is_an_extra_not_a_dependency() -> None:
-    """SciPy (and with it NumPy) is only the ``scipy`` extra: the base install pulls attrs, cattrs and networkx alone."""
+    """SciPy (and with it NumPy) is only the ``scipy`` extra: the base install pulls attrs, cattrs, networkx and orjson alone."""
     project = PYPROJECT["project"]
-    assert sorted(Requirement(r).name for r in project["dependencies"]) == ["attrs", "cattrs", "networkx"]
+    assert sorted(Requirement(r).name for r in project["dependencies"]) == ["attrs", "cattrs", "networkx", "orjson"]
     assert [Requirement(r).name for r in project["optional-dependencies"]["scipy"]] == ["scipy"]
 
 

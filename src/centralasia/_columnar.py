@@ -149,16 +149,11 @@ def _check(nw: Any, eng: _Engine, records: _Frame, participants: _Frame, claims:
         "event": [k.value for k in EventKind],
         "role": [k.value for k in RoleKind],
     }
-    sub = col("subkind")
-    good_sub = (
-        nw.when(col("kind") == "agreement")
-        .then(sub.is_in(subkinds["agreement"]))
-        .when(col("kind") == "event")
-        .then(sub.is_in(subkinds["event"]))
-        .when(col("kind") == "role")
-        .then(sub.is_in(subkinds["role"]))
-        .otherwise(sub.is_null())
-    )
+    sub, kind = col("subkind"), col("kind")
+    # Plain boolean algebra, not a chained when/then (narwhals has that only in later releases); "" is no subkind.
+    good_sub = ~kind.is_in(list(subkinds)) & sub.is_null()
+    for name, values in subkinds.items():
+        good_sub = good_sub | ((kind == name) & sub.fill_null("").is_in(values))
     own = col("kind").is_in(["agreement", "statement", "role"])
     good_domain = nw.when(own).then(col("domain").is_in([d.value for d in Domain])).otherwise(col("domain").is_null())
     # Filled, not null: Dask's pandas cannot filter on a missing boolean.
