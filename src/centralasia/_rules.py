@@ -73,11 +73,21 @@ def background_only(evidence: Sequence[Evidence]) -> bool:
     return True
 
 
+#: What a rule hands a record's relations to: ``(sources, targets, layer, domain, weight, record, date)``;
+#: :meth:`Context.pairs` makes rows of them, a summing route adds them up and returns no rows.
+Emit = Callable[
+    [Sequence[str], Sequence[str], Layer, Domain, float, "Agreement | ArmsTransfer | Event | Statement | Role", "PartialDate | None"],
+    Sequence[Row],
+]
+
+
 class Context:
     """What turning records into relations needs to know about the whole dataset, the weights and the date cut."""
 
-    def __init__(self, ds: Dataset, weights: Weights, cut: PartialDate | None, include_undated: bool) -> None:
+    def __init__(self, ds: Dataset, weights: Weights, cut: PartialDate | None, include_undated: bool, emit: Emit | None = None) -> None:
         self.ds = ds
+        #: What the rules hand each record's sources and targets to: :meth:`pairs` (rows) unless a summing route gives its own.
+        self.emit: Emit = Context.pairs if emit is None else emit
         self.weights = weights
         self.cut = cut
         self.latest = None if cut is None else cut.latest
@@ -181,11 +191,14 @@ _Rule = Callable[[Any], Sequence[Row]]
 
 def _arms_transfer(ctx: Context) -> _Rule:
     """Supplier -> recipient."""
-    weigh, pairs, domain_of, cached, actor = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.expanded.get, ctx.actor
+    weigh, pairs, domain_of, cached, actor = ctx.weigh, ctx.emit, ctx.record_domains.get, ctx.expanded.get, ctx.actor
     layer, security = Layer.ARMS_TRANSFER, Domain.SECURITY
+    # A transfer's date is its year: one PartialDate per year, not one per record.
+    years: dict[int, PartialDate] = {}
 
     def rule(t: ArmsTransfer) -> Sequence[Row]:
-        date = t.date
+        year = t.year
+        date = None if year is None else (years.get(year) or years.setdefault(year, PartialDate(year)))
         weight = weigh(t, date, layer)
         if weight is None:
             return ()
@@ -198,7 +211,7 @@ def _arms_transfer(ctx: Context) -> _Rule:
 
 def _agreement(ctx: Context) -> _Rule:
     """Each party -> each other party."""
-    weigh, pairs, domain_of, actors = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.actors
+    weigh, pairs, domain_of, actors = ctx.weigh, ctx.emit, ctx.record_domains.get, ctx.actors
 
     def rule(a: Agreement) -> Sequence[Row]:
         layer = AGREEMENT_LAYERS[a.kind]
@@ -217,7 +230,7 @@ VENUE_EVENTS = frozenset({EventKind.SUMMIT, EventKind.MEETING})
 
 def _event(ctx: Context) -> _Rule:
     """Actors -> targets and host (but the host of a summit or meeting, a venue); among several actors, each -> each other."""
-    weigh, pairs, actors = ctx.weigh, ctx.pairs, ctx.actors
+    weigh, pairs, actors = ctx.weigh, ctx.emit, ctx.actors
     record_domains, said_at = ctx.record_domains, ctx.event_domains
     # The layer and default domain of each kind, looked up once.
     kinds = {kind: (layer, ctx.weights.event_domains[kind]) for kind, layer in EVENT_LAYERS.items()}
@@ -233,7 +246,9 @@ def _event(ctx: Context) -> _Rule:
         sinks = actors(e.targets if e.host is None or e.kind in VENUE_EVENTS else (*e.targets, e.host))
         rows = pairs(sources, sinks, layer, domain, weight, e, e.date)
         if len(sources) > 1:
-            rows += pairs(sources, [v for v in sources if v not in sinks], layer, domain, weight, e, e.date)
+            among = pairs(sources, [v for v in sources if v not in sinks], layer, domain, weight, e, e.date)
+            if among:
+                rows = [*rows, *among]
         return rows
 
     return rule
@@ -241,7 +256,7 @@ def _event(ctx: Context) -> _Rule:
 
 def _statement(ctx: Context) -> _Rule:
     """Those on whose behalf it was made (else the speakers' states) -> the states it is about; dated by its occasion."""
-    weigh, pairs, domain_of, actors = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.actors
+    weigh, pairs, domain_of, actors = ctx.weigh, ctx.emit, ctx.record_domains.get, ctx.actors
     event_dates, states, repeated, ds = ctx.event_dates, ctx.states, ctx.repeated, ctx.ds
     layer = Layer.STATEMENT
 
@@ -271,7 +286,7 @@ def _state_of(ds: Dataset, person: str) -> tuple[str, ...]:
 
 def _role(ctx: Context) -> _Rule:
     """The actor -> those the role is over, weighted by the role kind too."""
-    weigh, pairs, domain_of, cached, actor, actors = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.expanded.get, ctx.actor, ctx.actors
+    weigh, pairs, domain_of, cached, actor, actors = ctx.weigh, ctx.emit, ctx.record_domains.get, ctx.expanded.get, ctx.actor, ctx.actors
     factors, layer = ctx.weights.roles, Layer.ROLE
 
     def rule(r: Role) -> Sequence[Row]:

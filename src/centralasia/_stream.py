@@ -10,7 +10,7 @@ import attrs
 
 from centralasia._actors import central_asian_states, expand
 from centralasia._rows import Row
-from centralasia._rules import Context, record_rows
+from centralasia._rules import Context, Emit, record_rows
 from centralasia._tables import dataset
 from centralasia._text import shown
 from centralasia.errors import ArgumentError, DataError, Problem
@@ -23,6 +23,7 @@ from centralasia.model import (
     Direction,
     Domain,
     Event,
+    PartialDate,
     Record,
     Role,
     Scenario,
@@ -32,7 +33,7 @@ from centralasia.query import Query
 from centralasia.scenarios import Magnitudes, check_scales, resolve_scenario
 from centralasia.weights import Layer
 
-__all__ = ["ScenarioPlan", "relation_rows", "share_claims", "streamed"]
+__all__ = ["FineKey", "FineSums", "ScenarioPlan", "relation_rows", "relation_sums", "share_claims", "streamed"]
 
 #: The record kinds a query streams with ``records=``, those no other record refers to.
 STREAMED = (Agreement, ArmsTransfer, Event, Statement, Role)
@@ -184,17 +185,8 @@ def relation_rows(ds: Dataset, query: Query) -> Iterator[Row]:
     The scenario is resolved here, at the call, and the tables' keys checked
     against *ds*; the records are then read one at a time.
     """
-    dataset(ds)
-    if query.scenario is None:
-        check_scales(ds, query.magnitudes, None)
-    ctx = Context(ds, query.weights, query.as_of, query.include_undated)
-    unknown = [key for key in query.weights.record_domains if key not in ds.ids]
-    if unknown and query.records is None:
-        raise _no_record(unknown)
-    source: Iterable[Record] = ds if query.records is None else itertools.chain(ds, streamed(ds, query.records))
-    if unknown:
-        source = _naming(source, unknown)
-    stream = record_rows(source, ctx)
+    source = _records(ds, query)
+    stream = record_rows(source, Context(ds, query.weights, query.as_of, query.include_undated))
     if query.share_claims and ds.claims:  # only records of a dataset with claims can cite one
         stream = share_claims(stream)
     if query.scenario is not None:
@@ -203,6 +195,49 @@ def relation_rows(ds: Dataset, query: Query) -> Iterator[Row]:
     if wanted is not None:
         return (row for row in stream if row.domain is wanted)
     return stream
+
+
+def _records(ds: Dataset, query: Query) -> Iterable[Record]:
+    """The records *query* reads from *ds* (and its streamed ones), once *ds* and the query's tables are checked against each other."""
+    dataset(ds)
+    if query.scenario is None:
+        check_scales(ds, query.magnitudes, None)
+    unknown = [key for key in query.weights.record_domains if key not in ds.ids]
+    if unknown and query.records is None:
+        raise _no_record(unknown)
+    source: Iterable[Record] = ds if query.records is None else itertools.chain(ds, streamed(ds, query.records))
+    if unknown:
+        source = _naming(source, unknown)
+    return source
+
+
+def relation_sums(ds: Dataset, query: Query) -> FineSums:
+    """The relations :func:`relation_rows` gives, summed per (source, target, domain, layer) in one pass, in first-seen order.
+
+    The totals and counts are those of summing :func:`relation_rows` in its
+    order, key by key; but without a scenario no row is made for a relation
+    that rests on no claim: the rules hand their sources and targets
+    straight to the sums. A scenario (whose increases are measured against
+    the baseline totals, after the stream) takes the rows' route.
+    """
+    sharing = query.share_claims and bool(ds.claims)
+    if query.scenario is not None:
+        sums = FineSums(None, sharing=False)
+        add = sums.add
+        for row in relation_rows(ds, query):
+            add(row)
+        return sums
+    sums = FineSums(query.domain, sharing)
+    source = _records(ds, query)  # checked before the context is made, as relation_rows does
+    ctx = Context(ds, query.weights, query.as_of, query.include_undated, sums.emitter())
+    add = sums.add
+    for row in record_rows(source, ctx):  # the rows the rules still make (memberships)
+        add(row)
+    if sums.held:
+        held, sums.held, sums.sharing = sums.held, [], False
+        for row in share_claims(held):
+            add(row)
+    return sums
 
 
 def _no_record(keys: Iterable[str]) -> ArgumentError:
@@ -218,3 +253,75 @@ def _naming(records: Iterable[Record], keys: Iterable[str]) -> Iterator[Record]:
         yield record
     if missing:
         raise _no_record(missing)
+
+
+#: A fine key: (source, target, domain, layer).
+FineKey = tuple[ActorId, ActorId, Domain, Layer]
+
+
+class FineSums:
+    """Weights summed per (source, target, domain, layer) as relations come, in first-seen order: the one pass's accumulator.
+
+    :meth:`add` takes one row; :meth:`emit` takes a record's sources and
+    targets straight from a rule (as :meth:`Context.pairs <centralasia._rules.Context.pairs>`
+    would make rows of them) and adds them without making a row, but holds
+    back the rows of records resting on claims when *sharing* (they are
+    settled together at the end, as :func:`~centralasia._stream.share_claims` does).
+    """
+
+    __slots__ = ("counts", "held", "sharing", "totals", "wanted")
+
+    def __init__(self, wanted: Domain | None, sharing: bool) -> None:
+        self.totals: dict[FineKey, float] = {}
+        self.counts: dict[FineKey, int] = {}
+        #: Rows resting on claims, held back until the stream ends.
+        self.held: list[Row] = []
+        self.wanted = wanted
+        self.sharing = sharing
+
+    def add(self, row: Row) -> None:
+        """Add one row (held back when it rests on claims and claims are shared; left out when of another domain)."""
+        if self.wanted is not None and row.domain is not self.wanted:
+            return
+        if self.sharing and row.claims:
+            self.held.append(row)
+            return
+        key = (row.source, row.target, row.domain, row.layer)
+        total = self.totals.get(key)
+        if total is None:
+            self.totals[key] = 0.0 + row.weight
+            self.counts[key] = 1
+        else:
+            self.totals[key] = total + row.weight
+            self.counts[key] += 1
+
+    def emitter(self) -> Emit:
+        """The rules' ``emit``: each source -> each target other than itself, summed; no rows made (held ones aside)."""
+        totals, counts, held, wanted, sharing = self.totals, self.counts, self.held, self.wanted, self.sharing
+        get = totals.get
+
+        def emit(
+            sources: Sequence[str], targets: Sequence[str], layer: Layer, domain: Domain, weight: float, record: Agreement | ArmsTransfer | Event | Statement | Role, date: PartialDate | None
+        ) -> Sequence[Row]:
+            if wanted is not None and domain is not wanted:
+                return ()
+            if sharing:
+                evidence = record.evidence
+                if not (len(evidence) == 1 and evidence[0].claim is None) and any(e.claim is not None for e in evidence):
+                    held.extend(Context.pairs(sources, targets, layer, domain, weight, record, date))
+                    return ()
+            weight = 0.0 + weight
+            for u in sources:
+                for v in targets:
+                    if u != v:
+                        key = (u, v, domain, layer)
+                        total = get(key)
+                        if total is None:
+                            totals[key] = weight
+                            counts[key] = 1
+                        else:
+                            totals[key] = total + weight
+                            counts[key] += 1
+            return ()
+
+        return emit

@@ -28,6 +28,7 @@ from centralasia._text import WIDTH, printable, shown
 from centralasia.errors import ArgumentError, DataError, DescriptiveOnlyWarning, MissingDependencyError
 from centralasia.model import Dataset, DateLike, Domain, Organization, PartialDate, State
 from centralasia.query import Query, QueryOptions
+from centralasia.sums import PairSums, given, pair_sums
 from centralasia.weights import Layer
 
 __all__ = [
@@ -232,18 +233,42 @@ def collapse(
     H.graph.update(graph.graph)
     H.add_nodes_from(graph.nodes(data=True))
 
-    def edges() -> Iterator[tuple[tuple[str, str], float, str]]:
-        for u, v, data in graph.edges(data=True):
-            if wanted is not None and data.get("domain") != wanted:
-                continue
-            layer = data.get("layer")
-            if keep is not None and layer not in keep:
-                continue
-            if layer != Layer.SCENARIO.value and not within(_edge_date(data.get("date"), u, v), cut, query.include_undated):
-                continue
-            yield (u, v), _edge_number(data.get(weight, 1.0), u, v, weight), str(layer)
-
-    return _add_pair_sums(H, sum_by(edges()), weight, "G")
+    include_undated = query.include_undated
+    scenario = Layer.SCENARIO.value
+    # Each distinct date text read once (an influence network has a few hundred dates, and millions of edges).
+    counted: dict[str, bool] = {}
+    # Summed per (source, target, domain, layer) first, then per pair: the order weighted_network sums in, so the two agree exactly.
+    totals: dict[tuple[str, str, object, object], float] = {}
+    counts: dict[tuple[str, str, object, object], int] = {}
+    for u, v, data in graph.edges(data=True):
+        domain = data.get("domain")
+        if wanted is not None and domain != wanted:
+            continue
+        layer = data.get("layer")
+        if keep is not None and layer not in keep:
+            continue
+        if layer != scenario:
+            date = data.get("date")
+            if date is None or type(date) is not str:
+                if not within(_edge_date(date, u, v), cut, include_undated):
+                    continue
+            else:
+                ok = counted.get(date)
+                if ok is None:
+                    ok = counted[date] = within(_edge_date(date, u, v), cut, include_undated)
+                if not ok:
+                    continue
+        value = data.get(weight, 1.0)
+        number = value if type(value) is float and 0.0 <= value < math.inf else _edge_number(value, u, v, weight)
+        key = (u, v, domain if domain is None or type(domain) is str else repr(domain), str(layer))
+        total = totals.get(key)
+        if total is None:
+            totals[key] = 0.0 + number
+            counts[key] = 1
+        else:
+            totals[key] = total + number
+            counts[key] += 1
+    return _add_pair_sums(H, _pairs(totals, counts), weight, "G")
 
 
 #: The smallest sum that gets an edge; its distance, ``1 / weight``, must be a finite number.
@@ -274,6 +299,8 @@ def _add_pair_sums(H: nx.DiGraph[str], sums: Mapping[tuple[str, str], Sum], weig
 
 def weighted_network(
     ds: Dataset,
+    *,
+    sums: PairSums | None = None,
     **options: Unpack[QueryOptions],
 ) -> nx.DiGraph[str]:
     """The collapsed influence network, summed straight from the relation stream.
@@ -323,10 +350,25 @@ def weighted_network(
     >>> weighted_network(ca.load(), records=feed, domain="security").edges["RUS", "KAZ"]["count"] > 1000
     True
     """
-    query = Query.of(options)
-    rows = relation_rows(ds, query)
-    H = _empty_network(nx.DiGraph, ds, query)
-    return _add_pair_sums(H, sum_by(((row.source, row.target), row.weight, row.layer._value_) for row in rows), "weight", "weights")
+    sums = pair_sums(ds, **options) if sums is None else given(sums, options)
+    H = _empty_network(nx.DiGraph, ds, sums.query)
+    return _add_pair_sums(H, _pairs(sums.totals, sums.counts), "weight", "weights")
+
+
+def _pairs(totals: Mapping[tuple[str, str, object, object], float], counts: Mapping[tuple[str, str, object, object], int]) -> dict[tuple[str, str], Sum]:
+    """Fine sums per (source, target, domain, layer) summed per pair, in first-seen order: the one order both :func:`weighted_network` and :func:`collapse` sum in."""
+    pairs: dict[tuple[str, str], Sum] = {}
+    for key, total in totals.items():
+        u, v, _, layer = key
+        entry = pairs.get((u, v))
+        if entry is None:
+            entry = pairs[u, v] = Sum(total, str(getattr(layer, "_value_", layer)))
+            entry.count = counts[key]
+        else:
+            entry.total += total
+            entry.count += counts[key]
+            entry.layers.add(str(getattr(layer, "_value_", layer)))
+    return pairs
 
 
 def influence_scores(

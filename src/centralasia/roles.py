@@ -11,8 +11,7 @@ from centralasia import _frames, _panels, _render
 from centralasia._actors import DEFAULT_POWERS, expand
 from centralasia._readings import chosen, ids_of
 from centralasia._rows import Row
-from centralasia._stream import relation_rows
-from centralasia._sums import sum_by
+from centralasia._stream import relation_rows, relation_sums
 from centralasia._tables import Table, coerce_domain, dataset
 from centralasia.checks import ArticleCheck
 from centralasia.errors import ArgumentError, UnknownIdError
@@ -30,6 +29,7 @@ from centralasia.model import (
 from centralasia.query import Query, StreamOptions
 from centralasia.reader import readings
 from centralasia.scenarios import Magnitudes, resolve_scenario
+from centralasia.sums import PairSums, given
 from centralasia.tracks import Readings
 from centralasia.weights import Layer, Weights
 
@@ -555,6 +555,7 @@ class RoleSummary:
 def role_summary(
     ds: Dataset,
     *,
+    sums: PairSums | None = None,
     powers: Iterable[ActorId] = DEFAULT_POWERS,
     over: ActorId | Iterable[ActorId] | None = None,
     **options: Unpack[StreamOptions],
@@ -613,16 +614,25 @@ def role_summary(
     'CHN'
     """
     dataset(ds)
-    query = Query.of(options, domain=False)
-    if query.scenario is not None:
-        query = attrs.evolve(query, scenario=resolve_scenario(ds, query.scenario))
+    if sums is None:
+        query = Query.of(options, domain=False)
+        if query.scenario is not None:
+            query = attrs.evolve(query, scenario=resolve_scenario(ds, query.scenario))
+    else:
+        query = given(sums, options).query
+        if query.domain is not None:
+            raise ArgumentError("sums", f"a summary covers every domain, but the sums were made with domain={query.domain.value!r}")
     # After the options (a bad one is named whatever the dataset); the readings' own check: powers and states are states, apart.
     chosen_powers, states = chosen(ds, powers, over)
     wanted_powers = frozenset(chosen_powers)
     wanted_states = frozenset(states)
-    rows = relation_rows(ds, query)
-    sums = sum_by(((u, row.domain, v, row.layer), row.weight, "") for row in rows if (u := row.source) in wanted_powers and (v := row.target) in wanted_states)
-    one_shot = query.one_shot
+    if sums is None:
+        fine = relation_sums(ds, query)
+        totals, one_shot = fine.totals, query.one_shot
+    else:
+        totals, one_shot = sums.totals, sums.one_shot
+    # Each (source, target, domain, layer) sum is the sum of that key's relations in stream order: the summary's (power, domain, state, layer) one.
+    table = {(u, d, v, layer): total for (u, v, d, layer), total in totals.items() if u in wanted_powers and v in wanted_states}
     if one_shot:
         query = attrs.evolve(query, records=None)  # spent: keep no reference to it
-    return RoleSummary(chosen_powers, states, query, Table({key: s.total for key, s in sums.items()}), dataset=ds, one_shot=one_shot)
+    return RoleSummary(chosen_powers, states, query, Table(table), dataset=ds, one_shot=one_shot)
