@@ -39,7 +39,7 @@ from centralasia.model import (
 )
 from centralasia.weights import Layer, Weights
 
-__all__ = ["RULES", "Context", "record_rows"]
+__all__ = ["RULES", "Context", "Emit", "record_rows", "record_rule_rows"]
 
 AGREEMENT_LAYERS = MappingProxyType(
     {
@@ -412,3 +412,18 @@ def record_rows(records: Iterable[Record], ctx: Context) -> Iterator[Row]:
             rule = rules[type(record)] = None if make is None else make(ctx)
         if rule is not None:
             yield from rule(record)
+
+
+def record_rule_rows(records: Iterable[Record], ctx: Context) -> Iterator[Sequence[Row]]:
+    """The rows of each of *records* that makes any, a sequence per record: for a summing ``emit``, which takes most relations without rows."""
+    rules: dict[type, _Rule | None] = {kind: make(ctx) for kind, make in RULES.items()}
+    rule_of = rules.get
+    for record in records:
+        rule = rule_of(type(record), _MISSING)
+        if rule is _MISSING:
+            make = _factory_of(type(record))
+            rule = rules[type(record)] = None if make is None else make(ctx)
+        if rule is not None:
+            rows = rule(record)
+            if rows:
+                yield rows

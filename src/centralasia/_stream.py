@@ -10,7 +10,7 @@ import attrs
 
 from centralasia._actors import central_asian_states, expand
 from centralasia._rows import Row
-from centralasia._rules import Context, Emit, record_rows
+from centralasia._rules import Context, Emit, record_rows, record_rule_rows
 from centralasia._tables import dataset
 from centralasia._text import shown
 from centralasia.errors import ArgumentError, DataError, Problem
@@ -211,6 +211,115 @@ def _records(ds: Dataset, query: Query) -> Iterable[Record]:
     return source
 
 
+def _no_record(keys: Iterable[str]) -> ArgumentError:
+    return ArgumentError("weights.record_domains", f"weights.record_domains names no record of the dataset: {shown(next(iter(keys)))}")
+
+
+def _naming(records: Iterable[Record], keys: Iterable[str]) -> Iterator[Record]:
+    """*records*, passed on; at their end, the ``record_domains`` keys none of them had as id are refused (streamed ids are known only then)."""
+    missing = dict.fromkeys(keys)
+    for record in records:
+        if missing:
+            missing.pop(record.id, None)  # a record: the stream checked each before it comes here
+        yield record
+    if missing:
+        raise _no_record(missing)
+
+
+#: A fine key: (source, target, domain, layer).
+FineKey = tuple[ActorId, ActorId, Domain, Layer]
+
+
+class FineSums:
+    """Weights summed per (source, target, domain, layer) as relations come, in first-seen order: the one pass's accumulator.
+
+    :meth:`add` takes one row; :meth:`emitter` gives the rules' ``emit``,
+    which takes a record's sources and targets straight from a rule (as
+    :meth:`Context.pairs <centralasia._rules.Context.pairs>` would make rows
+    of them) and adds them without making a row, but holds back the rows of
+    records resting on claims when *sharing* (they are settled together at
+    the end, as :func:`share_claims` does). Each key has an index into two
+    flat lists, its total and its count: one dict lookup per relation, and
+    no container per key for the garbage collector to walk.
+    """
+
+    __slots__ = ("held", "index", "sharing", "sums", "tallies", "wanted")
+
+    def __init__(self, wanted: Domain | None, sharing: bool) -> None:
+        self.index: dict[FineKey, int] = {}
+        self.sums: list[float] = []
+        self.tallies: list[int] = []
+        #: Rows resting on claims, held back until the stream ends.
+        self.held: list[Row] = []
+        self.wanted = wanted
+        self.sharing = sharing
+
+    def add(self, row: Row) -> None:
+        """Add one row (held back when it rests on claims and claims are shared; left out when of another domain)."""
+        if self.wanted is not None and row.domain is not self.wanted:
+            return
+        if self.sharing and row.claims:
+            self.held.append(row)
+            return
+        key = (row.source, row.target, row.domain, row.layer)
+        i = self.index.get(key)
+        if i is None:
+            self.index[key] = len(self.sums)
+            self.sums.append(0.0 + row.weight)
+            self.tallies.append(1)
+        else:
+            self.sums[i] += row.weight
+            self.tallies[i] += 1
+
+    @property
+    def totals(self) -> dict[FineKey, float]:
+        """Each key's summed weight, in first-seen order."""
+        return dict(zip(self.index, self.sums, strict=True))
+
+    @property
+    def counts(self) -> dict[FineKey, int]:
+        """How many relations made each key's sum."""
+        return dict(zip(self.index, self.tallies, strict=True))
+
+    def emitter(self) -> Emit:
+        """The rules' ``emit``: each source -> each target other than itself, summed; no rows made (held ones aside)."""
+        index, sums, tallies, held, wanted, sharing = self.index, self.sums, self.tallies, self.held, self.wanted, self.sharing
+        get, append, tally = index.get, sums.append, tallies.append
+
+        def emit(
+            sources: Sequence[str],
+            targets: Sequence[str],
+            layer: Layer,
+            domain: Domain,
+            weight: float,
+            record: Agreement | ArmsTransfer | Event | Statement | Role,
+            date: PartialDate | None,
+        ) -> Sequence[Row]:
+            if wanted is not None and domain is not wanted:
+                return ()
+            if sharing:
+                evidence = record.evidence
+                if not (len(evidence) == 1 and evidence[0].claim is None) and any(e.claim is not None for e in evidence):
+                    held.extend(Context.pairs(sources, targets, layer, domain, weight, record, date))
+                    return ()
+            weight = 0.0 + weight
+            for u in sources:
+                for v in targets:
+                    if u != v:
+                        key = (u, v, domain, layer)
+                        i = get(key)
+                        if i is None:
+                            index[key] = len(sums)
+                            append(weight)
+                            tally(1)
+                        else:
+                            sums[i] += weight
+                            tallies[i] += 1
+            return ()
+
+        return emit
+
+
 def relation_sums(ds: Dataset, query: Query) -> FineSums:
     """The relations :func:`relation_rows` gives, summed per (source, target, domain, layer) in one pass, in first-seen order.
 
@@ -238,90 +347,3 @@ def relation_sums(ds: Dataset, query: Query) -> FineSums:
         for row in share_claims(held):
             add(row)
     return sums
-
-
-def _no_record(keys: Iterable[str]) -> ArgumentError:
-    return ArgumentError("weights.record_domains", f"weights.record_domains names no record of the dataset: {shown(next(iter(keys)))}")
-
-
-def _naming(records: Iterable[Record], keys: Iterable[str]) -> Iterator[Record]:
-    """*records*, passed on; at their end, the ``record_domains`` keys none of them had as id are refused (streamed ids are known only then)."""
-    missing = dict.fromkeys(keys)
-    for record in records:
-        if missing:
-            missing.pop(record.id, None)  # a record: the stream checked each before it comes here
-        yield record
-    if missing:
-        raise _no_record(missing)
-
-
-#: A fine key: (source, target, domain, layer).
-FineKey = tuple[ActorId, ActorId, Domain, Layer]
-
-
-class FineSums:
-    """Weights summed per (source, target, domain, layer) as relations come, in first-seen order: the one pass's accumulator.
-
-    :meth:`add` takes one row; :meth:`emit` takes a record's sources and
-    targets straight from a rule (as :meth:`Context.pairs <centralasia._rules.Context.pairs>`
-    would make rows of them) and adds them without making a row, but holds
-    back the rows of records resting on claims when *sharing* (they are
-    settled together at the end, as :func:`~centralasia._stream.share_claims` does).
-    """
-
-    __slots__ = ("counts", "held", "sharing", "totals", "wanted")
-
-    def __init__(self, wanted: Domain | None, sharing: bool) -> None:
-        self.totals: dict[FineKey, float] = {}
-        self.counts: dict[FineKey, int] = {}
-        #: Rows resting on claims, held back until the stream ends.
-        self.held: list[Row] = []
-        self.wanted = wanted
-        self.sharing = sharing
-
-    def add(self, row: Row) -> None:
-        """Add one row (held back when it rests on claims and claims are shared; left out when of another domain)."""
-        if self.wanted is not None and row.domain is not self.wanted:
-            return
-        if self.sharing and row.claims:
-            self.held.append(row)
-            return
-        key = (row.source, row.target, row.domain, row.layer)
-        total = self.totals.get(key)
-        if total is None:
-            self.totals[key] = 0.0 + row.weight
-            self.counts[key] = 1
-        else:
-            self.totals[key] = total + row.weight
-            self.counts[key] += 1
-
-    def emitter(self) -> Emit:
-        """The rules' ``emit``: each source -> each target other than itself, summed; no rows made (held ones aside)."""
-        totals, counts, held, wanted, sharing = self.totals, self.counts, self.held, self.wanted, self.sharing
-        get = totals.get
-
-        def emit(
-            sources: Sequence[str], targets: Sequence[str], layer: Layer, domain: Domain, weight: float, record: Agreement | ArmsTransfer | Event | Statement | Role, date: PartialDate | None
-        ) -> Sequence[Row]:
-            if wanted is not None and domain is not wanted:
-                return ()
-            if sharing:
-                evidence = record.evidence
-                if not (len(evidence) == 1 and evidence[0].claim is None) and any(e.claim is not None for e in evidence):
-                    held.extend(Context.pairs(sources, targets, layer, domain, weight, record, date))
-                    return ()
-            weight = 0.0 + weight
-            for u in sources:
-                for v in targets:
-                    if u != v:
-                        key = (u, v, domain, layer)
-                        total = get(key)
-                        if total is None:
-                            totals[key] = weight
-                            counts[key] = 1
-                        else:
-                            totals[key] = total + weight
-                            counts[key] += 1
-            return ()
-
-        return emit
