@@ -10,7 +10,7 @@ import attrs
 
 from centralasia._actors import central_asian_states, expand
 from centralasia._rows import Row
-from centralasia._rules import Context, Emit, record_rows, record_rule_rows
+from centralasia._rules import Context, Emit, record_rows
 from centralasia._tables import dataset
 from centralasia._text import shown
 from centralasia.errors import ArgumentError, DataError, Problem
@@ -303,6 +303,19 @@ class FineSums:
                     held.extend(Context.pairs(sources, targets, layer, domain, weight, record, date))
                     return ()
             weight = 0.0 + weight
+            if len(sources) == 1 and len(targets) == 1:  # the common case, without loops
+                u, v = sources[0], targets[0]
+                if u != v:
+                    key = (u, v, domain, layer)
+                    i = get(key)
+                    if i is None:
+                        index[key] = len(sums)
+                        append(weight)
+                        tally(1)
+                    else:
+                        sums[i] += weight
+                        tallies[i] += 1
+                return ()
             for u in sources:
                 for v in targets:
                     if u != v:

@@ -49,4 +49,3 @@ def sum_by(items: Iterable[tuple[_K, float, str]]) -> dict[_K, Sum]:
             entry.count += 1
             entry.layers.add(layer)
     return sums
-

@@ -13,16 +13,16 @@ import math
 import numbers
 import sys
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar, Unpack
 
 import networkx as nx
 
 from centralasia._actors import central_asian_states, is_grouping
-from centralasia._rows import row_attributes, within
+from centralasia._rows import attribute_maker, within
 from centralasia._stream import relation_rows
-from centralasia._sums import Sum, sum_by
+from centralasia._sums import Sum
 from centralasia._tables import member
 from centralasia._text import WIDTH, printable, shown
 from centralasia.errors import ArgumentError, DataError, DescriptiveOnlyWarning, MissingDependencyError
@@ -48,6 +48,8 @@ DIRECTION = "u->v: u gains influence over v"
 Measure = Literal["strength", "in_strength", "pagerank", "betweenness", "eigenvector"]
 
 _G = TypeVar("_G", bound="nx.Graph[str]")
+#: A fine key: (source, target, domain, layer), the domain and layer as enums (pair sums) or as edge attributes (collapse).
+_FK = TypeVar("_FK", bound=tuple[str, str, object, object])
 
 
 def _node_attributes(actor: State | Organization, central_asia: frozenset[str]) -> dict[str, str | bool]:
@@ -101,6 +103,8 @@ def influence_network(
     query = Query.of(options)
     rows = relation_rows(ds, query)
     G = _empty_network(nx.MultiDiGraph, ds, query)
+    add = _edge_adder(G)
+    attributes = attribute_maker()
     # Only one record can give the same pair twice, and a record's edges come together.
     record: str | None = None
     used: dict[tuple[str, str], int] = {}
@@ -108,15 +112,56 @@ def influence_network(
         u, v, rid = row.source, row.target, row.record
         if rid != record:
             record = rid
-            used = {}
+            used.clear()
         n = used[u, v] = used.get((u, v), 0) + 1
         key = rid if n == 1 else f"{rid}#{n}"
         if "#" in key:  # a record id may itself look like "x#2": never overwrite an edge
             while G.has_edge(u, v, key):
                 n += 1
                 key = f"{rid}#{n}"
-        G.add_edge(u, v, key, **row_attributes(row))
+        add(u, v, key, attributes(row))
     return G
+
+
+def _edge_adder(G: nx.MultiDiGraph[str]) -> Callable[[str, str, str, dict[str, str | float | None]], None]:
+    """``G.add_edge(u, v, key, **data)`` for a graph this module made, without the keyword dict and checks per edge.
+
+    networkx keeps a multigraph's edges as ``G._succ[u][v][key] = data``, with
+    ``G._pred[v][u]`` the same key dict (the layout its documentation describes
+    for subclasses). Where *G* is not a plain :class:`networkx.MultiDiGraph`
+    laid out so, or an end is not yet a node, ``add_edge`` itself is called.
+    """
+    succ: object = getattr(G, "_succ", None)
+    pred: object = getattr(G, "_pred", None)
+    if (
+        type(G) is not nx.MultiDiGraph
+        or type(succ) is not dict
+        or type(pred) is not dict
+        or getattr(nx.MultiDiGraph, "edge_key_dict_factory", None) is not dict
+    ):
+
+        def add_edge(u: str, v: str, key: str, data: dict[str, str | float | None]) -> None:
+            G.add_edge(u, v, key, **data)
+
+        return add_edge
+    out: dict[str, dict[str, dict[str, dict[str, str | float | None]]]] = succ
+    into: dict[str, dict[str, dict[str, dict[str, str | float | None]]]] = pred
+
+    def add(u: str, v: str, key: str, data: dict[str, str | float | None]) -> None:
+        targets = out.get(u)
+        if targets is None or v not in into:
+            G.add_edge(u, v, key, **data)
+            return
+        keys = targets.get(v)
+        if keys is None:
+            keys = targets[v] = into[v][u] = {}
+        old = keys.get(key)
+        if old is None:
+            keys[key] = data
+        else:
+            old.update(data)
+
+    return add
 
 
 def _empty_network(kind: type[_G], ds: Dataset, query: Query) -> _G:
@@ -355,7 +400,7 @@ def weighted_network(
     return _add_pair_sums(H, _pairs(sums.totals, sums.counts), "weight", "weights")
 
 
-def _pairs(totals: Mapping[tuple[str, str, object, object], float], counts: Mapping[tuple[str, str, object, object], int]) -> dict[tuple[str, str], Sum]:
+def _pairs(totals: Mapping[_FK, float], counts: Mapping[_FK, int]) -> dict[tuple[str, str], Sum]:
     """Fine sums per (source, target, domain, layer) summed per pair, in first-seen order: the one order both :func:`weighted_network` and :func:`collapse` sum in."""
     pairs: dict[tuple[str, str], Sum] = {}
     for key, total in totals.items():

@@ -626,6 +626,7 @@ def role_summary(
     chosen_powers, states = chosen(ds, powers, over)
     wanted_powers = frozenset(chosen_powers)
     wanted_states = frozenset(states)
+    totals: Mapping[tuple[ActorId, ActorId, Domain, Layer], float]
     if sums is None:
         fine = relation_sums(ds, query)
         totals, one_shot = fine.totals, query.one_shot
