@@ -73,8 +73,8 @@ def background_only(evidence: Sequence[Evidence]) -> bool:
     return True
 
 
-#: What a rule hands a record's relations to: ``(sources, targets, layer, domain, weight, record, date)``;
-#: :meth:`Context.pairs` makes rows of them, a summing route adds them up and returns no rows.
+#: What a rule hands a record's relations to, ``(sources, targets, layer, domain, weight, record, date)``.
+#: :meth:`Context.pairs` makes rows of them; a summing route adds them up and returns no rows.
 Emit = Callable[
     [Sequence[str], Sequence[str], Layer, Domain, float, "Agreement | ArmsTransfer | Event | Statement | Role", "PartialDate | None"],
     Sequence[Row],
@@ -86,7 +86,7 @@ class Context:
 
     def __init__(self, ds: Dataset, weights: Weights, cut: PartialDate | None, include_undated: bool, emit: Emit | None = None) -> None:
         self.ds = ds
-        #: What the rules hand each record's sources and targets to: :meth:`pairs` (rows) unless a summing route gives its own.
+        #: What the rules hand each record's sources and targets to, :meth:`pairs` (rows) unless a summing route gives its own.
         self.emit: Emit = Context.pairs if emit is None else emit
         self.weights = weights
         self.cut = cut

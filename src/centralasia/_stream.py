@@ -226,7 +226,7 @@ def _naming(records: Iterable[Record], keys: Iterable[str]) -> Iterator[Record]:
         raise _no_record(missing)
 
 
-#: A fine key: (source, target, domain, layer).
+#: A fine key, (source, target, domain, layer).
 FineKey = tuple[ActorId, ActorId, Domain, Layer]
 
 

@@ -48,7 +48,7 @@ DIRECTION = "u->v: u gains influence over v"
 Measure = Literal["strength", "in_strength", "pagerank", "betweenness", "eigenvector"]
 
 _G = TypeVar("_G", bound="nx.Graph[str]")
-#: A fine key: (source, target, domain, layer), the domain and layer as enums (pair sums) or as edge attributes (collapse).
+#: A fine key, (source, target, domain, layer), the domain and layer as enums (pair sums) or as edge attributes (collapse).
 _FK = TypeVar("_FK", bound=tuple[str, str, object, object])
 
 

@@ -59,7 +59,7 @@ class PairSums:
     query: Query
     totals: Mapping[FineKey, float]
     counts: Mapping[FineKey, int]
-    #: Whether the query's streamed records were a one-shot iterator (spent: they cannot be read again).
+    #: Whether the query's streamed records were a one-shot iterator, spent by the pass (they cannot be read again).
     _one_shot: bool = attrs.field(default=False, repr=False, eq=False, alias="one_shot")
 
     @classmethod
