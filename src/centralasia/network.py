@@ -417,7 +417,7 @@ def _pairs(totals: Mapping[_FK, float], counts: Mapping[_FK, int]) -> dict[tuple
 
 
 def influence_scores(
-    G: nx.MultiDiGraph[str] | nx.DiGraph[str],
+    G: nx.MultiDiGraph[str] | nx.DiGraph[str] | PairSums,
     measure: Measure = "pagerank",
     *,
     weight: str = "weight",
@@ -455,6 +455,13 @@ def influence_scores(
 
     Parameters
     ----------
+    G : networkx.MultiDiGraph, networkx.DiGraph or PairSums
+        An influence network, or the :class:`~centralasia.PairSums` of one
+        (:func:`~centralasia.pair_sums`): the network is then the one
+        :func:`weighted_network` builds from them, on the actors they name
+        (pass ``weighted_network(ds, sums=s)`` to score every actor of *ds*,
+        those without ties too). Sums carry no dates: with them *as_of* and
+        *include_undated* are refused (give them to ``pair_sums``).
     backend : str, optional
         Passed to the networkx algorithm (``"parallel"`` for nx-parallel,
         ``"cugraph"`` for nx-cugraph...). The library never changes
@@ -499,7 +506,10 @@ def influence_scores(
     if backend is not None and not isinstance(backend, str):
         raise ArgumentError("backend", f"backend must be the name of a networkx backend, not {type(backend).__name__}")
     _check_options(measure, options, backend)
-    H = collapse(G, weight=weight, domain=domain, as_of=as_of, include_undated=include_undated)
+    if isinstance(G, PairSums):
+        H = _sums_network(G, weight, domain, as_of, include_undated)
+    else:
+        H = collapse(G, weight=weight, domain=domain, as_of=as_of, include_undated=include_undated)
     if measure in _PATH_MEASURES and len(H) > 1 and not nx.is_strongly_connected(H):
         parts = nx.number_strongly_connected_components(H)
         warnings.warn(
@@ -525,6 +535,22 @@ def influence_scores(
     if bad is not None:
         raise ArgumentError("measure", f"{measure} gave no finite score for {shown(bad)}: the weights are too large or too uneven for it")
     return scores
+
+
+def _sums_network(sums: PairSums, weight: str, domain: Domain | str | None, as_of: DateLike | None, include_undated: bool) -> nx.DiGraph[str]:
+    """The weighted network of *sums* (of one *domain*, if given) on the actors they name: :func:`influence_scores` of pair sums."""
+    if not isinstance(weight, str):
+        raise ArgumentError("weight", f"weight must be the name of an edge attribute, not {type(weight).__name__}")
+    if as_of is not None or include_undated is not True:
+        name = "as_of" if as_of is not None else "include_undated"
+        raise ArgumentError(name, f"pair sums carry no dates: give {name} to pair_sums(), not to influence_scores()")
+    wanted = Query(domain=domain).domain
+    totals, counts = sums.totals, sums.counts
+    if wanted is not None:
+        totals = {key: total for key, total in totals.items() if key[2] is wanted}
+    H: nx.DiGraph[str] = nx.DiGraph()
+    H.graph.update(_empty_network(nx.DiGraph, Dataset(), sums.query).graph)
+    return _add_pair_sums(H, _pairs(totals, counts), weight, "sums")
 
 
 def _check_options(measure: str, options: Mapping[str, object], backend: str | None) -> None:
