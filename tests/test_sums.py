@@ -168,6 +168,11 @@ def test_sums_argument_must_be_pair_sums_given_alone() -> None:
         ca.role_summary(ds, sums=s, scenario="anything")
     with pytest.raises(ca.ArgumentError, match="covers every domain"):
         ca.role_summary(ds, sums=ca.pair_sums(ds, domain="security"))
+    lopsided = ca.PairSums(query=s.query, totals=s.totals, counts={})
+    with pytest.raises(ca.ArgumentError, match="a count for each total"):
+        ca.weighted_network(ds, sums=lopsided)
+    with pytest.raises(ca.ArgumentError, match="a count for each total"):
+        ca.influence_scores(lopsided, "strength")
     with pytest.raises(ca.ArgumentError):
         ca.pair_sums(ds, domian="security")  # type: ignore[call-arg]
     with pytest.raises(ca.ArgumentError):

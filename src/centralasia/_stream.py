@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -33,7 +34,7 @@ from centralasia.query import Query
 from centralasia.scenarios import Magnitudes, check_scales, resolve_scenario
 from centralasia.weights import Layer
 
-__all__ = ["FineKey", "FineSums", "ScenarioPlan", "relation_rows", "relation_sums", "share_claims", "streamed"]
+__all__ = ["FineKey", "FineSums", "FineTable", "PlainKey", "ScenarioPlan", "relation_rows", "relation_sums", "share_claims", "streamed"]
 
 #: The record kinds a query streams with ``records=``, those no other record refers to.
 STREAMED = (Agreement, ArmsTransfer, Event, Statement, Role)
@@ -228,6 +229,12 @@ def _naming(records: Iterable[Record], keys: Iterable[str]) -> Iterator[Record]:
 
 #: A fine key, (source, target, domain, layer).
 FineKey = tuple[ActorId, ActorId, Domain, Layer]
+#: A fine key as the one pass keeps it, the domain and layer by value: a tuple of strings, which the garbage collector stops tracking.
+PlainKey = tuple[str, str, str, str]
+
+_DOMAINS = {d.value: d for d in Domain}
+_LAYERS = {layer.value: layer for layer in Layer}
+_V = TypeVar("_V", float, int)
 
 
 class FineSums:
@@ -238,15 +245,16 @@ class FineSums:
     :meth:`Context.pairs <centralasia._rules.Context.pairs>` would make rows
     of them) and adds them without making a row, but holds back the rows of
     records resting on claims when *sharing* (they are settled together at
-    the end, as :func:`share_claims` does). Each key has an index into two
-    flat lists, its total and its count: one dict lookup per relation, and
-    no container per key for the garbage collector to walk.
+    the end, as :func:`share_claims` does). Each key (its domain and layer by
+    value) has an index into two flat lists, its total and its count: one
+    dict lookup per relation, and nothing per key that the garbage collector
+    keeps walking (a full collection over a large dataset costs more than the pass).
     """
 
     __slots__ = ("held", "index", "sharing", "sums", "tallies", "wanted")
 
     def __init__(self, wanted: Domain | None, sharing: bool) -> None:
-        self.index: dict[FineKey, int] = {}
+        self.index: dict[PlainKey, int] = {}
         self.sums: list[float] = []
         self.tallies: list[int] = []
         #: Rows resting on claims, held back until the stream ends.
@@ -261,7 +269,7 @@ class FineSums:
         if self.sharing and row.claims:
             self.held.append(row)
             return
-        key = (row.source, row.target, row.domain, row.layer)
+        key = (row.source, row.target, row.domain._value_, row.layer._value_)
         i = self.index.get(key)
         if i is None:
             self.index[key] = len(self.sums)
@@ -272,14 +280,14 @@ class FineSums:
             self.tallies[i] += 1
 
     @property
-    def totals(self) -> dict[FineKey, float]:
+    def totals(self) -> FineTable[float]:
         """Each key's summed weight, in first-seen order."""
-        return dict(zip(self.index, self.sums, strict=True))
+        return FineTable(self.index, self.sums)
 
     @property
-    def counts(self) -> dict[FineKey, int]:
+    def counts(self) -> FineTable[int]:
         """How many relations made each key's sum."""
-        return dict(zip(self.index, self.tallies, strict=True))
+        return FineTable(self.index, self.tallies)
 
     def emitter(self) -> Emit:
         """The rules' ``emit``: each source -> each target other than itself, summed; no rows made (held ones aside)."""
@@ -303,10 +311,11 @@ class FineSums:
                     held.extend(Context.pairs(sources, targets, layer, domain, weight, record, date))
                     return ()
             weight = 0.0 + weight
+            d, lv = domain._value_, layer._value_
             if len(sources) == 1 and len(targets) == 1:  # the common case, without loops
                 u, v = sources[0], targets[0]
                 if u != v:
-                    key = (u, v, domain, layer)
+                    key = (u, v, d, lv)
                     i = get(key)
                     if i is None:
                         index[key] = len(sums)
@@ -319,7 +328,7 @@ class FineSums:
             for u in sources:
                 for v in targets:
                     if u != v:
-                        key = (u, v, domain, layer)
+                        key = (u, v, d, lv)
                         i = get(key)
                         if i is None:
                             index[key] = len(sums)
@@ -331,6 +340,81 @@ class FineSums:
             return ()
 
         return emit
+
+
+class FineTable(Mapping[FineKey, _V]):
+    """A read-only, hashable view of the one pass's totals or counts, keyed by (source, target, Domain, Layer), in first-seen order.
+
+    It keeps the pass's plain keys and list of values and makes each key
+    with its enums when asked: so the sums stay out of the garbage
+    collector's sight. :meth:`plain` gives the plain keys with their values,
+    for those that read them all.
+    """
+
+    __slots__ = ("_hash", "_index", "_values")
+
+    _index: Mapping[PlainKey, int]
+    _values: Sequence[_V]
+    _hash: int | None
+
+    def __init__(self, index: Mapping[PlainKey, int], values: Sequence[_V]) -> None:
+        self._index = index
+        self._values = values
+        self._hash = None
+
+    def __getitem__(self, key: FineKey) -> _V:
+        try:
+            u, v, domain, layer = key
+            if type(domain) is Domain and type(layer) is Layer:
+                value: _V = self._values[self._index[u, v, domain.value, layer.value]]
+                return value
+        except (KeyError, TypeError, ValueError):  # no such key, no key of four, or one that cannot be hashed
+            pass
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[FineKey]:
+        domains, layers = _DOMAINS, _LAYERS
+        return ((u, v, domains[d], layers[lv]) for u, v, d, lv in self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def plain(self) -> Iterator[tuple[PlainKey, _V]]:
+        """The ``((source, target, domain value, layer value), value)`` items, in first-seen order."""
+        values = self._values
+        return ((key, values[i]) for key, i in self._index.items())
+
+    def same_keys(self, other: FineTable[float] | FineTable[int]) -> bool:
+        """Whether *other* holds the same pass's keys (its totals and its counts do)."""
+        return other._index is self._index
+
+    def items(self) -> ItemsView[FineKey, _V]:
+        return _FineItems(self)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FineTable) and other._index is self._index and other._values is self._values:
+            return True
+        if isinstance(other, Mapping):
+            return len(other) == len(self) and dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self.plain()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self.items())!r})"
+
+
+class _FineItems(ItemsView[FineKey, _V]):
+    """A :class:`FineTable`'s items, each key made once (not made, then looked up again)."""
+
+    _mapping: FineTable[_V]
+
+    def __iter__(self) -> Iterator[tuple[FineKey, _V]]:
+        domains, layers = _DOMAINS, _LAYERS
+        return (((u, v, domains[d], layers[lv]), value) for (u, v, d, lv), value in self._mapping.plain())
 
 
 def relation_sums(ds: Dataset, query: Query) -> FineSums:

@@ -21,7 +21,7 @@ import networkx as nx
 
 from centralasia._actors import central_asian_states, is_grouping
 from centralasia._rows import attribute_maker, within
-from centralasia._stream import relation_rows
+from centralasia._stream import FineTable, relation_rows
 from centralasia._sums import Sum
 from centralasia._tables import member
 from centralasia._text import WIDTH, printable, shown
@@ -121,6 +121,21 @@ def influence_network(
                 key = f"{rid}#{n}"
         add(u, v, key, attributes(row))
     return G
+
+
+def _plain_pairs(totals: FineTable[float], counts: FineTable[int]) -> dict[tuple[str, str], Sum]:
+    """:func:`_pairs` of the one pass's own sums, read by their plain keys (the layer's value at hand)."""
+    pairs: dict[tuple[str, str], Sum] = {}
+    for ((u, v, _, layer), total), (_, count) in zip(totals.plain(), counts.plain(), strict=True):
+        entry = pairs.get((u, v))
+        if entry is None:
+            entry = pairs[u, v] = Sum(total, layer)
+            entry.count = count
+        else:
+            entry.total += total
+            entry.count += count
+            entry.layers.add(layer)
+    return pairs
 
 
 def _edge_adder(G: nx.MultiDiGraph[str]) -> Callable[[str, str, str, dict[str, str | float | None]], None]:
@@ -402,17 +417,26 @@ def weighted_network(
 
 def _pairs(totals: Mapping[_FK, float], counts: Mapping[_FK, int]) -> dict[tuple[str, str], Sum]:
     """Fine sums per (source, target, domain, layer) summed per pair, in first-seen order: the one order both :func:`weighted_network` and :func:`collapse` sum in."""
+    if isinstance(totals, FineTable) and isinstance(counts, FineTable) and totals.same_keys(counts):
+        return _plain_pairs(totals, counts)
     pairs: dict[tuple[str, str], Sum] = {}
-    for key, total in totals.items():
+    names: dict[object, str] = {}  # each layer's name, worked out once
+    # The counts come in the totals' order (pair sums and collapse make them so); a key out of step is looked up.
+    for (key, total), (counted, count) in zip(totals.items(), counts.items(), strict=True):
+        if counted is not key and counted != key:
+            count = counts[key]
         u, v, _, layer = key
+        name = names.get(layer)
+        if name is None:
+            name = names[layer] = str(getattr(layer, "_value_", layer))
         entry = pairs.get((u, v))
         if entry is None:
-            entry = pairs[u, v] = Sum(total, str(getattr(layer, "_value_", layer)))
-            entry.count = counts[key]
+            entry = pairs[u, v] = Sum(total, name)
+            entry.count = count
         else:
             entry.total += total
-            entry.count += counts[key]
-            entry.layers.add(str(getattr(layer, "_value_", layer)))
+            entry.count += count
+            entry.layers.add(name)
     return pairs
 
 
@@ -545,9 +569,10 @@ def _sums_network(sums: PairSums, weight: str, domain: Domain | str | None, as_o
         name = "as_of" if as_of is not None else "include_undated"
         raise ArgumentError(name, f"pair sums carry no dates: give {name} to pair_sums(), not to influence_scores()")
     wanted = Query(domain=domain).domain
-    totals, counts = sums.totals, sums.counts
+    totals, counts = given(sums, {}).totals, sums.counts
     if wanted is not None:
         totals = {key: total for key, total in totals.items() if key[2] is wanted}
+        counts = {key: counts[key] for key in totals}
     H: nx.DiGraph[str] = nx.DiGraph()
     H.graph.update(_empty_network(nx.DiGraph, Dataset(), sums.query).graph)
     return _add_pair_sums(H, _pairs(totals, counts), weight, "sums")

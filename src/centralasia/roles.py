@@ -11,7 +11,7 @@ from centralasia import _frames, _panels, _render
 from centralasia._actors import DEFAULT_POWERS, expand
 from centralasia._readings import chosen, ids_of
 from centralasia._rows import Row
-from centralasia._stream import relation_rows, relation_sums
+from centralasia._stream import FineTable, relation_rows, relation_sums
 from centralasia._tables import Table, coerce_domain, dataset
 from centralasia.checks import ArticleCheck
 from centralasia.errors import ArgumentError, UnknownIdError
@@ -626,14 +626,15 @@ def role_summary(
     chosen_powers, states = chosen(ds, powers, over)
     wanted_powers = frozenset(chosen_powers)
     wanted_states = frozenset(states)
-    totals: Mapping[tuple[ActorId, ActorId, Domain, Layer], float]
-    if sums is None:
-        fine = relation_sums(ds, query)
-        totals, one_shot = fine.totals, query.one_shot
-    else:
-        totals, one_shot = sums.totals, sums.one_shot
+    totals = relation_sums(ds, query).totals if sums is None else sums.totals
+    one_shot = query.one_shot if sums is None else sums.one_shot
     # Each (source, target, domain, layer) sum is the sum of that key's relations in stream order: the summary's (power, domain, state, layer) one.
-    table = {(u, d, v, layer): total for (u, v, d, layer), total in totals.items() if u in wanted_powers and v in wanted_states}
+    table: dict[_Key, float]
+    if isinstance(totals, FineTable):  # the one pass's own: only the keys kept are made with their enums
+        domains, layers = {d.value: d for d in Domain}, {x.value: x for x in Layer}
+        table = {(u, domains[d], v, layers[x]): total for (u, v, d, x), total in totals.plain() if u in wanted_powers and v in wanted_states}
+    else:
+        table = {(u, d, v, x): total for (u, v, d, x), total in totals.items() if u in wanted_powers and v in wanted_states}
     if one_shot:
         query = attrs.evolve(query, records=None)  # spent: keep no reference to it
     return RoleSummary(chosen_powers, states, query, Table(table), dataset=ds, one_shot=one_shot)

@@ -199,13 +199,15 @@ def pair_sums(ds: Dataset, **options: Unpack[QueryOptions]) -> PairSums:
     one_shot = query.one_shot
     if one_shot:
         query = attrs.evolve(query, records=None)  # spent: keep no reference to it
-    return PairSums(query=query, totals=Table(sums.totals), counts=Table(sums.counts), one_shot=one_shot)
+    return PairSums(query=query, totals=sums.totals, counts=sums.counts, one_shot=one_shot)
 
 
 def given(sums: object, options: Mapping[str, object]) -> PairSums:
     """*sums* checked as the ``sums=`` argument: a :class:`PairSums`, with no query options beside it (they are the sums')."""
     if not isinstance(sums, PairSums):
         raise ArgumentError("sums", f"sums must be PairSums (pair_sums() gives them), not {type(sums).__name__}")
+    if len(sums.totals) != len(sums.counts):
+        raise ArgumentError("sums", f"sums must have a count for each total, not {len(sums.counts)} counts for {len(sums.totals)} totals")
     if options:
         name = next(iter(options))
         raise ArgumentError(name, f"{shown(name)} cannot be given with sums=: the sums were made under their own query (pass it to pair_sums)")
