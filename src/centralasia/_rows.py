@@ -34,16 +34,18 @@ def row_attributes(row: Row) -> dict[str, str | float | None]:
 
 def attribute_maker() -> Callable[[Row], dict[str, str | float | None]]:
     """:func:`row_attributes` for many rows: each distinct date formatted once, not once per edge."""
-    texts: dict[PartialDate, str] = {}
+    # Keyed by the date's parts, not the date: its own hash and equality are Python code, a tuple of ints' are not.
+    texts: dict[tuple[int, int | None, int | None], str] = {}
 
     def attributes(row: Row) -> dict[str, str | float | None]:
         date = row.date
         if date is None:
             text = None
         else:
-            text = texts.get(date)
+            parts = (date.year, date.month, date.day)
+            text = texts.get(parts)
             if text is None:
-                text = texts[date] = str(date)
+                text = texts[parts] = str(date)
         out: dict[str, str | float | None] = {
             "layer": row.layer._value_,
             "domain": row.domain._value_,

@@ -144,17 +144,18 @@ class Context:
     def weigher(self) -> Callable[[Agreement | ArmsTransfer | Event | Statement | Role, PartialDate | None, Layer], float | None]:
         """:meth:`weigh` without a factor, as a function of local names: what the rules call once per record."""
         undated_out, latest, base, background = self.undated_out, self.latest, self.base, self.background
-        # Each distinct date compared with the cut once (a date's earliest day is computed anew each time it is asked).
-        after: dict[PartialDate, bool] = {}
+        # Each distinct date compared with the cut once (a date's earliest day is worked out anew each time it is asked).
+        after: dict[tuple[int, int | None, int | None], bool] = {}
 
         def weigh(record: Agreement | ArmsTransfer | Event | Statement | Role, date: PartialDate | None, layer: Layer) -> float | None:
             if date is None:
                 if undated_out:
                     return None
             elif latest is not None:
-                late = after.get(date)
+                parts = (date.year, date.month, date.day)  # a tuple of ints hashes in C, a date in Python
+                late = after.get(parts)
                 if late is None:
-                    late = after[date] = date.earliest > latest
+                    late = after[parts] = date.earliest > latest
                 if late:
                     return None
             weight: float = base[layer][record.certainty._value_]

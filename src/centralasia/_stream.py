@@ -206,7 +206,9 @@ def _records(ds: Dataset, query: Query) -> Iterable[Record]:
     unknown = [key for key in query.weights.record_domains if key not in ds.ids]
     if unknown and query.records is None:
         raise _no_record(unknown)
-    source: Iterable[Record] = ds if query.records is None else itertools.chain(ds, streamed(ds, query.records))
+    # The dataset's records in its own order (collection by collection), chained in C rather than through its generator.
+    own: Iterable[Record] = itertools.chain.from_iterable(getattr(ds, name) for name in ds.COLLECTIONS)
+    source = own if query.records is None else itertools.chain(own, streamed(ds, query.records))
     if unknown:
         source = _naming(source, unknown)
     return source

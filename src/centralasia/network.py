@@ -298,8 +298,10 @@ def collapse(
     # Each distinct date text read once (an influence network has a few hundred dates, and millions of edges).
     counted: dict[str, bool] = {}
     # Summed per (source, target, domain, layer) first, then per pair: the order weighted_network sums in, so the two agree exactly.
-    totals: dict[tuple[str, str, object, object], float] = {}
-    counts: dict[tuple[str, str, object, object], int] = {}
+    # Keyed by plain strings, as the one pass keeps its sums: an index per key into two flat lists.
+    index: dict[tuple[str, str, str, str], int] = {}
+    totals: list[float] = []
+    counts: list[int] = []
     for u, v, data in graph.edges(data=True):
         domain = data.get("domain")
         if wanted is not None and domain != wanted:
@@ -320,15 +322,16 @@ def collapse(
                     continue
         value = data.get(weight, 1.0)
         number = value if type(value) is float and 0.0 <= value < math.inf else _edge_number(value, u, v, weight)
-        key = (u, v, domain if domain is None or type(domain) is str else repr(domain), str(layer))
-        total = totals.get(key)
-        if total is None:
-            totals[key] = 0.0 + number
-            counts[key] = 1
+        key = (u, v, domain if type(domain) is str else repr(domain), layer if type(layer) is str else str(layer))
+        i = index.get(key)
+        if i is None:
+            index[key] = len(totals)
+            totals.append(0.0 + number)
+            counts.append(1)
         else:
-            totals[key] = total + number
-            counts[key] += 1
-    return _add_pair_sums(H, _pairs(totals, counts), weight, "G")
+            totals[i] += number
+            counts[i] += 1
+    return _add_pair_sums(H, _plain_pairs(FineTable(index, totals), FineTable(index, counts)), weight, "G")
 
 
 #: The smallest sum that gets an edge; its distance, ``1 / weight``, must be a finite number.
