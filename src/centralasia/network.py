@@ -383,6 +383,12 @@ def weighted_network(
     ----------
     ds : Dataset
         The records; with ``records=``, also the index they are checked against.
+    sums : PairSums, optional
+        The relations already summed (:func:`~centralasia.pair_sums`, or
+        :meth:`PairSums.from_rows <centralasia.PairSums.from_rows>` of sums
+        computed elsewhere): the network is built from them, under their
+        query, without reading the records again. No query option may be
+        given beside them (:class:`~centralasia.ArgumentError`).
     **options
         The fields of :class:`~centralasia.Query`, as for :func:`~centralasia.relations`.
 
@@ -390,6 +396,8 @@ def weighted_network(
     -------
     networkx.DiGraph
         The weighted actor network (``u -> v``: u gains influence over v).
+        Each pair's weight is the sum of its (domain, layer) sums in the
+        order they were first seen, as :func:`collapse` sums.
 
     See Also
     --------
@@ -411,6 +419,12 @@ def weighted_network(
 
     >>> feed = (ca.ArmsTransfer(id=f"feed-{i}", supplier="RUS", recipient="KAZ", designation="Su-30SM", description="", category=ca.SipriCategory.AIRCRAFT, evidence=[ca.Evidence(paragraph=8)]) for i in range(1000))
     >>> weighted_network(ca.load(), records=feed, domain="security").edges["RUS", "KAZ"]["count"] > 1000
+    True
+
+    One pass for the network and the role summary:
+
+    >>> s = ca.pair_sums(ca.load())
+    >>> weighted_network(ca.load(), sums=s).edges["CHN", "UZB"] == weighted_network(ca.load()).edges["CHN", "UZB"]
     True
     """
     sums = pair_sums(ds, **options) if sums is None else given(sums, options)

@@ -573,6 +573,12 @@ def role_summary(
     ----------
     ds : Dataset
         The records; with ``records=``, also the index they are checked against.
+    sums : PairSums, optional
+        The relations already summed by :func:`~centralasia.pair_sums` (of
+        every domain): the summary is built from them, under their query,
+        without streaming the records again; :meth:`RoleSummary.explain` and
+        the readings still read *ds* (and re-readable streamed records) with
+        that query. No query option may be given beside them.
     powers : iterable of str
         The outside powers to compare; Russia and China by default (add ``"USA"``...).
     over : str or iterable of str, optional
@@ -612,6 +618,12 @@ def role_summary(
     >>> feed = (ca.ArmsTransfer(id=f"feed-{i}", supplier="CHN", recipient="KAZ", designation="HQ-9", description="", category=ca.SipriCategory.AIR_DEFENCE_SYSTEMS, evidence=[ca.Evidence(paragraph=8)]) for i in range(10))
     >>> role_summary(ca.load(), records=feed).leader("security", over="KAZ")
     'CHN'
+
+    Built from one pass's sums, as the network can be too:
+
+    >>> s = ca.pair_sums(ca.load(), as_of="2016-12-31")
+    >>> role_summary(ca.load(), sums=s) == role_summary(ca.load(), as_of="2016-12-31")
+    True
     """
     dataset(ds)
     if sums is None:
