@@ -192,6 +192,7 @@ def test_from_rows_coerces_strings_and_numbers() -> None:
     assert list(s.rows()) == [("RUS", "KAZ", SEC, Layer.ROLE, 2.5, 2), ("CHN", "KAZ", ECO, Layer.AGREEMENT, 1.0, 1)]
     assert s.query == ca.Query()
     assert ca.PairSums.from_rows(s.rows(), query=s.query) == s
+    assert repr(s).startswith("PairSums(2 keys of 3 relations, query=Query(")
 
 
 def test_from_rows_of_pair_sums_builds_the_same_network_and_summary() -> None:

@@ -28,7 +28,7 @@ __all__ = ["PairSums", "pair_sums"]
 COLUMNS = ("source", "target", "domain", "layer", "weight", "count")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class PairSums:
     """Relation weights summed per source, target, domain and layer: one pass's result.
 
@@ -99,6 +99,9 @@ class PairSums:
             totals[key] = total
             counts[key] = count
         return cls(query=query, totals=Table(totals), counts=Table(counts))
+
+    def __repr__(self) -> str:
+        return f"PairSums({len(self.totals)} keys of {sum(self.counts.values())} relations, query={self.query!r})"
 
     @property
     def one_shot(self) -> bool:
