@@ -231,7 +231,7 @@ def _naming(records: Iterable[Record], keys: Iterable[str]) -> Iterator[Record]:
 
 #: A fine key, (source, target, domain, layer).
 FineKey = tuple[ActorId, ActorId, Domain, Layer]
-#: A fine key as the one pass keeps it, the domain and layer by value: a tuple of strings, which the garbage collector stops tracking.
+#: A fine key as the one pass keeps it, the domain and layer by value (a tuple of strings, which the garbage collector stops tracking).
 PlainKey = tuple[str, str, str, str]
 
 _DOMAINS = {d.value: d for d in Domain}
