@@ -386,6 +386,10 @@ class FineTable(Mapping[FineKey, _V]):
         values = self._values
         return ((key, values[i]) for key, i in self._index.items())
 
+    def indexed(self) -> tuple[Mapping[PlainKey, int], Sequence[_V]]:
+        """The plain keys with each one's index into the values, and the values: for those that read every entry."""
+        return self._index, self._values
+
     def same_keys(self, other: FineTable[float] | FineTable[int]) -> bool:
         """Whether *other* holds the same pass's keys (its totals and its counts do)."""
         return other._index is self._index

@@ -126,14 +126,17 @@ def influence_network(
 def _plain_pairs(totals: FineTable[float], counts: FineTable[int]) -> dict[tuple[str, str], Sum]:
     """:func:`_pairs` of the one pass's own sums, read by their plain keys (the layer's value at hand)."""
     pairs: dict[tuple[str, str], Sum] = {}
-    for ((u, v, _, layer), total), (_, count) in zip(totals.plain(), counts.plain(), strict=True):
-        entry = pairs.get((u, v))
+    index, sums = totals.indexed()
+    tallies = counts.indexed()[1]
+    get = pairs.get
+    for (u, v, _, layer), i in index.items():
+        entry = get((u, v))
         if entry is None:
-            entry = pairs[u, v] = Sum(total, layer)
-            entry.count = count
+            entry = pairs[u, v] = Sum(sums[i], layer)
+            entry.count = tallies[i]
         else:
-            entry.total += total
-            entry.count += count
+            entry.total += sums[i]
+            entry.count += tallies[i]
             entry.layers.add(layer)
     return pairs
 
