@@ -808,3 +808,18 @@ def test_apply_scenario_refuses_baseline_weights_that_overflow() -> None:
     huge = [ca.Relation("CHN", "KAZ", Layer.ROLE, SEC, 1.7e308, ca.Certainty.STATED, f"r{i}") for i in range(2)]
     with pytest.raises(ca.ArgumentError, match="overflow"):
         list(ca.apply_scenario(ca.load(), "scn-detente-with-west", huge))
+
+
+def test_weighted_network_from_pair_sums_is_the_streamed_one() -> None:
+    """``weighted_network(ds, sums=pair_sums(ds, ...))`` is ``weighted_network(ds, ...)``, graph attributes, nodes and edge order included."""
+    for options in ({}, {"domain": "security"}, {"as_of": "2016-03", "include_undated": False}, {"records": split(small())[1]}):
+        ds = split(small())[0] if "records" in options else small()
+        same_graph(ca.weighted_network(ds, sums=ca.pair_sums(ds, **options)), ca.weighted_network(ds, **options))  # type: ignore[arg-type]
+
+
+def test_influence_network_formats_each_date_as_relations_do() -> None:
+    """Edge dates are the ISO text of each relation's date (formatted once per distinct date, never shared wrongly)."""
+    ds = ca.load()
+    G = ca.influence_network(ds)
+    dates = {(r.source, r.target, r.record): None if r.date is None else str(r.date) for r in ca.relations(ds)}
+    assert {(u, v, d["record"]): d["date"] for u, v, d in G.edges(data=True)} == dates

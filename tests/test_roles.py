@@ -358,3 +358,16 @@ def test_str_of_any_summary_role_summary_makes_never_raises(options: dict[str, o
     """``str()`` of every summary ``role_summary`` makes gives its readings and its table."""
     text = str(ca.role_summary(small(), **options))  # type: ignore[arg-type]
     assert "Influence shares" in text
+
+
+def test_role_summary_from_pair_sums_is_the_streamed_one() -> None:
+    """``role_summary(ds, sums=pair_sums(ds, ...))`` equals ``role_summary(ds, ...)``: table, rows, shares, explain, for other powers and states too."""
+    ds = ca.load()
+    for options in ({}, {"as_of": "2016"}, {"scenario": "scn-detente-with-west"}):
+        s = ca.pair_sums(ds, **options)  # type: ignore[arg-type]
+        for powers, over in ((("RUS", "CHN"), None), (("RUS", "CHN", "USA"), "TJK")):
+            one = ca.role_summary(ds, sums=s, powers=powers, over=over)
+            two = ca.role_summary(ds, powers=powers, over=over, **options)  # type: ignore[arg-type]
+            assert list(one.influence_table.items()) == list(two.influence_table.items())
+            assert one == two and one.rows() == two.rows()
+            assert one.explain("RUS", "security") == two.explain("RUS", "security")

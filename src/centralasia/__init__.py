@@ -106,6 +106,7 @@ if TYPE_CHECKING:
     )
     from centralasia.roles import RoleSummary, role_summary
     from centralasia.scenarios import DEFAULT_MAGNITUDES, Magnitudes, make_scenario
+    from centralasia.sums import PairSums, pair_sums
     from centralasia.timelines import Timeline, TimelineEntry, timeline
     from centralasia.tracks import DEFAULT_TIERS, INCLUSION, Cell, Momentum, Pooling, Readings, Regional, Support, Tier, Tiers, Track, Vote
     from centralasia.weights import DEFAULT_WEIGHTS, Layer, Weights
@@ -147,6 +148,8 @@ _LAZY: dict[str, str] = {
     "DEFAULT_MAGNITUDES": "centralasia.scenarios",
     "Magnitudes": "centralasia.scenarios",
     "make_scenario": "centralasia.scenarios",
+    "PairSums": "centralasia.sums",
+    "pair_sums": "centralasia.sums",
     "Timeline": "centralasia.timelines",
     "TimelineEntry": "centralasia.timelines",
     "timeline": "centralasia.timelines",
@@ -251,6 +254,7 @@ __all__ = [
     "MomentumRobustness",
     "Organization",
     "OrganizationKind",
+    "PairSums",
     "ParagraphEffect",
     "PartialDate",
     "Person",
@@ -304,6 +308,7 @@ __all__ = [
     "make_converter",
     "make_scenario",
     "network_to_json",
+    "pair_sums",
     "readings",
     "relations",
     "robustness",

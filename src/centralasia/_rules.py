@@ -39,7 +39,7 @@ from centralasia.model import (
 )
 from centralasia.weights import Layer, Weights
 
-__all__ = ["RULES", "Context", "record_rows"]
+__all__ = ["RULES", "Context", "Emit", "record_rows", "record_rule_rows"]
 
 AGREEMENT_LAYERS = MappingProxyType(
     {
@@ -73,11 +73,21 @@ def background_only(evidence: Sequence[Evidence]) -> bool:
     return True
 
 
+#: What a rule hands a record's relations to, ``(sources, targets, layer, domain, weight, record, date)``.
+#: :meth:`Context.pairs` makes rows of them; a summing route adds them up and returns no rows.
+Emit = Callable[
+    [Sequence[str], Sequence[str], Layer, Domain, float, "Agreement | ArmsTransfer | Event | Statement | Role", "PartialDate | None"],
+    Sequence[Row],
+]
+
+
 class Context:
     """What turning records into relations needs to know about the whole dataset, the weights and the date cut."""
 
-    def __init__(self, ds: Dataset, weights: Weights, cut: PartialDate | None, include_undated: bool) -> None:
+    def __init__(self, ds: Dataset, weights: Weights, cut: PartialDate | None, include_undated: bool, emit: Emit | None = None) -> None:
         self.ds = ds
+        #: What the rules hand each record's sources and targets to, :meth:`pairs` (rows) unless a summing route gives its own.
+        self.emit: Emit = Context.pairs if emit is None else emit
         self.weights = weights
         self.cut = cut
         self.latest = None if cut is None else cut.latest
@@ -131,6 +141,44 @@ class Context:
             weight *= self.background
         return weight
 
+    def weigher(self) -> Callable[[Agreement | ArmsTransfer | Event | Statement | Role, PartialDate | None, Layer], float | None]:
+        """:meth:`weigh` without a factor, as a function of local names: what the rules call once per record."""
+        undated_out, latest, base, background = self.undated_out, self.latest, self.base, self.background
+        # Each distinct date compared with the cut once (a date's earliest day is worked out anew each time it is asked).
+        after: dict[tuple[int, int | None, int | None], bool] = {}
+
+        def weigh(record: Agreement | ArmsTransfer | Event | Statement | Role, date: PartialDate | None, layer: Layer) -> float | None:
+            if date is None:
+                if undated_out:
+                    return None
+            elif latest is not None:
+                parts = (date.year, date.month, date.day)  # a tuple of ints hashes in C, a date in Python
+                late = after.get(parts)
+                if late is None:
+                    late = after[parts] = date.earliest > latest
+                if late:
+                    return None
+            weight: float = base[layer][record.certainty._value_]
+            evidence = record.evidence
+            if evidence and evidence[0].kind is _BACKGROUND and background_only(evidence):
+                weight *= background
+            return weight
+
+        return weigh
+
+    def expander(self) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+        """:meth:`actors` as a function of local names: what the rules call once or twice per record."""
+        cached, actor, groupings, fromkeys = self.expanded.get, self.actor, self.groupings, dict.fromkeys
+
+        def actors(ids: tuple[str, ...]) -> tuple[str, ...]:
+            if len(ids) == 1:
+                return cached(ids[0]) or actor(ids[0])
+            if groupings.isdisjoint(ids):
+                return tuple(fromkeys(ids))
+            return tuple(fromkeys(a for i in ids for a in actor(i)))
+
+        return actors
+
     def actor(self, id: str) -> tuple[str, ...]:
         """``_actors.expand`` of one id, from a cache."""
         cached = self.expanded.get(id)
@@ -181,11 +229,14 @@ _Rule = Callable[[Any], Sequence[Row]]
 
 def _arms_transfer(ctx: Context) -> _Rule:
     """Supplier -> recipient."""
-    weigh, pairs, domain_of, cached, actor = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.expanded.get, ctx.actor
+    weigh, pairs, domain_of, cached, actor = ctx.weigher(), ctx.emit, ctx.record_domains.get, ctx.expanded.get, ctx.actor
     layer, security = Layer.ARMS_TRANSFER, Domain.SECURITY
+    # A transfer's date is its year: one PartialDate per year, not one per record.
+    years: dict[int, PartialDate] = {}
 
     def rule(t: ArmsTransfer) -> Sequence[Row]:
-        date = t.date
+        year = t.year
+        date = None if year is None else (years.get(year) or years.setdefault(year, PartialDate(year)))
         weight = weigh(t, date, layer)
         if weight is None:
             return ()
@@ -198,7 +249,7 @@ def _arms_transfer(ctx: Context) -> _Rule:
 
 def _agreement(ctx: Context) -> _Rule:
     """Each party -> each other party."""
-    weigh, pairs, domain_of, actors = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.actors
+    weigh, pairs, domain_of, actors = ctx.weigher(), ctx.emit, ctx.record_domains.get, ctx.expander()
 
     def rule(a: Agreement) -> Sequence[Row]:
         layer = AGREEMENT_LAYERS[a.kind]
@@ -217,23 +268,27 @@ VENUE_EVENTS = frozenset({EventKind.SUMMIT, EventKind.MEETING})
 
 def _event(ctx: Context) -> _Rule:
     """Actors -> targets and host (but the host of a summit or meeting, a venue); among several actors, each -> each other."""
-    weigh, pairs, actors = ctx.weigh, ctx.pairs, ctx.actors
+    weigh, pairs, actors = ctx.weigher(), ctx.emit, ctx.expander()
     record_domains, said_at = ctx.record_domains, ctx.event_domains
     # The layer and default domain of each kind, looked up once.
     kinds = {kind: (layer, ctx.weights.event_domains[kind]) for kind, layer in EVENT_LAYERS.items()}
 
     def rule(e: Event) -> Sequence[Row]:
-        layer, by_kind = kinds[e.kind]
-        weight = weigh(e, e.date, layer)
+        kind, date = e.kind, e.date
+        layer, by_kind = kinds[kind]
+        weight = weigh(e, date, layer)
         if weight is None:
             return ()
         rid = e.id
         domain = (record_domains.get(rid) if record_domains else None) or said_at.get(rid) or by_kind
         sources = actors(e.actors)
-        sinks = actors(e.targets if e.host is None or e.kind in VENUE_EVENTS else (*e.targets, e.host))
-        rows = pairs(sources, sinks, layer, domain, weight, e, e.date)
+        host, targets = e.host, e.targets
+        sinks = actors(targets if host is None or kind in VENUE_EVENTS else (*targets, host)) if targets or host is not None else ()
+        rows = pairs(sources, sinks, layer, domain, weight, e, date) if sinks else ()
         if len(sources) > 1:
-            rows += pairs(sources, [v for v in sources if v not in sinks], layer, domain, weight, e, e.date)
+            among = pairs(sources, [v for v in sources if v not in sinks], layer, domain, weight, e, date)
+            if among:
+                rows = [*rows, *among]
         return rows
 
     return rule
@@ -241,9 +296,11 @@ def _event(ctx: Context) -> _Rule:
 
 def _statement(ctx: Context) -> _Rule:
     """Those on whose behalf it was made (else the speakers' states) -> the states it is about; dated by its occasion."""
-    weigh, pairs, domain_of, actors = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.actors
+    weigh, pairs, domain_of, actors = ctx.weigher(), ctx.emit, ctx.record_domains.get, ctx.expander()
     event_dates, states, repeated, ds = ctx.event_dates, ctx.states, ctx.repeated, ctx.ds
     layer = Layer.STATEMENT
+    # Each speaker's state, looked up once (the people are the dataset's, whatever is streamed).
+    state_of: dict[str, tuple[str, ...]] = {}
 
     def rule(s: Statement) -> Sequence[Row]:
         occasion = s.occasion
@@ -255,10 +312,15 @@ def _statement(ctx: Context) -> _Rule:
             weight *= repeated
         ids = s.on_behalf_of
         if not ids:
-            ids = tuple(state for person in s.speakers for state in _state_of(ds, person))
+            speakers = s.speakers
+            if len(speakers) == 1:
+                ids = state_of.get(speakers[0]) or state_of.setdefault(speakers[0], _state_of(ds, speakers[0]))
+            else:
+                ids = tuple(state for person in speakers for state in _state_of(ds, person))
         sources = actors(ids)
         # Speaking of a group (ISIS, a mechanism) gives no sway over it: only the states spoken of are targets.
-        targets = [t for t in actors(s.about) if t in states]
+        about = actors(s.about)
+        targets = about if len(about) == 1 and about[0] in states else [t for t in about if t in states]
         return pairs(sources, targets, layer, domain_of(s.id, s.domain), weight, s, date)
 
     return rule
@@ -271,7 +333,7 @@ def _state_of(ds: Dataset, person: str) -> tuple[str, ...]:
 
 def _role(ctx: Context) -> _Rule:
     """The actor -> those the role is over, weighted by the role kind too."""
-    weigh, pairs, domain_of, cached, actor, actors = ctx.weigh, ctx.pairs, ctx.record_domains.get, ctx.expanded.get, ctx.actor, ctx.actors
+    weigh, pairs, domain_of, cached, actor, actors = ctx.weigh, ctx.emit, ctx.record_domains.get, ctx.expanded.get, ctx.actor, ctx.expander()
     factors, layer = ctx.weights.roles, Layer.ROLE
 
     def rule(r: Role) -> Sequence[Row]:
@@ -397,3 +459,18 @@ def record_rows(records: Iterable[Record], ctx: Context) -> Iterator[Row]:
             rule = rules[type(record)] = None if make is None else make(ctx)
         if rule is not None:
             yield from rule(record)
+
+
+def record_rule_rows(records: Iterable[Record], ctx: Context) -> Iterator[Sequence[Row]]:
+    """The rows of each of *records* that makes any, a sequence per record: for a summing ``emit``, which takes most relations without rows."""
+    rules: dict[type, _Rule | None] = {kind: make(ctx) for kind, make in RULES.items()}
+    rule_of = rules.get
+    for record in records:
+        rule = rule_of(type(record), _MISSING)
+        if rule is _MISSING:
+            make = _factory_of(type(record))
+            rule = rules[type(record)] = None if make is None else make(ctx)
+        if rule is not None:
+            rows = rule(record)
+            if rows:
+                yield rows

@@ -13,21 +13,22 @@ import math
 import numbers
 import sys
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar, Unpack
 
 import networkx as nx
 
 from centralasia._actors import central_asian_states, is_grouping
-from centralasia._rows import row_attributes, within
-from centralasia._stream import relation_rows
-from centralasia._sums import Sum, sum_by
+from centralasia._rows import attribute_maker, within
+from centralasia._stream import FineTable, relation_rows
+from centralasia._sums import Sum
 from centralasia._tables import member
 from centralasia._text import WIDTH, printable, shown
 from centralasia.errors import ArgumentError, DataError, DescriptiveOnlyWarning, MissingDependencyError
 from centralasia.model import Dataset, DateLike, Domain, Organization, PartialDate, State
 from centralasia.query import Query, QueryOptions
+from centralasia.sums import PairSums, given, pair_sums
 from centralasia.weights import Layer
 
 __all__ = [
@@ -47,6 +48,8 @@ DIRECTION = "u->v: u gains influence over v"
 Measure = Literal["strength", "in_strength", "pagerank", "betweenness", "eigenvector"]
 
 _G = TypeVar("_G", bound="nx.Graph[str]")
+#: A fine key, (source, target, domain, layer), the domain and layer as enums (pair sums) or as edge attributes (collapse).
+_FK = TypeVar("_FK", bound=tuple[str, str, object, object])
 
 
 def _node_attributes(actor: State | Organization, central_asia: frozenset[str]) -> dict[str, str | bool]:
@@ -100,6 +103,8 @@ def influence_network(
     query = Query.of(options)
     rows = relation_rows(ds, query)
     G = _empty_network(nx.MultiDiGraph, ds, query)
+    add = _edge_adder(G)
+    attributes = attribute_maker()
     # Only one record can give the same pair twice, and a record's edges come together.
     record: str | None = None
     used: dict[tuple[str, str], int] = {}
@@ -107,15 +112,74 @@ def influence_network(
         u, v, rid = row.source, row.target, row.record
         if rid != record:
             record = rid
-            used = {}
+            used.clear()
         n = used[u, v] = used.get((u, v), 0) + 1
         key = rid if n == 1 else f"{rid}#{n}"
         if "#" in key:  # a record id may itself look like "x#2": never overwrite an edge
             while G.has_edge(u, v, key):
                 n += 1
                 key = f"{rid}#{n}"
-        G.add_edge(u, v, key, **row_attributes(row))
+        add(u, v, key, attributes(row))
     return G
+
+
+def _plain_pairs(totals: FineTable[float], counts: FineTable[int]) -> dict[tuple[str, str], Sum]:
+    """:func:`_pairs` of the one pass's own sums, read by their plain keys (the layer's value at hand)."""
+    pairs: dict[tuple[str, str], Sum] = {}
+    index, sums = totals.indexed()
+    tallies = counts.indexed()[1]
+    get = pairs.get
+    for (u, v, _, layer), i in index.items():
+        entry = get((u, v))
+        if entry is None:
+            entry = pairs[u, v] = Sum(sums[i], layer)
+            entry.count = tallies[i]
+        else:
+            entry.total += sums[i]
+            entry.count += tallies[i]
+            entry.layers.add(layer)
+    return pairs
+
+
+def _edge_adder(G: nx.MultiDiGraph[str]) -> Callable[[str, str, str, dict[str, str | float | None]], None]:
+    """``G.add_edge(u, v, key, **data)`` for a graph this module made, without the keyword dict and checks per edge.
+
+    networkx keeps a multigraph's edges as ``G._succ[u][v][key] = data``, with
+    ``G._pred[v][u]`` the same key dict (the layout its documentation describes
+    for subclasses). Where *G* is not a plain :class:`networkx.MultiDiGraph`
+    laid out so, or an end is not yet a node, ``add_edge`` itself is called.
+    """
+    succ: object = getattr(G, "_succ", None)
+    pred: object = getattr(G, "_pred", None)
+    if (
+        type(G) is not nx.MultiDiGraph
+        or type(succ) is not dict
+        or type(pred) is not dict
+        or getattr(nx.MultiDiGraph, "edge_key_dict_factory", None) is not dict
+    ):
+
+        def add_edge(u: str, v: str, key: str, data: dict[str, str | float | None]) -> None:
+            G.add_edge(u, v, key, **data)
+
+        return add_edge
+    out: dict[str, dict[str, dict[str, dict[str, str | float | None]]]] = succ
+    into: dict[str, dict[str, dict[str, dict[str, str | float | None]]]] = pred
+
+    def add(u: str, v: str, key: str, data: dict[str, str | float | None]) -> None:
+        targets = out.get(u)
+        if targets is None or v not in into:
+            G.add_edge(u, v, key, **data)
+            return
+        keys = targets.get(v)
+        if keys is None:
+            keys = targets[v] = into[v][u] = {}
+        old = keys.get(key)
+        if old is None:
+            keys[key] = data
+        else:
+            old.update(data)
+
+    return add
 
 
 def _empty_network(kind: type[_G], ds: Dataset, query: Query) -> _G:
@@ -232,18 +296,45 @@ def collapse(
     H.graph.update(graph.graph)
     H.add_nodes_from(graph.nodes(data=True))
 
-    def edges() -> Iterator[tuple[tuple[str, str], float, str]]:
-        for u, v, data in graph.edges(data=True):
-            if wanted is not None and data.get("domain") != wanted:
-                continue
-            layer = data.get("layer")
-            if keep is not None and layer not in keep:
-                continue
-            if layer != Layer.SCENARIO.value and not within(_edge_date(data.get("date"), u, v), cut, query.include_undated):
-                continue
-            yield (u, v), _edge_number(data.get(weight, 1.0), u, v, weight), str(layer)
-
-    return _add_pair_sums(H, sum_by(edges()), weight, "G")
+    include_undated = query.include_undated
+    scenario = Layer.SCENARIO.value
+    # Each distinct date text read once (an influence network has a few hundred dates, and millions of edges).
+    counted: dict[str, bool] = {}
+    # Summed per (source, target, domain, layer) first, then per pair: the order weighted_network sums in, so the two agree exactly.
+    # Keyed by plain strings, as the one pass keeps its sums: an index per key into two flat lists.
+    index: dict[tuple[str, str, str, str], int] = {}
+    totals: list[float] = []
+    counts: list[int] = []
+    for u, v, data in graph.edges(data=True):
+        domain = data.get("domain")
+        if wanted is not None and domain != wanted:
+            continue
+        layer = data.get("layer")
+        if keep is not None and layer not in keep:
+            continue
+        if layer != scenario:
+            date = data.get("date")
+            if date is None or type(date) is not str:
+                if not within(_edge_date(date, u, v), cut, include_undated):
+                    continue
+            else:
+                ok = counted.get(date)
+                if ok is None:
+                    ok = counted[date] = within(_edge_date(date, u, v), cut, include_undated)
+                if not ok:
+                    continue
+        value = data.get(weight, 1.0)
+        number = value if type(value) is float and 0.0 <= value < math.inf else _edge_number(value, u, v, weight)
+        key = (u, v, domain if type(domain) is str else repr(domain), layer if type(layer) is str else str(layer))
+        i = index.get(key)
+        if i is None:
+            index[key] = len(totals)
+            totals.append(0.0 + number)
+            counts.append(1)
+        else:
+            totals[i] += number
+            counts[i] += 1
+    return _add_pair_sums(H, _plain_pairs(FineTable(index, totals), FineTable(index, counts)), weight, "G")
 
 
 #: The smallest sum that gets an edge; its distance, ``1 / weight``, must be a finite number.
@@ -274,6 +365,8 @@ def _add_pair_sums(H: nx.DiGraph[str], sums: Mapping[tuple[str, str], Sum], weig
 
 def weighted_network(
     ds: Dataset,
+    *,
+    sums: PairSums | None = None,
     **options: Unpack[QueryOptions],
 ) -> nx.DiGraph[str]:
     """The collapsed influence network, summed straight from the relation stream.
@@ -293,6 +386,12 @@ def weighted_network(
     ----------
     ds : Dataset
         The records; with ``records=``, also the index they are checked against.
+    sums : PairSums, optional
+        The relations already summed (:func:`~centralasia.pair_sums`, or
+        :meth:`PairSums.from_rows <centralasia.PairSums.from_rows>` of sums
+        computed elsewhere): the network is built from them, under their
+        query, without reading the records again. No query option may be
+        given beside them (:class:`~centralasia.ArgumentError`).
     **options
         The fields of :class:`~centralasia.Query`, as for :func:`~centralasia.relations`.
 
@@ -300,6 +399,8 @@ def weighted_network(
     -------
     networkx.DiGraph
         The weighted actor network (``u -> v``: u gains influence over v).
+        Each pair's weight is the sum of its (domain, layer) sums in the
+        order they were first seen, as :func:`collapse` sums.
 
     See Also
     --------
@@ -322,15 +423,45 @@ def weighted_network(
     >>> feed = (ca.ArmsTransfer(id=f"feed-{i}", supplier="RUS", recipient="KAZ", designation="Su-30SM", description="", category=ca.SipriCategory.AIRCRAFT, evidence=[ca.Evidence(paragraph=8)]) for i in range(1000))
     >>> weighted_network(ca.load(), records=feed, domain="security").edges["RUS", "KAZ"]["count"] > 1000
     True
+
+    One pass for the network and the role summary:
+
+    >>> s = ca.pair_sums(ca.load())
+    >>> weighted_network(ca.load(), sums=s).edges["CHN", "UZB"] == weighted_network(ca.load()).edges["CHN", "UZB"]
+    True
     """
-    query = Query.of(options)
-    rows = relation_rows(ds, query)
-    H = _empty_network(nx.DiGraph, ds, query)
-    return _add_pair_sums(H, sum_by(((row.source, row.target), row.weight, row.layer._value_) for row in rows), "weight", "weights")
+    sums = pair_sums(ds, **options) if sums is None else given(sums, options)
+    H = _empty_network(nx.DiGraph, ds, sums.query)
+    return _add_pair_sums(H, _pairs(sums.totals, sums.counts), "weight", "weights")
+
+
+def _pairs(totals: Mapping[_FK, float], counts: Mapping[_FK, int]) -> dict[tuple[str, str], Sum]:
+    """Fine sums per (source, target, domain, layer) summed per pair, in first-seen order: the one order both :func:`weighted_network` and :func:`collapse` sum in."""
+    if isinstance(totals, FineTable) and isinstance(counts, FineTable) and totals.same_keys(counts):
+        return _plain_pairs(totals, counts)
+    pairs: dict[tuple[str, str], Sum] = {}
+    names: dict[object, str] = {}  # each layer's name, worked out once
+    # The counts come in the totals' order (pair sums and collapse make them so); a key out of step is looked up.
+    for (key, total), (counted, count) in zip(totals.items(), counts.items(), strict=True):
+        if counted is not key and counted != key:
+            count = counts[key]
+        u, v, _, layer = key
+        name = names.get(layer)
+        if name is None:
+            name = names[layer] = str(getattr(layer, "_value_", layer))
+        entry = pairs.get((u, v))
+        if entry is None:
+            entry = pairs[u, v] = Sum(total, name)
+            entry.count = count
+        else:
+            entry.total += total
+            entry.count += count
+            entry.layers.add(name)
+    return pairs
 
 
 def influence_scores(
-    G: nx.MultiDiGraph[str] | nx.DiGraph[str],
+    G: nx.MultiDiGraph[str] | nx.DiGraph[str] | PairSums,
     measure: Measure = "pagerank",
     *,
     weight: str = "weight",
@@ -368,6 +499,13 @@ def influence_scores(
 
     Parameters
     ----------
+    G : networkx.MultiDiGraph, networkx.DiGraph or PairSums
+        An influence network, or the :class:`~centralasia.PairSums` of one
+        (:func:`~centralasia.pair_sums`): the network is then the one
+        :func:`weighted_network` builds from them, on the actors they name
+        (pass ``weighted_network(ds, sums=s)`` to score every actor of *ds*,
+        those without ties too). Sums carry no dates: with them *as_of* and
+        *include_undated* are refused (give them to ``pair_sums``).
     backend : str, optional
         Passed to the networkx algorithm (``"parallel"`` for nx-parallel,
         ``"cugraph"`` for nx-cugraph...). The library never changes
@@ -412,7 +550,10 @@ def influence_scores(
     if backend is not None and not isinstance(backend, str):
         raise ArgumentError("backend", f"backend must be the name of a networkx backend, not {type(backend).__name__}")
     _check_options(measure, options, backend)
-    H = collapse(G, weight=weight, domain=domain, as_of=as_of, include_undated=include_undated)
+    if isinstance(G, PairSums):
+        H = _sums_network(G, weight, domain, as_of, include_undated)
+    else:
+        H = collapse(G, weight=weight, domain=domain, as_of=as_of, include_undated=include_undated)
     if measure in _PATH_MEASURES and len(H) > 1 and not nx.is_strongly_connected(H):
         parts = nx.number_strongly_connected_components(H)
         warnings.warn(
@@ -438,6 +579,23 @@ def influence_scores(
     if bad is not None:
         raise ArgumentError("measure", f"{measure} gave no finite score for {shown(bad)}: the weights are too large or too uneven for it")
     return scores
+
+
+def _sums_network(sums: PairSums, weight: str, domain: Domain | str | None, as_of: DateLike | None, include_undated: bool) -> nx.DiGraph[str]:
+    """The weighted network of *sums* (of one *domain*, if given) on the actors they name: :func:`influence_scores` of pair sums."""
+    if not isinstance(weight, str):
+        raise ArgumentError("weight", f"weight must be the name of an edge attribute, not {type(weight).__name__}")
+    if as_of is not None or include_undated is not True:
+        name = "as_of" if as_of is not None else "include_undated"
+        raise ArgumentError(name, f"pair sums carry no dates: give {name} to pair_sums(), not to influence_scores()")
+    wanted = Query(domain=domain).domain
+    totals, counts = given(sums, {}).totals, sums.counts
+    if wanted is not None:
+        totals = {key: total for key, total in totals.items() if key[2] is wanted}
+        counts = {key: counts[key] for key in totals}
+    H: nx.DiGraph[str] = nx.DiGraph()
+    H.graph.update(_empty_network(nx.DiGraph, Dataset(), sums.query).graph)
+    return _add_pair_sums(H, _pairs(totals, counts), weight, "sums")
 
 
 def _check_options(measure: str, options: Mapping[str, object], backend: str | None) -> None:

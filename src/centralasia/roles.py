@@ -11,8 +11,7 @@ from centralasia import _frames, _panels, _render
 from centralasia._actors import DEFAULT_POWERS, expand
 from centralasia._readings import chosen, ids_of
 from centralasia._rows import Row
-from centralasia._stream import relation_rows
-from centralasia._sums import sum_by
+from centralasia._stream import FineTable, relation_rows, relation_sums
 from centralasia._tables import Table, coerce_domain, dataset
 from centralasia.checks import ArticleCheck
 from centralasia.errors import ArgumentError, UnknownIdError
@@ -30,6 +29,7 @@ from centralasia.model import (
 from centralasia.query import Query, StreamOptions
 from centralasia.reader import readings
 from centralasia.scenarios import Magnitudes, resolve_scenario
+from centralasia.sums import PairSums, given
 from centralasia.tracks import Readings
 from centralasia.weights import Layer, Weights
 
@@ -555,6 +555,7 @@ class RoleSummary:
 def role_summary(
     ds: Dataset,
     *,
+    sums: PairSums | None = None,
     powers: Iterable[ActorId] = DEFAULT_POWERS,
     over: ActorId | Iterable[ActorId] | None = None,
     **options: Unpack[StreamOptions],
@@ -572,6 +573,12 @@ def role_summary(
     ----------
     ds : Dataset
         The records; with ``records=``, also the index they are checked against.
+    sums : PairSums, optional
+        The relations already summed by :func:`~centralasia.pair_sums` (of
+        every domain): the summary is built from them, under their query,
+        without streaming the records again; :meth:`RoleSummary.explain` and
+        the readings still read *ds* (and re-readable streamed records) with
+        that query. No query option may be given beside them.
     powers : iterable of str
         The outside powers to compare; Russia and China by default (add ``"USA"``...).
     over : str or iterable of str, optional
@@ -611,18 +618,35 @@ def role_summary(
     >>> feed = (ca.ArmsTransfer(id=f"feed-{i}", supplier="CHN", recipient="KAZ", designation="HQ-9", description="", category=ca.SipriCategory.AIR_DEFENCE_SYSTEMS, evidence=[ca.Evidence(paragraph=8)]) for i in range(10))
     >>> role_summary(ca.load(), records=feed).leader("security", over="KAZ")
     'CHN'
+
+    Built from one pass's sums, as the network can be too:
+
+    >>> s = ca.pair_sums(ca.load(), as_of="2016-12-31")
+    >>> role_summary(ca.load(), sums=s) == role_summary(ca.load(), as_of="2016-12-31")
+    True
     """
     dataset(ds)
-    query = Query.of(options, domain=False)
-    if query.scenario is not None:
-        query = attrs.evolve(query, scenario=resolve_scenario(ds, query.scenario))
+    if sums is None:
+        query = Query.of(options, domain=False)
+        if query.scenario is not None:
+            query = attrs.evolve(query, scenario=resolve_scenario(ds, query.scenario))
+    else:
+        query = given(sums, options).query
+        if query.domain is not None:
+            raise ArgumentError("sums", f"a summary covers every domain, but the sums were made with domain={query.domain.value!r}")
     # After the options (a bad one is named whatever the dataset); the readings' own check: powers and states are states, apart.
     chosen_powers, states = chosen(ds, powers, over)
     wanted_powers = frozenset(chosen_powers)
     wanted_states = frozenset(states)
-    rows = relation_rows(ds, query)
-    sums = sum_by(((u, row.domain, v, row.layer), row.weight, "") for row in rows if (u := row.source) in wanted_powers and (v := row.target) in wanted_states)
-    one_shot = query.one_shot
+    totals = relation_sums(ds, query).totals if sums is None else sums.totals
+    one_shot = query.one_shot if sums is None else sums.one_shot
+    # Each (source, target, domain, layer) sum is the sum of that key's relations in stream order: the summary's (power, domain, state, layer) one.
+    table: dict[_Key, float]
+    if isinstance(totals, FineTable):  # the one pass's own: only the keys kept are made with their enums
+        domains, layers = {d.value: d for d in Domain}, {x.value: x for x in Layer}
+        table = {(u, domains[d], v, layers[x]): total for (u, v, d, x), total in totals.plain() if u in wanted_powers and v in wanted_states}
+    else:
+        table = {(u, d, v, x): total for (u, v, d, x), total in totals.items() if u in wanted_powers and v in wanted_states}
     if one_shot:
         query = attrs.evolve(query, records=None)  # spent: keep no reference to it
-    return RoleSummary(chosen_powers, states, query, Table({key: s.total for key, s in sums.items()}), dataset=ds, one_shot=one_shot)
+    return RoleSummary(chosen_powers, states, query, Table(table), dataset=ds, one_shot=one_shot)
