@@ -1,11 +1,11 @@
 """The library's routes as the benchmark calls them: one adapter per route, so that a changed API is switched in one place.
 
 - :func:`streamed_route`: one pass, ``ca.pair_sums`` then ``weighted_network`` and
-  ``role_summary`` from the sums; before ``pair_sums`` exists, today's
-  ``weighted_network(ds)`` + ``role_summary(ds)`` (two passes).
+  ``role_summary`` from the sums.
 - :func:`multigraph_route`: ``influence_network`` + ``collapse`` + ``role_summary``.
-- :func:`columnar_route`: ``centralasia.columnar`` on a dataframe engine, from
-  record tables; ``None`` until that module exists.
+- :func:`columnar_route`: ``centralasia.columnar`` on a dataframe engine (polars
+  lazy or pandas), from record tables: one lazy query from the tables to the pair
+  sums, then the network and summary from them.
 
 :func:`library_result` turns what a route gives into a
 :class:`competitors.Result` to compare with the competitors (not timed).
@@ -33,19 +33,13 @@ __all__ = [
 ]
 
 #: What :func:`streamed_route` calls, for the record.
-STREAMED_ROUTE = (
-    "pair_sums(ds), then weighted_network(ds, sums=s) and role_summary(ds, sums=s)"
-    if hasattr(ca, "pair_sums")
-    else "weighted_network(ds) and role_summary(ds) (two passes: pair_sums is not in this version)"
-)
+STREAMED_ROUTE = "pair_sums(ds), then weighted_network(ds, sums=s) and role_summary(ds, sums=s)"
 
 
 def streamed_route(ds: ca.Dataset) -> tuple[Any, Any, Any]:
-    """The streamed route: the collapsed network, the role summary and the pair sums (``None`` before ``pair_sums``)."""
-    if hasattr(ca, "pair_sums"):
-        s = ca.pair_sums(ds)
-        return ca.weighted_network(ds, sums=s), ca.role_summary(ds, sums=s), s  # type: ignore[call-arg, unused-ignore]
-    return ca.weighted_network(ds), ca.role_summary(ds), None
+    """The streamed route: the collapsed network, the role summary and the pair sums, from one pass."""
+    s = ca.pair_sums(ds)
+    return ca.weighted_network(ds, sums=s), ca.role_summary(ds, sums=s), s
 
 
 def multigraph_route(ds: ca.Dataset) -> tuple[Any, Any, Any]:
@@ -57,25 +51,29 @@ def multigraph_route(ds: ca.Dataset) -> tuple[Any, Any, Any]:
 
 
 def columnar_available() -> bool:
-    """Whether this version of the library has ``centralasia.columnar``."""
-    return importlib.util.find_spec("centralasia.columnar") is not None
+    """Whether the columnar extra (narwhals, polars) is installed."""
+    return all(importlib.util.find_spec(name) is not None for name in ("narwhals", "polars"))
 
 
 def columnar_inputs(ds: ca.Dataset, ix: ca.Dataset, engine: str) -> Any:
     """The record tables of *ds*'s records beyond the index *ix*, for *engine* (``"polars"`` or ``"pandas"``): the columnar route's input."""
-    columnar: Any = importlib.import_module("centralasia.columnar")
+    from centralasia import columnar
+
     kinds = ("agreements", "arms_transfers", "events", "statements", "roles")
     known = {r.id for name in kinds for r in getattr(ix, name)}
     flow = [r for name in kinds for r in getattr(ds, name) if r.id not in known]
-    tables = columnar.record_tables(flow)
-    return tables.to_pandas() if engine == "pandas" else tables
+    tables = columnar.record_tables(flow).as_mapping()
+    if engine == "pandas":
+        return {name: frame.to_pandas() for name, frame in tables.items()}
+    return {name: frame.lazy() for name, frame in tables.items()}
 
 
 def columnar_route(tables: Any, ix: ca.Dataset) -> tuple[Any, Any, Any]:
     """The columnar route from record *tables* over the index *ix*: the relation table, its pair sums, the network and summary from them."""
-    columnar: Any = importlib.import_module("centralasia.columnar")
-    s = columnar.to_pair_sums(columnar.pair_sums(columnar.relation_table(tables, index=ix)))
-    return ca.weighted_network(ix, sums=s), ca.role_summary(ix, sums=s), s  # type: ignore[call-arg, unused-ignore]
+    from centralasia import columnar
+
+    s = columnar.to_pair_sums(columnar.pair_sums(columnar.relation_table(tables, index=ix)), index=ix)
+    return ca.weighted_network(ix, sums=s), ca.role_summary(ix, sums=s), s
 
 
 def _value(x: object) -> str:

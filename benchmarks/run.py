@@ -34,6 +34,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -259,23 +260,30 @@ def cold_start(runs: int) -> dict[str, Any]:
     return out
 
 
-def io_results(quick: bool) -> dict[str, Any] | None:
-    """``benchmarks/io.py --json``'s output, where that script exists (its stdout, a JSON object).
+def io_results(quick: bool) -> dict[str, Any]:
+    """``benchmarks/io.py``'s measurements (``loads``, ``dumps`` and ``load()`` cold beside json and orjson), run as a subprocess.
 
-    Read from it: ``"measurements"``, a list of flat objects (one table row
-    each, shown as they are), and ``"goals"``, a list of objects with
-    ``"key"`` (``"loads"`` or ``"dumps"``) or a ``"goal"`` starting with
-    ``ca.loads`` / ``ca.dumps``, and ``"measured"`` (text), ``"ratio"`` and
-    ``"met"`` (judged from the ratio when absent). Anything else is kept in
-    the JSON under ``"io"``.
+    Its document, with ``"measurements"``: one flat row per timing for the
+    page, and each goal's ``"measured"`` text for the goals table.
     """
-    script = HERE / "io.py"
-    if not script.exists():
-        return None
-    cmd = [sys.executable, str(script), "--json", *(["--quick"] if quick else [])]
-    done = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, cwd=HERE)
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "io.json"
+        size = ["--n", "2000", "--repeats", "1", "--cold-repeats", "3"] if quick else []
+        subprocess.run([sys.executable, str(HERE / "io.py"), *size, "--json", str(out)], check=True, stdout=subprocess.DEVNULL, cwd=HERE)
+        document: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    document["measurements"] = [
+        {
+            "group": r["group"],
+            "what": r["name"],
+            "unit": r["unit"],
+            "CPU median (min-max)": f"{r['cpu_median']:.2f} ({r['cpu_min']:.2f}-{r['cpu_max']:.2f})",
+            "wall median (min-max)": f"{r['wall_median']:.2f} ({r['wall_min']:.2f}-{r['wall_max']:.2f})",
+        }
+        for r in document["results"]
+    ]
+    for goal in document["goals"]:
+        goal["measured"] = f"{goal['ours']:.2f} vs {goal['competitor']:.2f} at N={document['n']:,}"
+    return document
 
 
 # --------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import attrs
 import pytest
 import strategies as cs
 from hypothesis import given
@@ -158,6 +159,38 @@ def test_the_bundled_dataset_with_its_records_streamed() -> None:
     ds = ca.load()
     for options in ({}, {"as_of": "2015"}, {"scenario": ds.scenarios[0].id, "domain": "security"}):
         _check_engine(ds, options, "polars")
+
+
+def test_columnar_sums_feed_the_network_and_the_summary_as_the_object_routes_do() -> None:
+    """to_pair_sums gives the object route's PairSums (same keys, counts, totals), so weighted_network and role_summary agree with it."""
+    ds = ca.load()
+    index, streamed = _split(ds)
+    tables = columnar.record_tables(streamed, index=index)
+    for options in ({}, {"as_of": "2015"}, {"scenario": ds.scenarios[0].id}):
+        mine = columnar.to_pair_sums(columnar.relation_table(tables, index=index, **options), index=index, **options)
+        theirs = ca.pair_sums(index, records=streamed, **options)
+        assert mine.query == attrs.evolve(theirs.query, records=None)  # the tables are the records
+        assert dict(mine.counts) == dict(theirs.counts)
+        assert dict(mine.totals) == pytest.approx(dict(theirs.totals), rel=1e-12)
+        network = ca.weighted_network(index, sums=mine)
+        assert {(u, v): d["weight"] for u, v, d in network.edges(data=True)} == pytest.approx(
+            {(u, v): d["weight"] for u, v, d in ca.weighted_network(index, sums=theirs).edges(data=True)}, rel=1e-12
+        )
+        summary, expected = ca.role_summary(index, sums=mine), ca.role_summary(index, sums=theirs)
+        assert dict(summary.influence_table) == pytest.approx(dict(expected.influence_table), rel=1e-12)
+        assert summary.as_of == expected.as_of and summary.scenario == expected.scenario
+
+
+def test_to_pair_sums_refuses_records_and_bad_rows() -> None:
+    """to_pair_sums takes no records= (the tables are the records) and refuses a sums frame with a bad layer at its row."""
+    pl_ = pytest.importorskip("polars")
+    ds = ca.load()
+    good = pl_.DataFrame({"source": ["RUS"], "target": ["KAZ"], "domain": ["security"], "layer": ["role"], "weight": [1.0], "count": [1]})
+    with pytest.raises(ca.ArgumentError, match="records"):
+        columnar.to_pair_sums(good, index=ds, records=[])
+    with pytest.raises(ca.DataError) as caught:
+        columnar.to_pair_sums(good.with_columns(layer=pl_.lit("rumour")), index=ds)
+    assert "$.rows[0].layer" in str(caught.value)
 
 
 def test_dask_with_the_local_scheduler() -> None:

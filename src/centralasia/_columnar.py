@@ -70,7 +70,9 @@ class _Engine:
             # pandas' own string dtype ("str": object before pandas 3), as its frames of strings have: joins on mixed string dtypes warn.
             import pandas as pd
 
-            pandas_types = {"String": "str", "Float64": "float64", "Boolean": "bool"}
+            # Before pandas 3, dtype "str" turns None into the text "None": object keeps it missing.
+            text: object = "str" if int(pd.__version__.split(".", 1)[0]) >= 3 else object
+            pandas_types = {"String": text, "Float64": "float64", "Boolean": "bool"}
             native = pd.DataFrame({name: pd.Series(columns[name], dtype=pandas_types[dtype]) for name, dtype in schema.items()})
             eager = nw.from_native(native, eager_only=True)
         else:

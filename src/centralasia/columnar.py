@@ -11,17 +11,21 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
+import attrs
+
 from centralasia._columnar import RELATION_COLUMNS, SUM_COLUMNS, import_narwhals, quiet, relation_frame, sum_frame
 from centralasia._columnar_tables import RecordTables, read_tables
 from centralasia._columnar_tables import record_tables as _record_tables
+from centralasia._tables import dataset
 from centralasia.errors import ArgumentError
 from centralasia.model import Dataset
 from centralasia.query import Query, QueryOptions
+from centralasia.scenarios import resolve_scenario
 
 if TYPE_CHECKING:
     import polars as pl
 
-    from centralasia.sums import PairSums  # type: ignore[import-not-found, unused-ignore]
+    from centralasia.sums import PairSums
 
 __all__ = [
     "RELATION_COLUMNS",
@@ -168,15 +172,33 @@ def pair_sum_rows(frame: object) -> list[tuple[str, str, str, str, float, int]]:
         return [(str(s), str(t), str(d), str(y), float(w), int(c)) for s, t, d, y, w, c in collected.iter_rows()]
 
 
-def to_pair_sums(frame: object, *, index: Dataset | None = None, **options: Unpack[QueryOptions]) -> PairSums:
-    """A pair-sums frame (or a relation table) of any engine, collected as :class:`centralasia.PairSums`.
+def to_pair_sums(frame: object, *, index: Dataset, **options: Unpack[QueryOptions]) -> PairSums:
+    """A pair-sums frame (or a relation table) of any engine, collected as :class:`centralasia.PairSums` of *index*.
 
-    Give the *options* the table was made under (they are the sums' query);
-    :func:`centralasia.weighted_network` and :func:`centralasia.role_summary`
-    take the result as ``sums=``. *index* is not read: it names the dataset the sums go with.
+    Give the *options* the table was made under: they become the sums'
+    query, so that ``weighted_network(index, sums=...)`` and
+    ``role_summary(index, sums=...)`` describe it, and a summary's
+    :meth:`~centralasia.RoleSummary.explain` reads *index* again under the
+    same query. Bad rows are a :class:`~centralasia.DataError` at
+    ``$.rows[i].<column>``.
+
+    Examples
+    --------
+    >>> import centralasia as ca
+    >>> ds = ca.load()
+    >>> ev = [ca.Evidence(paragraph=1)]
+    >>> t = record_tables([ca.Role(id="r1", actor="CHN", role=ca.RoleKind.INVESTOR, domain=ca.Domain.ECONOMIC, over=["KAZ"], summary="Invests.", evidence=ev)])
+    >>> sums = to_pair_sums(relation_table(t, index=ds, as_of="2016"), index=ds, as_of="2016")
+    >>> summary = ca.role_summary(ds, sums=sums)
+    >>> str(summary.as_of), summary.leader("economic", over="KAZ")
+    ('2016', 'CHN')
     """
-    from centralasia.sums import PairSums  # type: ignore[import-not-found, unused-ignore]
+    from centralasia.sums import PairSums
 
-    del index
-    result: PairSums = PairSums.from_rows(pair_sum_rows(frame), query=Query.of(options))
-    return result
+    if "records" in options:
+        raise ArgumentError("records", "columnar sums come from their tables: pass no records=")
+    dataset(index)
+    query = Query.of(options)
+    if query.scenario is not None:
+        query = attrs.evolve(query, scenario=resolve_scenario(index, query.scenario))
+    return PairSums.from_rows(pair_sum_rows(frame), query=query)
