@@ -71,8 +71,8 @@ class _Engine:
             import pandas as pd
 
             # Before pandas 3, dtype "str" turns None into the text "None": object keeps it missing.
-            text: object = "str" if int(pd.__version__.split(".", 1)[0]) >= 3 else object
-            pandas_types = {"String": text, "Float64": "float64", "Boolean": "bool"}
+            text: type[str] | type[object] = str if int(pd.__version__.split(".", 1)[0]) >= 3 else object
+            pandas_types: dict[str, type[str] | type[object] | str] = {"String": text, "Float64": "float64", "Boolean": "bool"}
             native = pd.DataFrame({name: pd.Series(columns[name], dtype=pandas_types[dtype]) for name, dtype in schema.items()})
             eager = nw.from_native(native, eager_only=True)
         else:
