@@ -188,11 +188,11 @@ def pair_sum_rows(frame: object) -> list[tuple[str, str, str, str, float, int]]:
 
 def _number(value: Any, kind: type[float] | type[int]) -> Any:
     """*value* as a plain float or int where it is a number of that kind, else as it is (for the row check to name)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral if kind is int else numbers.Real):
+    if isinstance(value, bool):
         return value
     if kind is int:
-        return operator.index(value)
-    return float(value) if math.isfinite(value) else value
+        return operator.index(value) if isinstance(value, numbers.Integral) else value
+    return float(value) if isinstance(value, numbers.Real) and math.isfinite(value) else value
 
 
 def _has(frame: Any, columns: Iterable[str], argument: str) -> None:
