@@ -288,3 +288,69 @@ def test_importing_the_package_imports_no_dataframe_engine() -> None:
     code = "import sys, centralasia as ca; ca.role_summary(ca.load()); print(sorted(m for m in ('narwhals', 'polars', 'dask') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# -- hostile tables -------------------------------------------------------------
+
+
+def _role_tables() -> dict[str, Any]:
+    ev = [ca.Evidence(paragraph=1)]
+    role = ca.Role(id="r1", actor="CHN", role=ca.RoleKind.INVESTOR, domain=ca.Domain.ECONOMIC, over=["KAZ"], summary="Invests.", evidence=ev)
+    return columnar.record_tables([role]).as_mapping()
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (lambda t: {**t, "records": pl.concat([t["records"], t["records"]])}, "$.records.id"),
+        (lambda t: {**t, "records": t["records"].with_columns(pl.lit(None, dtype=pl.String).alias("certainty"))}, "$.records.certainty"),
+        (lambda t: {**t, "records": t["records"].with_columns(pl.lit(None, dtype=pl.String).alias("id"))}, "$.records.id"),
+        (lambda t: {**t, "claims": pl.DataFrame({"record": ["r1"], "claim": [None]}, schema={"record": pl.String, "claim": pl.String})}, "$.claims.claim"),
+        (lambda t: {**t, "records": t["records"].with_columns(pl.lit(5).alias("id"))}, "$.records.id"),
+        (lambda t: {**t, "records": t["records"].with_columns(pl.lit("yes").alias("background_only"))}, "$.records.background_only"),
+    ],
+)
+def test_relation_table_refuses_duplicated_null_or_mistyped_columns(change: Any, path: str) -> None:
+    """A record twice, a null certainty, id or claim, or a column of the wrong type is a DataError at its column: never a duplicated or dropped relation, never an engine's error."""
+    with pytest.raises(ca.DataError) as info:
+        columnar.relation_table(change(_role_tables()), index=ca.load())
+    assert info.value.problems[0].path == path
+
+
+def test_relation_table_refuses_tables_of_two_engines() -> None:
+    """Tables of two engines (pandas records, polars participants) are an ArgumentError naming tables, not an engine's TypeError."""
+    tables = _role_tables()
+    with pytest.raises(ca.ArgumentError) as info:
+        columnar.relation_table({**tables, "records": tables["records"].to_pandas()}, index=ca.load())
+    assert info.value.problems[0].path == "$.tables"
+
+
+SUMS = {"source": ["RUS"], "target": ["KAZ"], "domain": ["security"], "layer": ["role"], "weight": [1.0], "count": [1]}
+
+
+@pytest.mark.parametrize(
+    ("frame", "path"),
+    [
+        (pl.DataFrame(SUMS | {"source": [None]}, schema_overrides={"source": pl.String}), "$.rows[0].source"),
+        (pl.DataFrame(SUMS | {"source": [5]}), "$.rows[0].source"),
+        (pl.DataFrame(SUMS | {"weight": [None]}, schema_overrides={"weight": pl.Float64}), "$.rows[0].weight"),
+        (pl.DataFrame(SUMS | {"weight": ["1.0"]}), "$.frame.weight"),
+        (pl.DataFrame(SUMS | {"count": [1.7]}), "$.frame.count"),
+        (pl.DataFrame(SUMS).drop("layer"), "$.frame.layer"),
+        (pl.DataFrame(SUMS | {"source": ["XXX"]}), "$.rows[0].source"),
+    ],
+)
+def test_to_pair_sums_refuses_nulls_wrong_types_missing_columns_and_foreign_ids(frame: Any, path: str) -> None:
+    """Nulls, numbers where ids belong, text weights, fractional counts, a missing column or an id the index lacks are DataErrors at their place, never coerced ('None', '5', 1.7 -> 1)."""
+    with pytest.raises(ca.DataError) as info:
+        columnar.to_pair_sums(frame, index=ca.load())
+    assert info.value.problems[0].path == path
+
+
+def test_pair_sums_refuses_what_is_no_relation_table() -> None:
+    """pair_sums of no dataframe is an ArgumentError, of a frame without the relation columns a DataError naming them."""
+    with pytest.raises(ca.ArgumentError):
+        columnar.pair_sums(None)
+    with pytest.raises(ca.DataError) as info:
+        columnar.pair_sums(pl.DataFrame({"a": [1]}))
+    assert info.value.problems[0].path == "$.relations.source"

@@ -168,11 +168,8 @@ def test_sums_argument_must_be_pair_sums_given_alone() -> None:
         ca.role_summary(ds, sums=s, scenario="anything")
     with pytest.raises(ca.ArgumentError, match="covers every domain"):
         ca.role_summary(ds, sums=ca.pair_sums(ds, domain="security"))
-    lopsided = ca.PairSums(query=s.query, totals=s.totals, counts={})
-    with pytest.raises(ca.ArgumentError, match="a count for each total"):
-        ca.weighted_network(ds, sums=lopsided)
-    with pytest.raises(ca.ArgumentError, match="a count for each total"):
-        ca.influence_scores(lopsided, "strength")
+    with pytest.raises(ca.DataError, match="no count for"):  # refused when made, before any network reads it
+        ca.PairSums(query=s.query, totals=s.totals, counts={})
     with pytest.raises(ca.ArgumentError):
         ca.pair_sums(ds, domian="security")  # type: ignore[call-arg]
     with pytest.raises(ca.ArgumentError):
@@ -212,6 +209,7 @@ def test_from_rows_of_pair_sums_builds_the_same_network_and_summary() -> None:
         (("RUS", "KAZ", "security", "role", -1.0, 1), "$.rows[1].weight", "finite number >= 0"),
         (("RUS", "KAZ", "security", "role", math.nan, 1), "$.rows[1].weight", "finite number >= 0"),
         (("RUS", "KAZ", "security", "role", "1.0", 1), "$.rows[1].weight", "finite number >= 0"),
+        (("RUS", "KAZ", "security", "role", 10**400, 1), "$.rows[1].weight", "finite number >= 0"),
         (("RUS", "KAZ", "security", "role", 1.0, 0), "$.rows[1].count", "whole number >= 1"),
         (("RUS", "KAZ", "security", "role", 1.0, True), "$.rows[1].count", "whole number >= 1"),
         (("RUS", "KAZ", "security", "role", 1.0, 1.5), "$.rows[1].count", "whole number >= 1"),
@@ -239,6 +237,46 @@ def test_from_rows_refuses_arguments_of_the_wrong_kind() -> None:
     with pytest.raises(ca.ArgumentError) as info:
         ca.PairSums.from_rows([], query={"domain": "security"})  # type: ignore[arg-type]
     assert info.value.problems[0].path == "$.query"
+
+
+KEY = ("RUS", "KAZ", SEC, Layer.ROLE)
+
+
+@pytest.mark.parametrize(
+    ("totals", "counts", "path"),
+    [
+        ({("RUS", "KAZ", "security", "role"): 1.0}, {KEY: 1}, "$.counts[0]"),
+        ({KEY: math.nan}, {KEY: 1}, "$.rows[0].weight"),
+        ({KEY: 1.0}, {KEY: 0}, "$.rows[0].count"),
+        ({KEY: 1.0}, {KEY: 1, ("RUS", "TJK", SEC, Layer.ROLE): 1}, "$.totals"),
+        ({"RUS": 1.0}, {"RUS": 1}, "$.totals[0]"),
+    ],
+)
+def test_pair_sums_made_by_hand_are_checked_as_rows_are(totals: dict[Any, Any], counts: dict[Any, Any], path: str) -> None:
+    """PairSums built directly from mappings are checked as from_rows checks rows: no KeyError or NaN later, in the network."""
+    with pytest.raises(ca.DataError) as info:
+        ca.PairSums(query=ca.Query(), totals=totals, counts=counts)
+    assert info.value.problems[0].path == path
+
+
+def test_pair_sums_made_by_hand_coerce_keys_and_are_read_only() -> None:
+    """Sums made by hand with string keys get enum keys and read-only tables, as from_rows gives them."""
+    s = ca.PairSums(query=ca.Query(), totals={("RUS", "KAZ", "security", "role"): 1}, counts={("RUS", "KAZ", "security", "role"): 1})
+    assert s == ca.PairSums.from_rows([("RUS", "KAZ", "security", "role", 1.0, 1)])
+    with pytest.raises(TypeError):
+        s.totals[KEY] = 2.0  # type: ignore[index]
+
+
+def test_sums_given_with_a_dataset_refuse_ids_it_lacks() -> None:
+    """Sums naming an actor the dataset lacks (sums of another dataset) are refused at the row, not drawn as new nodes."""
+    from centralasia.sums import given as given_sums
+
+    ds = small()
+    s = ca.PairSums.from_rows([("XXX", "KAZ", "security", "role", 1.0, 1)])
+    with pytest.raises(ca.DataError) as info:
+        given_sums(s, {}, ds)
+    assert info.value.problems[0].path == "$.rows[0].source"
+    assert given_sums(ca.pair_sums(ds), {}, ds).totals == ca.pair_sums(ds).totals
 
 
 def test_to_frame_has_the_pair_sums_columns() -> None:

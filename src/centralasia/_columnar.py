@@ -91,10 +91,21 @@ def _lazy(nw: Any, native: object, name: str) -> _Frame:
 
 
 def _columns(frame: _Frame, name: str, wanted: Mapping[str, str]) -> None:
-    have = set(frame.collect_schema().names())
-    missing = [column for column in wanted if column not in have]
+    """Refuse a table missing a column of *wanted*, or holding one of another type (an engine's error later, or a wrong join)."""
+    nw = import_narwhals()
+    schema = frame.collect_schema()
+    missing = [column for column in wanted if column not in schema]
     if missing:
         raise DataError([Problem.at(f"$.{name}.{column}", f"missing column {column!r}") for column in missing], f"invalid {name} table")
+    # Object (pandas' strings may be) and Unknown (a column of nulls only) are checked row by row, as their values are read.
+    unsure = (nw.Object, nw.Unknown)
+    bad = [
+        Problem.at(f"$.{name}.{column}", f"column {column!r} must be of type {dtype}, not {schema[column]}")
+        for column, dtype in wanted.items()
+        if not (schema[column] == getattr(nw, dtype) or any(schema[column] == kind for kind in unsure))
+    ]
+    if bad:
+        raise DataError(bad, f"invalid {name} table")
 
 
 # -- index-level lookups, computed once in Python from the (small) index -------------------
@@ -163,11 +174,12 @@ def _check(nw: Any, eng: _Engine, records: _Frame, participants: _Frame, claims:
     date_bad = ~col("date").is_null() & ~(text.str.contains(_DATE) & first.str.contains(_DAY) & last.str.contains(_DAY) & (first <= last))
     ids = list(ds.ids)
     record_checks = [
-        ("kind", ~col("kind").is_in(kinds), f"unknown kind; expected one of {', '.join(kinds)}"),
+        ("kind", col("kind").is_null() | ~col("kind").is_in(kinds), f"unknown kind; expected one of {', '.join(kinds)}"),
+        ("id", col("id").is_null(), "a record without an id"),
         ("id", col("id").is_in(ids), "id is already a record of the index dataset"),
         ("subkind", ~good_sub.fill_null(False), "not a kind of this record kind"),
         ("domain", ~good_domain.fill_null(False), "not a domain this record kind has"),
-        ("certainty", ~col("certainty").is_in([c.value for c in Certainty]), "unknown certainty"),
+        ("certainty", col("certainty").is_null() | ~col("certainty").is_in([c.value for c in Certainty]), "unknown certainty"),
         ("date", date_bad, "not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) with its earliest and latest days"),
         ("occasion", ~col("occasion").is_null() & ~col("occasion").is_in([e.id for e in ds.events]), "no event of the index dataset"),
     ]
@@ -195,7 +207,11 @@ def _check(nw: Any, eng: _Engine, records: _Frame, participants: _Frame, claims:
         participants.filter(speaker)
         .join(persons, on="actor", how="anti")
         .select(lit("$.participants.actor").alias("path"), "record", lit("a speaker names no person of the index dataset").alias("message")),
-        claims.filter(~col("claim").is_in([c.id for c in ds.claims])).select(
+        records.group_by("id")
+        .agg(nw.len().alias("_n"))
+        .filter(col("_n") > 1)
+        .select(lit("$.records.id").alias("path"), col("id").alias("record"), lit("id in more than one row").alias("message")),
+        claims.filter(col("claim").is_null() | ~col("claim").is_in([c.id for c in ds.claims])).select(
             lit("$.claims.claim").alias("path"), "record", lit("no claim of the index dataset").alias("message")
         ),
     ]
@@ -400,6 +416,9 @@ def relation_frame(tables: Mapping[str, object], ds: Dataset, query: Query, *, c
     records, participants, claims = (_lazy(nw, tables[name], name) for name in ("records", "participants", "claims"))
     for frame, name, wanted in ((records, "records", RECORD_COLUMNS), (participants, "participants", PARTICIPANT_COLUMNS), (claims, "claims", CLAIM_COLUMNS)):
         _columns(frame, name, wanted)
+    engines = {frame.implementation for frame in (records, participants, claims)}
+    if len(engines) > 1:
+        raise ArgumentError("tables", f"tables must be frames of one engine, not of {', '.join(sorted(str(e) for e in engines))}")
     eng = _Engine(records)
     if check:
         _check(nw, eng, records, participants, claims, ds)

@@ -7,6 +7,9 @@ and polars); Dask frames need the ``dask`` extra. Nothing here is imported by
 
 from __future__ import annotations
 
+import math
+import numbers
+import operator
 import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
@@ -17,7 +20,7 @@ from centralasia._columnar import RELATION_COLUMNS, SUM_COLUMNS, import_narwhals
 from centralasia._columnar_tables import RecordTables, read_tables
 from centralasia._columnar_tables import record_tables as _record_tables
 from centralasia._tables import dataset
-from centralasia.errors import ArgumentError
+from centralasia.errors import ArgumentError, DataError, Problem
 from centralasia.model import Dataset
 from centralasia.query import Query, QueryOptions
 from centralasia.scenarios import resolve_scenario
@@ -139,8 +142,12 @@ def pair_sums(relations: FrameT) -> FrameT:
     """
     nw = import_narwhals()
     with quiet():
-        frame = nw.from_native(relations)
+        try:
+            frame = nw.from_native(relations)
+        except TypeError:
+            raise ArgumentError("relations", f"relations must be a dataframe, not {type(relations).__name__}") from None
         eager = isinstance(frame, nw.DataFrame)
+        _has(frame, ("source", "target", "domain", "layer", "weight"), "relations")
         summed = sum_frame(frame.lazy() if eager else frame)
         result: FrameT = (summed.collect() if eager else summed).to_native()
         return result
@@ -167,9 +174,32 @@ def pair_sum_rows(frame: object) -> list[tuple[str, str, str, str, float, int]]:
         lazy = native.lazy() if isinstance(native, nw.DataFrame) else native
         names = lazy.collect_schema().names()
         if "count" not in names:
+            _has(lazy, ("source", "target", "domain", "layer", "weight"), "frame")
             lazy = sum_frame(lazy)
+        _has(lazy, SUM_COLUMNS, "frame")
+        schema = lazy.collect_schema()
+        if not schema["weight"].is_numeric() or not schema["count"].is_integer():
+            column = "weight" if not schema["weight"].is_numeric() else "count"
+            raise DataError([Problem.at(f"$.frame.{column}", f"column {column!r} must be numeric (count: whole), not {schema[column]}")], "invalid pair sums")
         collected = lazy.select(*SUM_COLUMNS).collect()
-        return [(str(s), str(t), str(d), str(y), float(w), int(c)) for s, t, d, y, w, c in collected.iter_rows()]
+        # No str()/float()/int() of what is there: a null or a number where an id belongs is refused row by row (PairSums.from_rows).
+        return [(s, t, d, y, _number(w, float), _number(c, int)) for s, t, d, y, w, c in collected.iter_rows()]
+
+
+def _number(value: Any, kind: type[float] | type[int]) -> Any:
+    """*value* as a plain float or int where it is a number of that kind, else as it is (for the row check to name)."""
+    if isinstance(value, bool):
+        return value
+    if kind is int:
+        return operator.index(value) if isinstance(value, numbers.Integral) else value
+    return float(value) if isinstance(value, numbers.Real) and math.isfinite(value) else value
+
+
+def _has(frame: Any, columns: Iterable[str], argument: str) -> None:
+    names = frame.collect_schema().names()
+    missing = [column for column in columns if column not in names]
+    if missing:
+        raise DataError([Problem.at(f"$.{argument}.{column}", f"missing column {column!r}") for column in missing], f"invalid {argument}")
 
 
 def to_pair_sums(frame: object, *, index: Dataset, **options: Unpack[QueryOptions]) -> PairSums:
@@ -193,7 +223,7 @@ def to_pair_sums(frame: object, *, index: Dataset, **options: Unpack[QueryOption
     >>> str(summary.as_of), summary.leader("economic", over="KAZ")
     ('2016', 'CHN')
     """
-    from centralasia.sums import PairSums
+    from centralasia.sums import PairSums, foreign
 
     if "records" in options:
         raise ArgumentError("records", "columnar sums come from their tables: pass no records=")
@@ -201,4 +231,6 @@ def to_pair_sums(frame: object, *, index: Dataset, **options: Unpack[QueryOption
     query = Query.of(options)
     if query.scenario is not None:
         query = attrs.evolve(query, scenario=resolve_scenario(index, query.scenario))
-    return PairSums.from_rows(pair_sum_rows(frame), query=query)
+    sums = PairSums.from_rows(pair_sum_rows(frame), query=query)
+    foreign(sums, index, "pair sums")
+    return sums

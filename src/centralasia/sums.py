@@ -100,6 +100,29 @@ class PairSums:
             counts[key] = count
         return cls(query=query, totals=Table(totals), counts=Table(counts))
 
+    def __attrs_post_init__(self) -> None:
+        # pair_sums and from_rows give read-only tables of checked rows; sums built by hand are checked here, as from_rows checks them.
+        if type(self.totals) is Table and type(self.counts) is Table:
+            return
+        if not isinstance(self.query, Query):
+            raise ArgumentError("query", f"query must be a Query, not {type(self.query).__name__}")
+        for name, value in (("totals", self.totals), ("counts", self.counts)):
+            if not isinstance(value, Mapping):
+                raise ArgumentError(name, f"{name} must be a mapping of (source, target, domain, layer) keys, not {type(value).__name__}")
+        rows: list[object] = []
+        for i, (key, total) in enumerate(self.totals.items()):
+            if not isinstance(key, tuple) or len(key) != 4:
+                raise _bad(f"$.totals[{i}]", f"a key is (source, target, domain, layer), not {shown(key)}")
+            if key not in self.counts:
+                raise _bad(f"$.counts[{i}]", f"no count for {shown(key)}")
+            rows.append((*key, total, self.counts[key]))
+        if len(self.counts) != len(rows):
+            extra = next(key for key in self.counts if key not in self.totals)
+            raise _bad("$.totals", f"no total for {shown(extra)}")
+        made = PairSums.from_rows(rows, query=self.query)  # type: ignore[arg-type]  # each row checked there
+        object.__setattr__(self, "totals", made.totals)
+        object.__setattr__(self, "counts", made.counts)
+
     def __repr__(self) -> str:
         return f"PairSums({len(self.totals)} keys of {sum(self.counts.values())} relations, query={self.query!r})"
 
@@ -154,7 +177,10 @@ def _checked_row(row: object, path: str) -> tuple[FineKey, float, int]:
     layer = lookup(Layer, layer_)
     if layer is None:
         raise _bad(f"{path}.layer", f"unknown Layer {shown(layer_)}; expected one of {', '.join(repr(x.value) for x in Layer)}")
-    total = float(weight) if isinstance(weight, numbers.Real) and not isinstance(weight, bool) else math.nan
+    try:
+        total = float(weight) if isinstance(weight, numbers.Real) and not isinstance(weight, bool) else math.nan
+    except (OverflowError, TypeError, ValueError):  # an int past float's range, a Real whose __float__ fails
+        total = math.nan
     if not (math.isfinite(total) and total >= 0):
         raise _bad(f"{path}.weight", f"weight must be a finite number >= 0, not {shown(weight)}")
     if not isinstance(count, numbers.Integral) or isinstance(count, bool) or int(count) < 1:
@@ -205,8 +231,11 @@ def pair_sums(ds: Dataset, **options: Unpack[QueryOptions]) -> PairSums:
     return PairSums(query=query, totals=sums.totals, counts=sums.counts, one_shot=one_shot)
 
 
-def given(sums: object, options: Mapping[str, object]) -> PairSums:
-    """*sums* checked as the ``sums=`` argument: a :class:`PairSums`, with no query options beside it (they are the sums')."""
+def given(sums: object, options: Mapping[str, object], ds: Dataset | None = None) -> PairSums:
+    """*sums* checked as the ``sums=`` argument: a :class:`PairSums`, with no query options beside it (they are the sums').
+
+    With *ds*, every source and target must be an id of *ds* (sums of another dataset are refused, not drawn).
+    """
     if not isinstance(sums, PairSums):
         raise ArgumentError("sums", f"sums must be PairSums (pair_sums() gives them), not {type(sums).__name__}")
     if len(sums.totals) != len(sums.counts):
@@ -214,4 +243,17 @@ def given(sums: object, options: Mapping[str, object]) -> PairSums:
     if options:
         name = next(iter(options))
         raise ArgumentError(name, f"{shown(name)} cannot be given with sums=: the sums were made under their own query (pass it to pair_sums)")
+    if ds is not None:
+        foreign(sums, ds, "sums")
     return sums
+
+
+def foreign(sums: PairSums, ds: Dataset, argument: str) -> None:
+    """Refuse *sums* naming a source or target that is no record of *ds* (sums made of another dataset)."""
+    ids = ds.ids
+    for i, (source, target, *_) in enumerate(sums.totals):
+        for end, actor in (("source", source), ("target", target)):
+            if actor not in ids:
+                raise DataError(
+                    [Problem.at(f"$.rows[{i}].{end}", f"{shown(actor)} is no record of the dataset: sums of another dataset?")], f"invalid {argument}"
+                )
