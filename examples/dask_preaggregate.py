@@ -13,9 +13,15 @@ beside the article's own, for :func:`centralasia.influence_scores`. One
 partition is also streamed through ``centralasia.relations(records=...)``
 to show that both routes give the same sums.
 
-Dask's local threaded scheduler stands in for a cluster here; with a
-``dask.distributed.Client`` (``Client("scheduler-address:8786")``) the same
-code runs on one.
+Dask's local threaded scheduler stands in for a cluster here (the
+``dask.config.set(scheduler="threads")`` block in :func:`main`). To run on a
+cluster, create a ``dask.distributed.Client("scheduler-address:8786")``
+(``pip install distributed``) before calling :func:`main` and leave that block
+out: the Client is then Dask's default scheduler, and the same graph runs on
+its workers (a ``scheduler=`` set in a block overrides the Client there).
+For your own files, ``dd.read_parquet`` tables take the place of
+:func:`feed`; the cookbook's "With Dask" recipe shows that route to a
+``ca.PairSums`` and a role summary.
 
 Run:   python examples/dask_preaggregate.py [EVENTS] [PARTITIONS]
 Needs: pip install 'centralasia[dask,columnar]'
@@ -165,7 +171,7 @@ def library_sums(rows: pd.DataFrame) -> dict[tuple[str, str, str, str], float]:
 def main(events: int = 1_000_000, partitions: int = 20) -> None:
     """Aggregate the feed, check one partition against the library, print the security scores."""
     lazy = feed(events, partitions)
-    # The local scheduler, for this block only: nothing global changes.
+    # The local scheduler, for this block only: nothing global changes (leave the block out to use a distributed Client).
     with dask.config.set(scheduler="threads"):
         aggregates: pd.DataFrame = preaggregate(lazy).compute()  # type: ignore[no-untyped-call]
         first: pd.DataFrame = preaggregate({name: table.partitions[0] for name, table in lazy.items()}).compute()  # type: ignore[no-untyped-call]
