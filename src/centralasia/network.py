@@ -430,7 +430,7 @@ def weighted_network(
     >>> weighted_network(ca.load(), sums=s).edges["CHN", "UZB"] == weighted_network(ca.load()).edges["CHN", "UZB"]
     True
     """
-    sums = pair_sums(ds, **options) if sums is None else given(sums, options)
+    sums = pair_sums(ds, **options) if sums is None else given(sums, options, ds)
     H = _empty_network(nx.DiGraph, ds, sums.query)
     return _add_pair_sums(H, _pairs(sums.totals, sums.counts), "weight", "weights")
 

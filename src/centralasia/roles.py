@@ -631,7 +631,7 @@ def role_summary(
         if query.scenario is not None:
             query = attrs.evolve(query, scenario=resolve_scenario(ds, query.scenario))
     else:
-        query = given(sums, options).query
+        query = given(sums, options, ds).query
         if query.domain is not None:
             raise ArgumentError("sums", f"a summary covers every domain, but the sums were made with domain={query.domain.value!r}")
     # After the options (a bad one is named whatever the dataset); the readings' own check: powers and states are states, apart.

@@ -34,10 +34,11 @@ class PairSums:
 
     Make it with :func:`pair_sums` (one pass over the relation stream), or
     with :meth:`from_rows` from sums computed elsewhere (a dataframe's
-    ``groupby``). :func:`~centralasia.weighted_network`,
-    :func:`~centralasia.role_summary` and :func:`~centralasia.influence_scores`
-    take it as ``sums=`` and build their result from it without reading the
-    records again.
+    ``groupby``; :func:`centralasia.columnar.to_pair_sums` collects a
+    dataframe's). :func:`~centralasia.weighted_network` and
+    :func:`~centralasia.role_summary` take it as ``sums=`` and build their
+    result from it without reading the records again;
+    :func:`~centralasia.influence_scores` takes it in place of a graph.
 
     Attributes
     ----------
