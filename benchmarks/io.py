@@ -175,16 +175,20 @@ def run(n: int, repeats: int, cold_repeats: int) -> dict[str, Any]:
     results += [_row("cold", name, t, 1, "ms") for name, t in cold.items()]
     median = {r["name"]: r["cpu_median"] for r in results}
     goals = [
-        _goal("ca.loads <= 2.5 x json.loads (CPU, us/record)", median["ca.loads"], median["json.loads"], 2.5),
-        _goal("ca.dumps <= 0.6 x json.dumps(indent=2) (CPU, us/record)", median["ca.dumps"], median["json.dumps(indent=2)"], 0.6),
-        _goal("role_summary(load()) cold <= 1.25 x import attrs, cattrs, networkx (CPU, ms)", median[COLD_ROWS[2]], median[COLD_ROWS[1]], 1.25),
+        _goal("loads", "ca.loads <= 2.5 x json.loads (CPU, us/record)", median["ca.loads"], median["json.loads"], 2.5),
+        # ca.loads pauses the cyclic GC while it builds records; json.loads given the same pause is the like-for-like bar.
+        _goal(
+            "loads_gc_paused", "ca.loads <= 2.5 x json.loads, the GC paused for both (CPU, us/record)", median["ca.loads"], median["json.loads, GC off"], 2.5
+        ),
+        _goal("dumps", "ca.dumps <= 0.6 x json.dumps(indent=2) (CPU, us/record)", median["ca.dumps"], median["json.dumps(indent=2)"], 0.6),
+        _goal("cold", "role_summary(load()) cold <= 1.25 x import attrs, cattrs, networkx (CPU, ms)", median[COLD_ROWS[2]], median[COLD_ROWS[1]], 1.25),
     ]
     return {"machine": machine(), "n": records, "repeats": repeats, "text_bytes": len(text.encode()), "results": results, "goals": goals}
 
 
-def _goal(name: str, ours: float, theirs: float, limit: float) -> dict[str, Any]:
+def _goal(key: str, name: str, ours: float, theirs: float, limit: float) -> dict[str, Any]:
     ratio = ours / theirs
-    return {"goal": name, "ours": ours, "competitor": theirs, "ratio": ratio, "limit": limit, "met": ratio <= limit}
+    return {"key": key, "goal": name, "ours": ours, "competitor": theirs, "ratio": ratio, "limit": limit, "met": ratio <= limit}
 
 
 def table(document: dict[str, Any]) -> str:

@@ -318,14 +318,18 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     io = results.get("io")
     io_goals = (io or {}).get("goals", [])
-    for key, text in (("loads", "ca.loads ≤ 2.5× json.loads"), ("dumps", "ca.dumps ≤ 0.6× json.dumps(indent=2)")):
-        found = next((g for g in io_goals if g.get("key") == key or str(g.get("goal", "")).strip("`").startswith((f"ca.{key}", key))), None)
+    for key, limit, text in (
+        ("loads", "loads", "ca.loads ≤ 2.5× json.loads"),
+        ("loads_gc_paused", "loads", "ca.loads ≤ 2.5× json.loads with the GC paused for both (ca.loads pauses it)"),
+        ("dumps", "dumps", "ca.dumps ≤ 0.6× json.dumps(indent=2)"),
+    ):
+        found = next((g for g in io_goals if g.get("key") == key), None)
         if found is None:
-            out.append(_goal(text, "benchmarks/io.py gave no such goal" if io else "benchmarks/io.py not present", None, LIMITS[key], None))
+            out.append(_goal(text, "benchmarks/io.py gave no such goal" if io else "benchmarks/io.py not present", None, LIMITS[limit], None))
             continue
         ratio = found.get("ratio")
-        met = found.get("met", None if ratio is None else ratio <= LIMITS[key])
-        out.append(_goal(text, str(found.get("measured", "")), ratio, LIMITS[key], met))
+        met = found.get("met", None if ratio is None else ratio <= LIMITS[limit])
+        out.append(_goal(text, str(found.get("measured", "")), ratio, LIMITS[limit], met))
     for n in (10**5, 10**6):
         out.append(_ratio_goal(f"streamed route ≤ 1.0× pandas vectorised at N={n:,}", sizes, n, "streamed", "pandas_vectorised", LIMITS["streamed"]))
     n = 10**6 if 10**6 in sizes else largest

@@ -450,15 +450,8 @@ def _factory_of(kind: type) -> Callable[[Context], _Rule] | None:
 
 def record_rows(records: Iterable[Record], ctx: Context) -> Iterator[Row]:
     """The relations *records* give, one record at a time, those dated after the cut left out."""
-    rules: dict[type, _Rule | None] = {kind: make(ctx) for kind, make in RULES.items()}
-    rule_of = rules.get
-    for record in records:
-        rule = rule_of(type(record), _MISSING)
-        if rule is _MISSING:
-            make = _factory_of(type(record))
-            rule = rules[type(record)] = None if make is None else make(ctx)
-        if rule is not None:
-            yield from rule(record)
+    for rows in record_rule_rows(records, ctx):
+        yield from rows
 
 
 def record_rule_rows(records: Iterable[Record], ctx: Context) -> Iterator[Sequence[Row]]:
