@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RELATION_COLUMNS", "SUM_COLUMNS", "quiet", "relation_frame", "sum_frame"]
 
-#: The relation table's columns, in order: the shared contract of the object and columnar routes.
+#: The relation table's columns in order, the shared contract of the object and columnar routes.
 RELATION_COLUMNS = ("source", "target", "layer", "domain", "weight", "certainty", "record", "date", "scenario", "claims")
 #: The pair-sums table's columns.
 SUM_COLUMNS = ("source", "target", "domain", "layer", "weight", "count")
