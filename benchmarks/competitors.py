@@ -275,7 +275,9 @@ def polars_from_tables(records: Any, participants: Any, lk: Lookups, powers: Ite
     small = {name: pl.DataFrame(cols).lazy() for name, cols in _small_tables(lk).items()}
     recs = records.lazy()
     recs = (
-        recs.join(small["kinds"], on=["kind", "subkind"], how="left", nulls_equal=True)
+        # No subkind is "" on both sides: a join on a null key (nulls_equal) needs polars >= 1.24.
+        recs.with_columns(pl.col("subkind").fill_null(""))
+        .join(small["kinds"].with_columns(pl.col("subkind").fill_null("")), on=["kind", "subkind"], how="left")
         .join(small["said"], on="id", how="left")
         .join(small["base"], on=["layer", "certainty"], how="left")
         .select(
