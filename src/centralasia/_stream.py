@@ -314,19 +314,6 @@ class FineSums:
                     return ()
             weight = 0.0 + weight
             d, lv = domain._value_, layer._value_
-            if len(sources) == 1 and len(targets) == 1:  # the common case, without loops
-                u, v = sources[0], targets[0]
-                if u != v:
-                    key = (u, v, d, lv)
-                    i = get(key)
-                    if i is None:
-                        index[key] = len(sums)
-                        append(weight)
-                        tally(1)
-                    else:
-                        sums[i] += weight
-                        tallies[i] += 1
-                return ()
             for u in sources:
                 for v in targets:
                     if u != v:
