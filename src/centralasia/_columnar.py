@@ -22,7 +22,7 @@ from centralasia.weights import Layer
 if TYPE_CHECKING:
     pass
 
-__all__ = ["RELATION_COLUMNS", "SUM_COLUMNS", "quiet", "relation_frame", "sum_frame"]
+__all__ = ["RELATION_COLUMNS", "SUM_COLUMNS", "frame_of", "quiet", "relation_frame", "sum_frame"]
 
 #: The relation table's columns in order, the shared contract of the object and columnar routes.
 RELATION_COLUMNS = ("source", "target", "layer", "domain", "weight", "certainty", "record", "date", "scenario", "claims")
@@ -82,11 +82,16 @@ class _Engine:
         return eager.lazy(backend=self.impl)
 
 
-def _lazy(nw: Any, native: object, name: str) -> _Frame:
+def frame_of(nw: Any, native: object, argument: str) -> Any:
+    """*native* as a narwhals frame (eager or lazy, as given); anything else an :class:`ArgumentError` naming *argument*."""
     try:
-        frame = nw.from_native(native)
+        return nw.from_native(native)
     except TypeError:
-        raise ArgumentError(f"tables.{name}", f"tables.{name} must be a dataframe (polars, pandas, Dask, ...), not {type(native).__name__}") from None
+        raise ArgumentError(argument, f"{argument} must be a dataframe (polars, pandas, Dask, ...), not {type(native).__name__}") from None
+
+
+def _lazy(nw: Any, native: object, name: str) -> _Frame:
+    frame = frame_of(nw, native, f"tables.{name}")
     return frame.lazy() if isinstance(frame, nw.DataFrame) else frame
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
 import attrs
 
-from centralasia._columnar import RELATION_COLUMNS, SUM_COLUMNS, import_narwhals, quiet, relation_frame, sum_frame
+from centralasia._columnar import RELATION_COLUMNS, SUM_COLUMNS, frame_of, import_narwhals, quiet, relation_frame, sum_frame
 from centralasia._columnar_tables import RecordTables, read_tables
 from centralasia._columnar_tables import record_tables as _record_tables
 from centralasia._tables import dataset
@@ -142,10 +142,7 @@ def pair_sums(relations: FrameT) -> FrameT:
     """
     nw = import_narwhals()
     with quiet():
-        try:
-            frame = nw.from_native(relations)
-        except TypeError:
-            raise ArgumentError("relations", f"relations must be a dataframe, not {type(relations).__name__}") from None
+        frame = frame_of(nw, relations, "relations")
         eager = isinstance(frame, nw.DataFrame)
         _has(frame, ("source", "target", "domain", "layer", "weight"), "relations")
         summed = sum_frame(frame.lazy() if eager else frame)
@@ -167,10 +164,7 @@ def pair_sum_rows(frame: object) -> list[tuple[str, str, str, str, float, int]]:
     """
     nw = import_narwhals()
     with quiet():
-        try:
-            native = nw.from_native(frame)
-        except TypeError:
-            raise ArgumentError("frame", f"frame must be a dataframe, not {type(frame).__name__}") from None
+        native = frame_of(nw, frame, "frame")
         lazy = native.lazy() if isinstance(native, nw.DataFrame) else native
         names = lazy.collect_schema().names()
         if "count" not in names:
