@@ -24,8 +24,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -36,6 +34,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+
+from run import machine  # noqa: E402  (the one description of the machine, beside run.py's own)
 
 #: The rows every run prints, in order (the smoke test checks each is there).
 LOADS_ROWS = ("ca.loads", "json.loads", "json.loads, GC off", "orjson.loads", "msgspec.json.decode")
@@ -62,25 +62,6 @@ import centralasia as ca
 ca.role_summary(ca.load())
 print(time.process_time() - t, time.perf_counter() - w)
 """
-
-
-def machine() -> dict[str, Any]:
-    """What the numbers were measured on."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    cpu = ""
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as handle:
-            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), "")
-    except OSError:
-        pass
-    versions: dict[str, str] = {}
-    for name in ("attrs", "cattrs", "orjson", "msgspec"):
-        try:
-            versions[name] = version(name)
-        except PackageNotFoundError:
-            pass
-    return {"python": platform.python_version(), "platform": platform.platform(), "cpu": cpu, "cores": os.cpu_count(), "versions": versions}
 
 
 def _no_gc(run: Callable[[], object]) -> Callable[[], object]:

@@ -373,7 +373,7 @@ def machine() -> dict[str, Any]:
         pass
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") if hasattr(os, "sysconf") else 0
     versions: dict[str, str | None] = {}
-    for name in ("centralasia", "attrs", "cattrs", "networkx", "orjson", "pandas", "pyarrow", "polars", "narwhals", "dask", "numpy"):
+    for name in ("centralasia", "attrs", "cattrs", "networkx", "orjson", "msgspec", "pandas", "pyarrow", "polars", "narwhals", "dask", "numpy"):
         try:
             versions[name] = version(name)
         except PackageNotFoundError:
